@@ -1,0 +1,61 @@
+"""Shared helpers for the benchmarks: where the development corpus is, and
+how its expected article text is read and scored."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus" / "readability-test-pages"
+SAMPLES = REPO / "sample_articles"
+
+_TOKEN_RE = re.compile(r"\w+")
+
+
+def corpus_pages() -> list[Path]:
+    """Every page folder of the development corpus (empty when it is absent)."""
+    if not CORPUS.is_dir():
+        return []
+    return sorted(p for p in CORPUS.iterdir() if (p / "source.html").is_file())
+
+
+def expected_metadata(page: Path) -> dict:
+    try:
+        return json.loads((page / "expected-metadata.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def expected_text(page: Path) -> str:
+    import lxml.html
+
+    raw = (page / "expected.html").read_text(encoding="utf-8")
+    if not raw.strip():
+        return ""
+    return lxml.html.fromstring(raw).text_content()
+
+
+def windows(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    tokens = [t.lower() for t in _TOKEN_RE.findall(text)]
+    if len(tokens) < n:
+        return Counter([tuple(tokens)]) if tokens else Counter()
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
+def precision_recall(got: str, want: str) -> tuple[float, float]:
+    g, w = windows(got), windows(want)
+    overlap = sum((g & w).values())
+    p = overlap / sum(g.values()) if g else (1.0 if not w else 0.0)
+    r = overlap / sum(w.values()) if w else (1.0 if not g else 0.0)
+    return p, r
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def norm_field(value: str | None) -> str:
+    return " ".join((value or "").split())

@@ -1,0 +1,175 @@
+"""margin's command line. Every command calls the core; none imports the UI
+except the bare ``margin [DIR|FILE]`` form, which starts the app.
+
+Each subcommand's work lives in ``margin.commands.<name>.run(args) -> int``;
+this module only parses arguments and turns failures into one-line errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from margin import __version__
+from margin.errors import MarginError
+from margin.ingest.sanitize import clean_message
+
+COMMANDS = (
+    "extract",
+    "index",
+    "list",
+    "search",
+    "annotate",
+    "notes",
+    "bookmark",
+    "export",
+    "entities",
+)
+
+_EPILOG = """\
+With no command, margin opens the reader:
+  margin            the library of every folder margin knows, plus its inbox
+  margin DIR        the library of DIR (remembered for next time)
+  margin FILE       FILE straight in the reader
+
+State lives in $MARGIN_HOME (default: the platform's user data folder).
+Run 'margin COMMAND --help' for a command's options.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"margin: {clean_message(message)}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="margin",
+        description="A keyboard-driven terminal reader for articles saved from the web.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"margin {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("extract", help="print the clean article from a saved page")
+    p.add_argument("file", help="a saved page: HTML, MHTML, plain text or Markdown")
+    p.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="output format (default: text)",
+    )
+    p.add_argument("--no-entities", action="store_true", help="skip entity recognition in JSON")
+
+    p = sub.add_parser("index", help="scan library folders and index their articles")
+    p.add_argument("dirs", nargs="*", metavar="DIR", help="folders to index (default: all known)")
+    p.add_argument(
+        "--jobs", "-j", type=int, default=0, help="worker processes (default: all cores)"
+    )
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("list", help="list articles in the library")
+    p.add_argument("dir", nargs="?", metavar="DIR", help="only articles under DIR")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.add_argument(
+        "--sort",
+        choices=("title", "date", "added", "progress", "length", "site"),
+        default="added",
+        help="sort order (default: added)",
+    )
+    p.add_argument(
+        "--filter",
+        choices=("all", "unread", "bookmarked", "annotated", "failed"),
+        default="all",
+        help="which articles (default: all)",
+    )
+    p.add_argument("--reverse", action="store_true", help="reverse the sort order")
+
+    p = sub.add_parser("search", help="full-text search over the library")
+    p.add_argument("query", help='words to find (FTS5 syntax: "phrases", OR, prefix*)')
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.add_argument("--limit", type=int, default=20, help="at most this many results (default: 20)")
+    p.add_argument("--bookmarked", action="store_true", help="only bookmarked articles")
+    p.add_argument("--has-notes", action="store_true", help="only articles with highlights")
+    p.add_argument("--site", help="only articles from this site")
+    p.add_argument("--entity", help="only articles that mention this entity")
+
+    p = sub.add_parser("annotate", help="highlight a quote in an article, with an optional note")
+    p.add_argument("file", help="the article")
+    p.add_argument("--quote", required=True, help="the text to highlight (first occurrence)")
+    p.add_argument("--note", help="a note to attach to the highlight")
+
+    p = sub.add_parser("notes", help="list highlights and notes")
+    p.add_argument("file", nargs="?", help="only this article's")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+
+    p = sub.add_parser("bookmark", help="bookmark an article (or remove the bookmark)")
+    p.add_argument("file", help="the article")
+    p.add_argument("--off", action="store_true", help="remove the bookmark")
+
+    p = sub.add_parser("export", help="export highlights and notes")
+    p.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    p.add_argument("--out", metavar="DIR", help="folder to write into (default: print)")
+
+    p = sub.add_parser("entities", help="list the named entities in an article")
+    p.add_argument("file", nargs="?", help="the article")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "--library", action="store_true", help="the most mentioned entities across the library"
+    )
+    p.add_argument("--limit", type=int, default=50, help="at most this many (with --library)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        return _open_app(argv)
+    if not argv:
+        return _open_app([])
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _open_app([])
+    module = importlib.import_module(f"margin.commands.{args.command}")
+    try:
+        result: int = module.run(args)
+        return result
+    except MarginError as exc:
+        sys.stderr.write(f"margin: {clean_message(str(exc))}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("margin: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and closed: not an error for the user.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _open_app(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="margin",
+        description="Open the reader.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("target", nargs="?", help="a library folder or a saved page")
+    args = parser.parse_args(argv)
+    try:
+        from margin.ui.launch import launch
+    except ImportError as exc:  # pragma: no cover - the UI ships with the package
+        sys.stderr.write(f"margin: the reader is not available: {clean_message(str(exc))}\n")
+        return 1
+    try:
+        return launch(args.target)
+    except MarginError as exc:
+        sys.stderr.write(f"margin: {clean_message(str(exc))}\n")
+        return exc.exit_code

@@ -1,0 +1,227 @@
+"""HTML -> blocks and metadata, with readability-lxml choosing the article."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+import lxml.html
+from lxml.html import HtmlElement
+from readability import Document
+from readability.readability import Unparseable
+
+from margin.errors import IngestError
+from margin.ingest.blocks import InlineText, make_block
+from margin.ingest.metadata import Metadata, extract_metadata
+from margin.model import Block
+
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BLOCK_TAGS = {
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
+    "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "figure", "figcaption",
+    "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "hr", "form",
+    "fieldset", "details", "summary", "address", "center", "body", "html",
+    *_HEADINGS,
+}  # fmt: skip
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+              "embed", "canvas", "video", "audio", "button", "select", "textarea", "input",
+              "head", "title", "meta", "link"}  # fmt: skip
+_BYLINE_HINT_RE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
+_DEPTH_ERROR = "Excessive depth"
+# Tags that only nest: removing them keeps every word of a page too deep for lxml.
+_NESTING_TAGS_RE = re.compile(r"</?(?:div|span|section|font|center|article|main|b|i)\b[^>]*>", re.I)
+
+
+def parse(html: str) -> tuple[HtmlElement, str]:
+    """Parse, reporting (or working around) lxml's nesting limit instead of
+    silently losing the rest of the page. Returns the tree and the HTML used."""
+    doc = _parse_once(html)
+    if doc is not None:
+        return doc, html
+    flat = _NESTING_TAGS_RE.sub(" ", html)
+    doc = _parse_once(flat)
+    if doc is None:
+        raise ValueError(
+            "the page nests its elements deeper than the HTML parser allows (256 levels)"
+        )
+    return doc, flat
+
+
+def _parse_once(html: str) -> HtmlElement | None:
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+    try:
+        doc = lxml.html.document_fromstring(html, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        if "empty" in str(exc).lower():
+            raise ValueError("the page is empty") from exc
+        raise
+    if any(_DEPTH_ERROR in e.message for e in parser.error_log):
+        return None
+    return doc
+
+
+def _dom_byline(doc: HtmlElement) -> str | None:
+    for el in doc.iter():
+        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
+            continue
+        rel = (el.get("rel") or "").lower()
+        itemprop = (el.get("itemprop") or "").lower()
+        hint = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if rel == "author" or "author" in itemprop or _BYLINE_HINT_RE.search(hint):
+            text = " ".join(el.text_content().split())
+            if 0 < len(text) < 100:
+                return text
+    return None
+
+
+class _Converter:
+    """Walks readability's output and emits blocks."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.inline = InlineText()
+        self.kind = "paragraph"
+        self.level = 0
+        self.list_depth = 0
+        self.quote_depth = 0
+
+    def flush(self) -> None:
+        text, links = self.inline.take()
+        if text:
+            kind = self.kind
+            if kind == "paragraph" and self.quote_depth:
+                kind = "quote"
+            level = self.level if kind in ("heading", "list_item") else 0
+            self.blocks.append(make_block(kind, text, level, links))
+
+    def walk(self, el: HtmlElement, url: str | None = None) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if tag in _SKIP_TAGS or not tag and not isinstance(el, lxml.html.HtmlElement):
+            self._tail(el, url)
+            return
+        if tag == "br":
+            self.inline.newline()
+            self._tail(el, url)
+            return
+        if tag == "img":
+            self._tail(el, url)
+            return
+        if tag == "pre":
+            self.flush()
+            self.blocks.append(make_block("code", _pre_text(el)))
+            self._tail(el, url)
+            return
+        if tag in ("tr",):
+            self.flush()
+            cells = [" ".join(c.text_content().split()) for c in el if c.tag in ("td", "th")]
+            cells = [c for c in cells if c]
+            if cells:
+                self.blocks.append(make_block("table_row", " | ".join(cells)))
+            self._tail(el, url)
+            return
+        if tag == "a":
+            href = (el.get("href") or "").strip()
+            url = href if href.lower().startswith(("http://", "https://")) else url
+        block = tag in _BLOCK_TAGS
+        if block:
+            self.flush()
+            saved = (self.kind, self.level)
+            if tag in _HEADINGS:
+                self.kind, self.level = "heading", _HEADINGS[tag]
+            elif tag == "li":
+                self.kind, self.level = "list_item", max(1, self.list_depth)
+            elif tag in ("figcaption", "caption"):
+                self.kind = "caption"
+            elif tag in ("ul", "ol"):
+                self.list_depth += 1
+            elif tag == "blockquote":
+                self.quote_depth += 1
+            elif tag in ("p", "dd", "dt") and self.kind != "list_item":
+                self.kind = "paragraph"
+        if el.text:
+            self.inline.add(el.text, url if tag == "a" else url)
+        for child in el:
+            self.walk(child, url)
+        if block:
+            self.flush()
+            if tag in ("ul", "ol"):
+                self.list_depth -= 1
+            elif tag == "blockquote":
+                self.quote_depth -= 1
+            self.kind, self.level = saved
+        self._tail(el, None if tag == "a" else url)
+
+    def _tail(self, el: HtmlElement, url: str | None) -> None:
+        if el.tail:
+            self.inline.add(el.tail, url)
+
+
+def _pre_text(el: HtmlElement) -> str:
+    parts: list[str] = []
+    for node in el.iter():
+        if node is not el and isinstance(node.tag, str) and node.tag.lower() == "br":
+            parts.append("\n")
+        if isinstance(node.tag, str) and node.tag.lower() not in _SKIP_TAGS and node.text:
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+    text = "".join(parts).expandtabs(4)
+    return re.sub(r"\n[ \t]*\n+", "\n", text.strip("\n")).rstrip()
+
+
+def blocks_from_fragment(fragment: HtmlElement) -> list[Block]:
+    conv = _Converter()
+    conv.walk(fragment)
+    conv.flush()
+    return conv.blocks
+
+
+def _normalised(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _drop_title_and_byline(blocks: list[Block], meta: Metadata) -> list[Block]:
+    """The title and byline are fields, not body text."""
+    title = _normalised(meta.title)
+    byline = _normalised(meta.byline or "")
+    out = list(blocks)
+    for i, block in enumerate(out[:4]):
+        norm = _normalised(block.text)
+        if not norm:
+            continue
+        if (
+            block.kind == "heading"
+            and title
+            and (norm == title or norm in title and len(norm) > 20)
+        ):
+            del out[i]
+            break
+    for i, block in enumerate(out[:4]):
+        norm = _normalised(block.text)
+        if byline and len(block.text) < 120 and (norm == byline or norm == f"by {byline}"):
+            del out[i]
+            break
+    return out
+
+
+def extract_html(html: str, *, raw_head: str = "") -> tuple[Metadata, list[Block]]:
+    """Metadata and body blocks of an HTML page (already decoded to ``str``)."""
+    doc, html = parse(html)
+    meta = extract_metadata(doc, raw_head or html[:4096])
+    if not meta.byline:
+        meta.byline = _dom_byline(doc)
+    try:
+        summary = Document(html).summary(html_partial=True)
+    except Unparseable as exc:
+        raise ValueError(f"no article found ({exc})") from exc
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise ValueError("no article found") from exc
+    if not summary or not summary.strip():
+        raise ValueError("no article found")
+    fragment = lxml.html.fragment_fromstring(summary, create_parent="div")
+    blocks = blocks_from_fragment(fragment)
+    return meta, _drop_title_and_byline(blocks, meta)
+
+
+__all__ = ["IngestError", "extract_html", "parse", "blocks_from_fragment"]

@@ -1,0 +1,246 @@
+"""The ingest pipeline: read, sniff, decode, extract, sanitise, count."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from types import FrameType
+
+from margin.errors import IngestError
+from margin.ingest.blocks import assemble, count_words, reading_minutes
+from margin.ingest.decode import decode
+from margin.ingest.metadata import normalise_date
+from margin.ingest.mhtml import extract_mhtml_html, looks_like_mhtml
+from margin.ingest.sanitize import clean_field, clean_text, display_path
+from margin.model import Article, Block
+
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+DEFAULT_TIMEOUT = 30.0
+
+KINDS = ("html", "mhtml", "text", "markdown")
+
+_HTML_START_RE = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+)
+_HTML_TAGS_RE = re.compile(
+    r"<(?:html|head|body|div|p|article|section|span|a\s|h[1-6]|table|ul|meta)\b", re.I
+)
+_MD_HINT_RE = re.compile(r"^(?:#{1,6}\s|```|\s*[-*+]\s|>\s)|\[[^\]]+\]\([^)]+\)", re.M)
+_FRONT_MATTER_HINT_RE = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n[A-Za-z_][\w-]*\s*[:=]")
+_BINARY_CHARS_RE = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
+_MD_EXTS = {".md", ".markdown", ".mdown", ".mkd"}
+_TEXT_EXTS = {".txt", ".text"}
+
+
+class _Timeout(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Bound the extraction's time. SIGALRM only works in the main thread;
+    elsewhere (the app's workers) the caller runs us in a process it can stop."""
+    if (
+        not seconds
+        or threading.current_thread() is not threading.main_thread()
+        or not hasattr(signal, "setitimer")
+    ):
+        yield
+        return
+
+    def on_alarm(signum: int, frame: FrameType | None) -> None:
+        raise _Timeout
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def sniff_kind(text: str, suffix: str = "") -> str:
+    """html, markdown or text, by content first and the file name second."""
+    head = text[:4096]
+    if _HTML_START_RE.match(head):
+        return "html"
+    if suffix in _MD_EXTS or _FRONT_MATTER_HINT_RE.match(head):
+        return "markdown"
+    if suffix not in _TEXT_EXTS and len(_HTML_TAGS_RE.findall(head)) >= 2:
+        return "html"
+    if suffix not in _TEXT_EXTS and len(_MD_HINT_RE.findall(head)) >= 3:
+        return "markdown"
+    return "text"
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 with BOM has NULs
+    return b"\x00" in sample
+
+
+def extract_file(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    entities: bool = False,
+) -> Article:
+    """Read and extract one saved article. Raises :class:`IngestError`."""
+    shown = display_path(path)
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    try:
+        st = os.stat(path)
+        if not _is_regular(st.st_mode):
+            raise IngestError(shown, "not a regular file")
+        if st.st_size > limit:
+            raise IngestError(
+                shown,
+                f"the file is {_mb(st.st_size)}, above the {_mb(limit)} limit "
+                "(raise max_file_mb in config.toml to read it)",
+            )
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except IngestError:
+        raise
+    except FileNotFoundError:
+        raise IngestError(shown, "no such file") from None
+    except IsADirectoryError:
+        raise IngestError(shown, "it is a folder, not a file") from None
+    except PermissionError:
+        raise IngestError(shown, "permission denied") from None
+    except OSError as exc:
+        raise IngestError(shown, exc.strerror or "the file cannot be read") from None
+    if len(data) > limit:
+        raise IngestError(shown, f"the file grew past the {_mb(limit)} limit while being read")
+    return extract_bytes(
+        data, source=str(path), suffix=Path(path).suffix.lower(), timeout=timeout, entities=entities
+    )
+
+
+def _is_regular(mode: int) -> bool:
+    import stat
+
+    return stat.S_ISREG(mode)
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def extract_bytes(
+    data: bytes,
+    *,
+    source: str,
+    suffix: str = "",
+    timeout: float | None = DEFAULT_TIMEOUT,
+    entities: bool = False,
+) -> Article:
+    shown = display_path(source)
+    if not data.strip():
+        raise IngestError(shown, "the file is empty")
+    if _looks_binary(data):
+        raise IngestError(shown, "not a saved page (binary data)")
+    try:
+        with _time_limit(timeout):
+            article = _extract(data, source, suffix)
+            if entities:
+                _add_entities(article)
+    except _Timeout:
+        raise IngestError(
+            shown, f"extraction took longer than {timeout:g} s and was stopped"
+        ) from None
+    except RecursionError:
+        raise IngestError(shown, "the page is nested too deeply to read") from None
+    except MemoryError:
+        raise IngestError(shown, "the page is too large to read in memory") from None
+    except ValueError as exc:
+        raise IngestError(shown, str(exc) or "no article found") from None
+    if not article.text.strip():
+        raise IngestError(shown, "no article text found")
+    return article
+
+
+def _extract(data: bytes, source: str, suffix: str) -> Article:
+    kind = ""
+    declared = None
+    url = None
+    if looks_like_mhtml(data):
+        kind = "mhtml"
+        data, declared, url = extract_mhtml_html(data)
+    text, _codec = decode(data, declared=declared)
+    if len(_BINARY_CHARS_RE.findall(text[:8192])) > 0.05 * min(len(text), 8192):
+        raise ValueError("not a saved page (binary data or an unknown encoding)")
+    if not kind:
+        kind = sniff_kind(text, suffix)
+
+    title: str = ""
+    byline = site = published = lang = None
+    if kind in ("html", "mhtml"):
+        from margin.ingest.html import extract_html
+
+        meta, blocks = extract_html(text, raw_head=text[:4096])
+        title, byline, site, published, lang = (
+            meta.title, meta.byline, meta.site, meta.published, meta.lang
+        )  # fmt: skip
+        url = url or meta.url
+    elif kind == "markdown":
+        from margin.ingest.markdown import FIELD_KEYS, extract_markdown
+
+        fields, blocks = extract_markdown(text)
+
+        def field(name: str) -> str | None:
+            return next((fields[k] for k in FIELD_KEYS[name] if fields.get(k)), None)
+
+        title = field("title") or ""
+        byline, site, lang = field("byline"), field("site"), field("lang")
+        published = normalise_date(field("published"))
+        url = field("url")
+        if not title and blocks and blocks[0].kind == "heading":
+            title = blocks.pop(0).text
+        elif blocks and blocks[0].kind == "heading" and blocks[0].text.strip() == title.strip():
+            blocks.pop(0)
+    else:
+        from margin.ingest.text import extract_text
+
+        title, byline, blocks = extract_text(text)
+
+    return finish(
+        Article(source=source, kind=kind, title=title or "", byline=byline, site=site,
+                published=published, lang=lang, url=url),
+        blocks,
+    )  # fmt: skip
+
+
+def finish(article: Article, blocks: list[Block]) -> Article:
+    """Sanitise every field, join the blocks, count the words."""
+    for block in blocks:
+        block.text = clean_text(block.text)
+        for link in block.links:
+            link.url = clean_field(link.url) or ""
+    article.text, article.blocks = assemble(blocks)
+    article.title = clean_field(article.title) or ""
+    article.byline = clean_field(article.byline)
+    article.site = clean_field(article.site)
+    article.published = clean_field(article.published)
+    article.lang = clean_field(article.lang)
+    url = clean_field(article.url)
+    article.url = url if url and url.lower().startswith(("http://", "https://")) else None
+    article.word_count = count_words(article.text)
+    article.reading_minutes = reading_minutes(article.word_count)
+    return article
+
+
+def _add_entities(article: Article) -> None:
+    try:
+        from margin.entities import recognise
+    except ImportError:  # pragma: no cover - entities ship with margin
+        return
+    article.entities = recognise(article.text, lang=article.lang)
