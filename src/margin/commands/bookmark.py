@@ -1,0 +1,15 @@
+"""``margin bookmark FILE [--off]``."""
+
+from __future__ import annotations
+
+import argparse
+
+from margin.ingest.sanitize import display_path
+from margin.library import Library
+
+
+def run(args: argparse.Namespace) -> int:
+    with Library.open() as lib:
+        lib.set_bookmark(args.file, not args.off)
+    print(f"{'unbookmarked' if args.off else 'bookmarked'} {display_path(args.file)}")
+    return 0

@@ -1,0 +1,31 @@
+"""``margin export [--format markdown|json] [--out DIR]``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from margin import export
+from margin.errors import UsageError
+from margin.ingest.sanitize import display_path
+from margin.library import Library
+
+
+def run(args: argparse.Namespace) -> int:
+    with Library.open() as lib:
+        if args.out is None:
+            sys.stdout.write(export.render(lib, args.format))
+            return 0
+        out = Path(os.path.realpath(args.out))
+        for folder in lib.folders():
+            root = os.path.realpath(folder)
+            if str(out) == root or str(out).startswith(root.rstrip(os.sep) + os.sep):
+                raise UsageError(
+                    f"{display_path(out)} is inside the library folder {display_path(root)}; "
+                    "margin never writes into library folders"
+                )
+        written = export.write(lib, args.format, out)
+    print(f"wrote {len(written)} file(s) to {display_path(out)}")
+    return 0

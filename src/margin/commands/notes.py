@@ -1,0 +1,44 @@
+"""``margin notes [FILE] [--json]``: highlights and notes with their anchor state."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from margin.ingest.sanitize import clean_field, display_path
+from margin.library import Library
+
+
+def run(args: argparse.Namespace) -> int:
+    with Library.open() as lib:
+        items = lib.highlights(args.file)
+    if args.json:
+        out = [
+            {
+                "id": h.id,
+                "article": display_path(h.article_path),
+                "title": h.title,
+                "quote": h.exact,
+                "note": h.note,
+                "state": h.state,
+                "start": h.start if h.state == "anchored" else None,
+                "end": h.end if h.state == "anchored" else None,
+                "created": h.created,
+            }
+            for h in items
+        ]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if not items:
+        print("no highlights")
+        return 0
+    current = None
+    for h in items:
+        if h.article_path != current:
+            current = h.article_path
+            print(f"{clean_field(h.title) or ''}\n  {display_path(h.article_path)}")
+        state = "" if h.state == "anchored" else " (orphaned)"
+        print(f'  #{h.id}{state} "{clean_field(h.exact) or ""}"')
+        if h.note:
+            print(f"      note: {clean_field(h.note) or ''}")
+    return 0

@@ -1,0 +1,36 @@
+"""``margin search QUERY [--json]``: ranked full-text search with snippets."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from margin.ingest.sanitize import clean_field, display_path
+from margin.library import Library
+
+
+def run(args: argparse.Namespace) -> int:
+    with Library.open() as lib:
+        hits = lib.search(
+            args.query,
+            limit=args.limit,
+            bookmarked=args.bookmarked,
+            has_notes=args.has_notes,
+            site=args.site,
+            entity=args.entity,
+        )
+    if args.json:
+        out = []
+        for h in hits:
+            d = h.row.to_dict()
+            d.update(snippet=h.snippet, score=round(h.score, 4), matches=h.matches)
+            out.append(d)
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print("no matches")
+        return 0
+    for h in hits:
+        title = clean_field(h.row.title) or display_path(h.row.path)
+        print(f"{title}\n  {display_path(h.row.path)}\n  {clean_field(h.snippet) or ''}\n")
+    return 0

@@ -1,0 +1,167 @@
+"""Walking library folders: which files are candidate articles.
+
+Only regular files are returned (never FIFOs, devices or sockets, which
+would hang or make no sense to read); symlinked folders are followed but each
+folder and file is visited once, by device and inode, so a symlink loop ends.
+Files and folders that vanish mid-walk or cannot be read are skipped quietly;
+file names that are not UTF-8 come back as ``surrogateescape`` strings, as
+``os`` gives them. Nothing is ever written.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+#: Extensions that are never articles (assets saved next to a page).
+SKIP_EXTENSIONS = frozenset(
+    [
+        ".css",
+        ".js",
+        ".mjs",
+        ".map",
+        ".json",
+        ".xml",
+        ".rss",
+        ".atom",
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".webp",
+        ".avif",
+        ".bmp",
+        ".ico",
+        ".svg",
+        ".tif",
+        ".tiff",
+        ".heic",
+        ".woff",
+        ".woff2",
+        ".ttf",
+        ".otf",
+        ".eot",
+        ".mp3",
+        ".mp4",
+        ".m4a",
+        ".m4v",
+        ".webm",
+        ".ogg",
+        ".ogv",
+        ".wav",
+        ".flac",
+        ".mov",
+        ".avi",
+        ".mkv",
+        ".zip",
+        ".gz",
+        ".tgz",
+        ".bz2",
+        ".xz",
+        ".zst",
+        ".7z",
+        ".rar",
+        ".tar",
+        ".pdf",
+        ".epub",
+        ".doc",
+        ".docx",
+        ".xls",
+        ".xlsx",
+        ".ppt",
+        ".pptx",
+        ".exe",
+        ".dll",
+        ".so",
+        ".dylib",
+        ".bin",
+        ".iso",
+        ".dmg",
+        ".db",
+        ".sqlite",
+        ".sqlite3",
+        ".pyc",
+        ".part",
+        ".crdownload",
+        ".tmp",
+        ".swp",
+        ".ds_store",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundFile:
+    path: str  # absolute, may hold surrogate escapes
+    size: int
+    mtime_ns: int
+    dev: int
+    ino: int
+
+
+def walk(
+    root: str,
+    *,
+    seen_dirs: set[tuple[int, int]] | None = None,
+    seen_files: set[tuple[int, int]] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[FoundFile]:
+    """Regular files under ``root`` that may be articles, one stat each."""
+    seen_dirs = set() if seen_dirs is None else seen_dirs
+    seen_files = set() if seen_files is None else seen_files
+    # Real paths throughout, so a file reached through a symlink is stored
+    # under the same name whichever way the user names it.
+    root = os.path.realpath(root)
+    try:
+        st = os.stat(root)
+    except OSError:
+        return
+    if stat.S_ISREG(st.st_mode):
+        key = (st.st_dev, st.st_ino)
+        if key not in seen_files:
+            seen_files.add(key)
+            yield FoundFile(root, st.st_size, st.st_mtime_ns, st.st_dev, st.st_ino)
+        return
+    if not stat.S_ISDIR(st.st_mode):
+        return
+    stack = [(root, (st.st_dev, st.st_ino))]
+    while stack:
+        if cancelled is not None and cancelled():
+            return
+        folder, key = stack.pop()
+        if key in seen_dirs:
+            continue
+        seen_dirs.add(key)
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError:
+            continue  # vanished or unreadable
+        entries.sort(key=lambda e: e.name)
+        subdirs = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue  # .git, .DS_Store, editor swap files, ...
+            try:
+                est = entry.stat()  # follows symlinks: one stat per entry
+            except OSError:
+                continue  # dangling symlink, vanished file
+            link = entry.is_symlink()  # from the directory listing: no extra call
+            if stat.S_ISDIR(est.st_mode):
+                sub = os.path.realpath(entry.path) if link else entry.path
+                subdirs.append((sub, (est.st_dev, est.st_ino)))
+                continue
+            if not stat.S_ISREG(est.st_mode):
+                continue
+            if os.path.splitext(name)[1].lower() in SKIP_EXTENSIONS:
+                continue
+            fkey = (est.st_dev, est.st_ino)
+            if fkey in seen_files:
+                continue
+            seen_files.add(fkey)
+            path = os.path.realpath(entry.path) if link else entry.path
+            yield FoundFile(path, est.st_size, est.st_mtime_ns, est.st_dev, est.st_ino)
+        stack.extend(reversed(subdirs))

@@ -1,0 +1,301 @@
+"""The SQLite file: opening it safely, migrating it, writing to it.
+
+Rules this module enforces, because highlights and notes cannot be re-made:
+
+* WAL journal, ``synchronous=FULL`` (a committed write survives a power cut),
+  foreign keys on, and no ``ON DELETE CASCADE`` anywhere: deleting an article
+  row that still has highlights fails instead of taking them along.
+* Every write runs in ``BEGIN IMMEDIATE`` with a busy timeout, so a second
+  margin waits for the first instead of failing with "database is locked".
+* Schema changes are numbered migrations keyed on ``PRAGMA user_version``;
+  before migrating an existing file it is copied with SQLite's backup API,
+  and the DDL and the version bump commit in one transaction.
+* A damaged file is detected before anything is written and is never
+  overwritten, recreated or "repaired"; the user is told how to recover.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from margin.errors import DatabaseError
+from margin.ingest.sanitize import display_path
+
+#: How long a writer waits for another margin's write to finish.
+BUSY_TIMEOUT_MS = 20_000
+
+_HEADER = b"SQLite format 3\x00"
+
+# Each entry upgrades the schema from version i to i + 1. Never edit a
+# migration that has shipped; append a new one.
+MIGRATIONS: list[str] = [
+    # 1: user data and the article identity it hangs on.
+    """
+    CREATE TABLE folders (
+        path PRIMARY KEY,
+        added TEXT NOT NULL
+    );
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        path UNIQUE,                    -- TEXT, or BLOB for a non-UTF-8 file name
+        content_hash TEXT,              -- sha256 of the file's bytes
+        text_hash TEXT,                 -- sha256 of the extracted text
+        size INTEGER NOT NULL DEFAULT -1,
+        mtime_ns INTEGER NOT NULL DEFAULT -1,
+        extractor TEXT,
+        status TEXT NOT NULL DEFAULT 'ok',
+        reason TEXT,
+        kind TEXT,
+        title TEXT NOT NULL DEFAULT '',
+        byline TEXT,
+        site TEXT,
+        published TEXT,
+        lang TEXT,
+        url TEXT,
+        word_count INTEGER NOT NULL DEFAULT 0,
+        reading_minutes INTEGER NOT NULL DEFAULT 0,
+        missing INTEGER NOT NULL DEFAULT 0,
+        added TEXT NOT NULL,
+        indexed TEXT
+    );
+    CREATE INDEX articles_content_hash ON articles(content_hash);
+    CREATE INDEX articles_text_hash ON articles(text_hash);
+    CREATE TABLE reading (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+        bookmarked INTEGER NOT NULL DEFAULT 0,
+        position INTEGER NOT NULL DEFAULT 0,
+        progress REAL NOT NULL DEFAULT 0,
+        updated TEXT
+    );
+    CREATE TABLE highlights (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uid TEXT NOT NULL UNIQUE,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        start INTEGER,
+        "end" INTEGER,
+        hint INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL DEFAULT 'anchored',
+        anchored_to TEXT,
+        note TEXT,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE INDEX highlights_article ON highlights(article_id);
+    """,
+    # 2: the index (rebuildable from the files): text, blocks, entities, FTS5.
+    """
+    CREATE TABLE texts (
+        article_id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        byline TEXT NOT NULL DEFAULT '',
+        site TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        blocks TEXT NOT NULL DEFAULT '[]',
+        entities TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE VIRTUAL TABLE fts USING fts5(
+        title, byline, site, text,
+        content='texts', content_rowid='article_id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER texts_ai AFTER INSERT ON texts BEGIN
+        INSERT INTO fts(rowid, title, byline, site, text)
+        VALUES (new.article_id, new.title, new.byline, new.site, new.text);
+    END;
+    CREATE TRIGGER texts_ad AFTER DELETE ON texts BEGIN
+        INSERT INTO fts(fts, rowid, title, byline, site, text)
+        VALUES ('delete', old.article_id, old.title, old.byline, old.site, old.text);
+    END;
+    CREATE TRIGGER texts_au AFTER UPDATE ON texts BEGIN
+        INSERT INTO fts(fts, rowid, title, byline, site, text)
+        VALUES ('delete', old.article_id, old.title, old.byline, old.site, old.text);
+        INSERT INTO fts(rowid, title, byline, site, text)
+        VALUES (new.article_id, new.title, new.byline, new.site, new.text);
+    END;
+    CREATE TABLE mentions (
+        article_id INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        text TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (article_id, label, text)
+    ) WITHOUT ROWID;
+    CREATE INDEX mentions_text ON mentions(text COLLATE NOCASE);
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+#: Tables holding what cannot be rebuilt; checked at every start.
+USER_TABLES = ("folders", "articles", "reading", "highlights")
+
+
+def recovery_hint(path: Path) -> str:
+    name = display_path(path)
+    return (
+        f"margin has not changed it. To recover: move it aside "
+        f"(mv '{name}' '{name}.damaged'), then run 'margin index' to rebuild the index; "
+        f"highlights and notes can often be salvaged with "
+        f"'sqlite3 {name}.damaged .recover | sqlite3 {name}' "
+        f"(earlier copies, if any, are next to it as margin.db.bak-*)"
+    )
+
+
+def damaged(path: Path, why: str) -> DatabaseError:
+    return DatabaseError(
+        f"the database {display_path(path)} is damaged ({why}); {recovery_hint(path)}"
+    )
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise DatabaseError(
+            f"cannot open the database {display_path(path)}: {exc.strerror or exc}"
+        ) from exc
+    if head and head != _HEADER:
+        raise damaged(path, "file is not a database")
+    if 0 < len(head) < len(_HEADER):
+        raise damaged(path, "file is truncated")
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open ``path`` (creating it if absent) with margin's pragmas, migrated."""
+    _check_header(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"cannot open the database {display_path(path)}: {exc}") from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Reading the schema is the first thing that fails on a damaged file.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        _set_wal(conn, path)
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        migrate(conn, path)
+        _quick_check(conn, path)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise translate(exc, path) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _set_wal(conn: sqlite3.Connection, path: Path) -> None:
+    # Switching to WAL needs a moment alone with the file; a second margin
+    # starting at the same instant may see "locked" despite the busy timeout.
+    for attempt in range(50):
+        try:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() == "wal":
+                return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+        time.sleep(0.02 * (attempt + 1))
+    raise DatabaseError(f"the database {display_path(path)} is busy; try again")
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    for table in USER_TABLES:
+        rows = conn.execute(f"PRAGMA quick_check({table})").fetchall()
+        if rows != [("ok",)]:
+            why = "; ".join(str(r[0]) for r in rows[:2])
+            raise damaged(path, f"integrity check failed: {why}")
+
+
+def translate(exc: sqlite3.Error, path: Path) -> DatabaseError:
+    """A one-line :class:`DatabaseError` for an sqlite3 failure."""
+    msg = str(exc)
+    low = msg.lower()
+    if isinstance(exc, DatabaseError):
+        return exc
+    if "not a database" in low or "malformed" in low or "corrupt" in low:
+        return damaged(path, msg)
+    if "locked" in low or "busy" in low:
+        return DatabaseError(
+            f"the database {display_path(path)} is busy (another margin is writing); try again"
+        )
+    if "readonly" in low or "read-only" in low:
+        return DatabaseError(f"the database {display_path(path)} is read-only")
+    if "disk" in low and "full" in low:
+        return DatabaseError(f"the disk holding {display_path(path)} is full")
+    return DatabaseError(f"database error in {display_path(path)}: {msg}")
+
+
+def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the database next to itself with SQLite's backup API."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.bak-v{version}-{stamp}-{os.getpid()}")
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"the database {display_path(path)} was written by a newer margin "
+            f"(schema {version}, this margin knows {SCHEMA_VERSION}); upgrade margin"
+        )
+    if version == SCHEMA_VERSION:
+        return
+    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    if version > 0 or has_tables:
+        backup(conn, path, version)
+    with transaction(conn):
+        # Another margin may have migrated while we were copying.
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        for number in range(version, SCHEMA_VERSION):
+            for statement in _statements(MIGRATIONS[number]):
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a migration into statements (``executescript`` would commit)."""
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            stmt = buf.strip()
+            if stmt:
+                yield stmt
+            buf = ""
+    if buf.strip():
+        yield buf.strip()
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``; rolled back on any exception."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
