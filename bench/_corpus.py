@@ -29,13 +29,26 @@ def expected_metadata(page: Path) -> dict:
         return {}
 
 
-def expected_text(page: Path) -> str:
+_BLOCKS = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+           "pre", "blockquote", "section", "article", "figure", "figcaption", "dd", "dt"}  # fmt: skip
+
+
+def html_text(markup: str) -> str:
+    """The text of an HTML fragment as a browser shows it: a line break at
+    <br> and around blocks (lxml's text_content() would run "a<br>b" into "ab")."""
     import lxml.html
 
-    raw = (page / "expected.html").read_text(encoding="utf-8")
-    if not raw.strip():
+    if not markup.strip():
         return ""
-    return lxml.html.fromstring(raw).text_content()
+    root = lxml.html.fromstring(markup)
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.lower() in _BLOCKS:
+            el.tail = "\n" + (el.tail or "")
+    return root.text_content()
+
+
+def expected_text(page: Path) -> str:
+    return html_text((page / "expected.html").read_text(encoding="utf-8"))
 
 
 def windows(text: str, n: int = 4) -> Counter[tuple[str, ...]]:

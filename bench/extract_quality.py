@@ -20,20 +20,18 @@ from _corpus import (  # noqa: E402
     expected_metadata,
     expected_text,
     f1,
+    html_text,
     norm_field,
     precision_recall,
 )
 
 
 def readability_alone(html: str) -> tuple[str, str]:
-    import lxml.html
     from readability import Document
 
     doc = Document(html)
     title = doc.short_title()
-    summary = doc.summary(html_partial=True)
-    text = lxml.html.fromstring(summary).text_content() if summary.strip() else ""
-    return text, title
+    return html_text(doc.summary(html_partial=True)), title
 
 
 def main() -> int:

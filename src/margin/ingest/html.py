@@ -23,7 +23,7 @@ _BLOCK_TAGS = {
     "fieldset", "details", "summary", "address", "center", "body", "html",
     *_HEADINGS,
 }  # fmt: skip
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "object",
               "embed", "canvas", "video", "audio", "button", "select", "textarea", "input",
               "head", "title", "meta", "link"}  # fmt: skip
 _BYLINE_HINT_RE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
@@ -159,13 +159,20 @@ class _Converter:
 
 def _pre_text(el: HtmlElement) -> str:
     parts: list[str] = []
-    for node in el.iter():
-        if node is not el and isinstance(node.tag, str) and node.tag.lower() == "br":
+
+    def walk(node: HtmlElement) -> None:
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag == "br":
             parts.append("\n")
-        if isinstance(node.tag, str) and node.tag.lower() not in _SKIP_TAGS and node.text:
+        elif tag not in _SKIP_TAGS and node.text:
             parts.append(node.text)
-        if node is not el and node.tail:
-            parts.append(node.tail)
+        if tag not in _SKIP_TAGS:
+            for child in node:
+                walk(child)
+                if child.tail:
+                    parts.append(child.tail)
+
+    walk(el)
     text = "".join(parts).expandtabs(4)
     return re.sub(r"\n[ \t]*\n+", "\n", text.strip("\n")).rstrip()
 
@@ -205,21 +212,44 @@ def _drop_title_and_byline(blocks: list[Block], meta: Metadata) -> list[Block]:
     return out
 
 
+class _Readability(Document):
+    """readability-lxml, handed the tree margin already parsed (for metadata)
+    instead of parsing the page a second time, and keeping its result as a
+    tree instead of a string margin would have to parse a third time."""
+
+    def __init__(self, html: str, tree: HtmlElement) -> None:
+        super().__init__(html)
+        self._tree: HtmlElement | None = tree
+        self.article_root: HtmlElement | None = None
+
+    def _parse(self, input: object) -> HtmlElement:
+        tree, self._tree = self._tree, None
+        # The first pass mutates the tree, so a retry parses the page afresh.
+        return super()._parse(tree if tree is not None else input)
+
+    def get_clean_html(self) -> str:
+        self.article_root = self.html
+        return str(super().get_clean_html())
+
+
 def extract_html(html: str, *, raw_head: str = "") -> tuple[Metadata, list[Block]]:
     """Metadata and body blocks of an HTML page (already decoded to ``str``)."""
     doc, html = parse(html)
     meta = extract_metadata(doc, raw_head or html[:4096])
     if not meta.byline:
         meta.byline = _dom_byline(doc)
+    reader = _Readability(html, doc)
     try:
-        summary = Document(html).summary(html_partial=True)
+        summary = reader.summary(html_partial=True)
     except Unparseable as exc:
         raise ValueError(f"no article found ({exc})") from exc
     except (lxml.etree.ParserError, ValueError) as exc:
         raise ValueError("no article found") from exc
     if not summary or not summary.strip():
         raise ValueError("no article found")
-    fragment = lxml.html.fragment_fromstring(summary, create_parent="div")
+    fragment = reader.article_root
+    if fragment is None:
+        fragment = lxml.html.fragment_fromstring(summary, create_parent="div")
     blocks = blocks_from_fragment(fragment)
     return meta, _drop_title_and_byline(blocks, meta)
 
