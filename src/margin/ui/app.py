@@ -1,0 +1,89 @@
+"""The Textual application: screens, key map, command palette, theme."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+from textual.binding import Binding
+
+from margin.config import Config
+from margin.ui.commands import MarginCommands
+from margin.ui.safe import plain
+
+if TYPE_CHECKING:
+    from margin.library import Library
+
+
+class MarginApp(App[int]):
+    """margin's reader. ``file`` opens one article straight in the reader."""
+
+    CSS_PATH = "margin.tcss"
+    TITLE = "margin"
+    COMMANDS = App.COMMANDS | {MarginCommands}
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="app.help"),
+    ]
+
+    def __init__(
+        self,
+        library: Library | None,
+        *,
+        open_library: Callable[[], Library] | None = None,
+        folder: Path | None = None,
+        file: Path | None = None,
+        config: Config | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self._open_library = open_library
+        self.folder = folder
+        self.file = file
+        self.config = config or Config()
+        self.show_entities = self.config.entities
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        if self.config.theme and self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+
+    # ------------------------------------------------------------- library
+
+    @contextmanager
+    def db(self) -> Iterator[Library]:
+        """The library; its methods are thread-safe, so workers share it."""
+        if self.library is None:
+            raise RuntimeError("no library")
+        yield self.library
+
+    def open_library(self) -> Library | None:
+        """A separate connection for long jobs (a scan) that must not hold the lock."""
+        return self._open_library() if self._open_library is not None else None
+
+    # ------------------------------------------------------------- screens
+
+    def on_mount(self) -> None:
+        from margin.ui.screens.library_screen import LibraryScreen
+        from margin.ui.screens.reader_screen import ReaderScreen
+
+        for problem in self.config.problems:
+            self.notify(plain(problem), title="config.toml", severity="warning", markup=False)
+        if self.file is not None:
+            self.push_screen(ReaderScreen(self.file, single_file=True))
+        else:
+            self.push_screen(LibraryScreen(folder=self.folder))
+
+    def action_help(self) -> None:
+        from margin.ui.screens.help_screen import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def say(self, message: str, *, title: str = "", severity: Any = "information") -> None:
+        """A notification whose text is never parsed as markup."""
+        self.notify(plain(message), title=plain(title), severity=severity, markup=False)

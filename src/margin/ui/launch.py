@@ -1,0 +1,51 @@
+"""Start the app: ``margin``, ``margin DIR`` or ``margin FILE``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from margin import paths
+from margin.config import load_config
+from margin.errors import UsageError
+from margin.ingest.sanitize import display_path
+
+
+def launch(target: str | None) -> int:
+    """Open the library, run the app, return the exit code.
+
+    A damaged database (``DatabaseError``) or another ``MarginError`` propagates
+    to the CLI, which prints it on one line.
+    """
+    from margin.library import Library
+    from margin.ui.app import MarginApp
+
+    folder: Path | None = None
+    file: Path | None = None
+    if target is not None:
+        path = Path(target).expanduser()
+        if path.is_dir():
+            folder = path.resolve()
+        elif path.is_file():
+            file = path.resolve()
+        else:
+            raise UsageError(f"no such file or folder: {display_path(target)}")
+    paths.ensure_home()
+    config = load_config()
+    db_path = paths.database_path()
+    library = Library.open(db_path)
+    try:
+        if folder is not None:
+            library.add_folder(folder)
+        app = MarginApp(
+            library,
+            open_library=lambda: Library.open(db_path),
+            folder=folder,
+            file=file,
+            config=config,
+        )
+        result = app.run()
+    finally:
+        library.close()
+    if app.return_code not in (None, 0):
+        return int(app.return_code)
+    return int(result or 0)

@@ -1,0 +1,383 @@
+"""The library: every article, sortable, filterable and searchable as you type."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from margin import paths
+from margin.ui.safe import file_name, plain
+from margin.ui.widgets.article_list import ArticleList, ListItem
+
+if TYPE_CHECKING:
+    from margin.ui.app import MarginApp
+
+SORTS = ("added", "title", "date", "site", "progress", "length")
+SORT_NAMES = {
+    "added": "recently added",
+    "title": "title",
+    "date": "date published",
+    "site": "site",
+    "progress": "reading progress",
+    "length": "length",
+}
+FILTERS = ("all", "unread", "bookmarked", "annotated", "failed")
+
+
+_WORDS_RE = re.compile(r"^[\w\s'-]+$")
+
+
+def as_you_type(query: str) -> str:
+    """Plain words: match the last one as a prefix, since it is still being typed."""
+    query = query.strip()
+    if _WORDS_RE.match(query) and not query.endswith(("-", "'")):
+        return query + "*"
+    return query
+
+
+class LibraryScreen(Screen[None]):
+    """Lists the articles of ``folder`` (or of every known folder)."""
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="library.quit"),
+        Binding("slash", "search", "Search", id="library.search"),
+        Binding("s", "sort", "Sort", id="library.sort"),
+        Binding("f", "filter", "Filter", id="library.filter"),
+        Binding("b", "bookmark", "Bookmark", id="library.bookmark"),
+        Binding("r", "rescan", "Rescan", id="library.rescan"),
+        Binding("w", "samples", "Add samples", id="library.samples"),
+        Binding("escape", "close_search", "Close search", show=False, id="library.close_search"),
+    ]
+
+    class Progress(Message):
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done = done
+            self.total = total
+
+    class ScanDone(Message):
+        def __init__(self, summary: Any, error: str | None = None) -> None:
+            super().__init__()
+            self.summary = summary
+            self.error = error
+
+    class Results(Message):
+        def __init__(self, query: str, hits: list[Any], error: str | None = None) -> None:
+            super().__init__()
+            self.query = query
+            self.hits = hits
+            self.error = error
+
+    class Bookmarked(Message):
+        pass
+
+    def __init__(self, folder: Path | None = None) -> None:
+        super().__init__()
+        self.folder = folder
+        self.sort = "added"
+        self.filter = "all"
+        self.search_text = ""
+        self.scanning = False
+        self.scan_text = ""
+        self.rows: list[Any] = []
+        self._last_reload = 0.0
+
+    @property
+    def margin_app(self) -> MarginApp:
+        return cast("MarginApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="library-title")
+        yield Input(placeholder="Search the full text of every article", id="search")
+        yield ArticleList(id="articles")
+        with Vertical(id="welcome"):
+            yield Static(id="welcome-text")
+        yield Static(id="library-status")
+        yield Footer()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    def on_mount(self) -> None:
+        self.query_one("#search", Input).display = False
+        self.article_list.focus()
+        self.reload()
+        self.start_scan()
+
+    def on_screen_resume(self) -> None:
+        # back from the reader: progress, bookmarks and highlight counts changed
+        if self.rows or self.search_text:
+            self.reload()
+
+    # ------------------------------------------------------------- data
+
+    def reload(self) -> None:
+        app = self.margin_app
+        self._last_reload = time.monotonic()
+        if app.library is None:
+            self.rows = []
+        else:
+            try:
+                with app.db() as lib:
+                    self.rows = lib.articles(folder=self.folder, sort=self.sort, filter=self.filter)
+            except Exception as exc:  # noqa: BLE001 - show it; keep the app alive
+                self.rows = []
+                app.say(f"Cannot list articles: {plain(exc)}", severity="error")
+        if not self.search_text:
+            self.article_list.set_items([ListItem(row) for row in self.rows])
+        self._update_title()
+        self._update_welcome()
+
+    def _update_title(self) -> None:
+        title = Text()
+        title.append("margin", style="bold")
+        where = file_name(self.folder) if self.folder else "all folders"
+        title.append(f"  {where}", style="dim")
+        if self.search_text:
+            count = len(self.article_list.items)
+            title.append(f"  ·  {count} found for “{plain(self.search_text)}”")
+        else:
+            noun = "article" if len(self.rows) == 1 else "articles"
+            title.append(f"  ·  {len(self.rows)} {noun}")
+            title.append(f"  ·  sorted by {SORT_NAMES[self.sort]}")
+            if self.filter != "all":
+                title.append(f"  ·  showing {self.filter}", style="bold")
+        self.query_one("#library-title", Static).update(title)
+
+    def _update_status(self) -> None:
+        status = self.query_one("#library-status", Static)
+        status.update(Text(self.scan_text))
+
+    def _update_welcome(self) -> None:
+        empty = not self.rows and self.filter == "all" and not self.search_text
+        welcome = self.query_one("#welcome")
+        welcome.display = empty
+        self.article_list.display = not empty
+        if not empty:
+            return
+        text = Text()
+        text.append("Your library is empty.\n\n", style="bold")
+        text.append("margin reads pages you saved from the web: HTML, MHTML (.mht), plain text\n")
+        text.append("and Markdown. Save some into a folder and run  ")
+        text.append("margin FOLDER", style="bold")
+        text.append(",\nor drop them into margin's inbox folder:\n\n    ")
+        text.append(file_name(paths.inbox_path()), style="italic")
+        text.append("\n\n")
+        samples = paths.sample_articles_path()
+        if samples is not None and any(samples.iterdir()):
+            text.append("Press ")
+            text.append("w", style="bold reverse")
+            text.append(" to add the bundled sample articles and start reading.\n")
+        if self.scanning:
+            text.append("\nLooking for articles… ", style="dim")
+        self.query_one("#welcome-text", Static).update(text)
+
+    # ------------------------------------------------------------- scanning
+
+    def start_scan(self, dirs: list[Path] | None = None) -> None:
+        if self.margin_app.library is None:
+            return
+        self.scanning = True
+        self.scan_text = "Looking for new and changed articles…"
+        self._update_status()
+        if dirs is None and self.folder is not None:
+            dirs = [self.folder]
+        self._scan(dirs)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="scan")
+    def _scan(self, dirs: list[Path] | None) -> None:
+        worker = get_current_worker()
+        last = 0.0
+
+        def progress(p: Any) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= 0.1 or p.done >= p.total:
+                last = now
+                self.post_message(self.Progress(p.done, p.total))
+
+        try:
+            with self.margin_app.db() as lib:
+                summary = lib.scan(dirs, progress=progress, cancel=lambda: worker.is_cancelled)
+        except Exception as exc:  # noqa: BLE001 - a failed scan must not end the app
+            self.post_message(self.ScanDone(None, plain(exc)))
+            return
+        self.post_message(self.ScanDone(summary))
+
+    def on_library_screen_progress(self, message: Progress) -> None:
+        self.scan_text = f"Indexing {message.done}/{message.total}…"
+        self._update_status()
+        # show new articles as they arrive, without redoing the list on every file
+        if time.monotonic() - self._last_reload > 2.0:
+            self.reload()
+
+    def on_library_screen_scan_done(self, message: ScanDone) -> None:
+        self.scanning = False
+        if message.error:
+            self.scan_text = f"Indexing failed: {message.error}"
+            self.margin_app.say(self.scan_text, severity="error")
+        else:
+            s = message.summary
+            parts = []
+            if s.indexed:
+                parts.append(f"{s.indexed} indexed")
+            if s.unchanged:
+                parts.append(f"{s.unchanged} unchanged")
+            if s.failed:
+                parts.append(f"{len(s.failed)} could not be read (f: show failed)")
+            if s.orphaned:
+                parts.append(f"{s.orphaned} highlights orphaned")
+            self.scan_text = "Up to date: " + ", ".join(parts) if parts else "Up to date"
+        self._update_status()
+        self.reload()
+
+    # ------------------------------------------------------------- actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "samples":
+            samples = paths.sample_articles_path()
+            return bool(not self.rows and samples is not None and self.filter == "all")
+        if action == "close_search":
+            return bool(self.search_text) or self.query_one("#search", Input).display
+        if action == "bookmark":
+            item = self.article_list.current
+            return True if item is not None and item.row.status == "ok" else None
+        return True
+
+    def action_quit(self) -> None:
+        self.app.exit(0)
+
+    def action_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.reload()
+        self.margin_app.say(f"Sorted by {SORT_NAMES[self.sort]}")
+
+    def action_filter(self) -> None:
+        self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
+        self.reload()
+        self.refresh_bindings()
+
+    def action_rescan(self) -> None:
+        self.start_scan()
+
+    def action_samples(self) -> None:
+        samples = paths.sample_articles_path()
+        if samples is None:
+            return
+        self.folder = samples if self.folder is not None else None
+        self.start_scan([samples])
+        self._update_welcome()
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    def action_close_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        search.display = False
+        self.search_text = ""
+        self.article_list.focus()
+        self.article_list.set_items([ListItem(row) for row in self.rows])
+        self._update_title()
+        self._update_welcome()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        query = event.value.strip()
+        self.search_text = query
+        if not query:
+            self.article_list.set_items([ListItem(row) for row in self.rows])
+            self._update_title()
+            return
+        self._search(query)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.article_list.focus()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def _search(self, query: str) -> None:
+        time.sleep(0.05)  # typing fast: let the next key cancel this search
+        if get_current_worker().is_cancelled:
+            return
+        try:
+            with self.margin_app.db() as lib:
+                hits = lib.search(as_you_type(query), limit=100)
+        except Exception as exc:  # noqa: BLE001 - a bad query is a message, not a crash
+            self.post_message(self.Results(query, [], plain(exc)))
+            return
+        self.post_message(self.Results(query, list(hits)))
+
+    def on_library_screen_results(self, message: Results) -> None:
+        if message.query != self.search_text:
+            return
+        items = [ListItem(hit.row, hit.snippet, list(hit.matches)) for hit in message.hits]
+        self.article_list.set_items(items, item_height=2, keep=False)
+        self._update_title()
+        self._update_welcome()
+        self.scan_text = message.error or ("No matches" if not items else "")
+        self._update_status()
+
+    def action_bookmark(self) -> None:
+        item = self.article_list.current
+        if item is None or item.row.status != "ok":
+            return
+        self._toggle_bookmark(item.row.path, not item.row.bookmarked)
+
+    @work(thread=True, exit_on_error=False, group="bookmark")
+    def _toggle_bookmark(self, path: str, on_: bool) -> None:
+        try:
+            with self.margin_app.db() as lib:
+                lib.set_bookmark(path, on_)
+        except Exception as exc:  # noqa: BLE001
+            self.margin_app.call_from_thread(
+                self.margin_app.say, f"Bookmark not saved: {plain(exc)}", severity="error"
+            )
+            return
+        self.post_message(self.Bookmarked())
+
+    def on_library_screen_bookmarked(self) -> None:
+        if self.search_text:
+            for item in self.article_list.items:
+                row = item.row
+                if self.margin_app.library is not None:
+                    fresh = self.margin_app.library.article_row(row.path)
+                    if fresh is not None:
+                        item.row = fresh
+            self.article_list.refresh_row(self.article_list.cursor)
+        else:
+            self.reload()
+
+    @on(ArticleList.Chosen)
+    def _open(self, event: ArticleList.Chosen) -> None:
+        from margin.ui.screens.reader_screen import ReaderScreen
+
+        row = event.item.row
+        if row.status != "ok":
+            reason = plain(row.reason or "could not be read")
+            self.margin_app.say(
+                f"{file_name(Path(row.path).name)}: {reason}",
+                title="Cannot open",
+                severity="warning",
+            )
+            return
+        self.app.push_screen(ReaderScreen(row.path, row=row))
+
+    @on(ArticleList.Moved)
+    def _moved(self) -> None:
+        self.refresh_bindings()

@@ -1,0 +1,657 @@
+"""The reader: one article in a centred column, with cursor, highlights and notes."""
+
+from __future__ import annotations
+
+import webbrowser
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+from urllib.parse import urlsplit
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from margin.errors import MarginError
+from margin.model import Article, Highlight
+from margin.ui.dialogs.confirm_dialog import ConfirmDialog
+from margin.ui.dialogs.note_dialog import NoteDialog
+from margin.ui.dialogs.toc_dialog import TocDialog
+from margin.ui.safe import file_name, one_line, plain
+from margin.ui.widgets.article_view import ArticleView
+from margin.ui.widgets.side_panels import EntityGroup, EntityPanel, NotesPanel
+
+if TYPE_CHECKING:
+    from margin.library import ArticleRow, Library
+    from margin.ui.app import MarginApp
+
+
+def is_web_url(url: str | None) -> bool:
+    if not url:
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+class ReaderScreen(Screen[None]):
+    """Shows the article at ``path``; ``single_file`` makes ``q`` quit the app."""
+
+    BINDINGS = [
+        Binding("q", "back", "Back", id="reader.back"),
+        Binding("j,down", "scroll_lines(1)", "Line down", show=False, id="reader.down"),
+        Binding("k,up", "scroll_lines(-1)", "Line up", show=False, id="reader.up"),
+        Binding(
+            "space,pagedown", "scroll_pages(1)", "Page down", show=False, id="reader.page_down"
+        ),
+        Binding(
+            "shift+space,pageup", "scroll_pages(-1)", "Page up", show=False, id="reader.page_up"
+        ),
+        Binding("d", "scroll_pages(0.5)", "Half page down", show=False, id="reader.half_down"),
+        Binding("u", "scroll_pages(-0.5)", "Half page up", show=False, id="reader.half_up"),
+        Binding("g,home", "top", "Top", show=False, id="reader.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
+        Binding(
+            "right_square_bracket",
+            "paragraph(1)",
+            "Next paragraph",
+            show=False,
+            id="reader.next_paragraph",
+        ),
+        Binding(
+            "left_square_bracket",
+            "paragraph(-1)",
+            "Previous paragraph",
+            show=False,
+            id="reader.previous_paragraph",
+        ),
+        Binding("slash", "find", "Search", id="reader.search"),
+        Binding("n", "next_match(True)", "Next match", show=False, id="reader.next_match"),
+        Binding("N", "next_match(False)", "Previous match", show=False, id="reader.previous_match"),
+        Binding("h", "highlight", "Highlight", id="reader.highlight"),
+        Binding("v", "select", "Select", show=False, id="reader.select"),
+        Binding("a", "note", "Note", id="reader.note"),
+        Binding(
+            "x", "delete_highlight", "Delete highlight", show=False, id="reader.delete_highlight"
+        ),
+        Binding(
+            "greater_than_sign",
+            "next_highlight(True)",
+            "Next highlight",
+            show=False,
+            id="reader.next_highlight",
+        ),
+        Binding(
+            "less_than_sign",
+            "next_highlight(False)",
+            "Previous highlight",
+            show=False,
+            id="reader.previous_highlight",
+        ),
+        Binding("m", "notes_panel", "Notes", id="reader.notes_panel"),
+        Binding("e", "entity_panel", "Entities", id="reader.entity_panel"),
+        Binding("E", "toggle_entities", "Entity colours", show=False, id="reader.toggle_entities"),
+        Binding("t", "contents", "Contents", id="reader.contents"),
+        Binding("b", "bookmark", "Bookmark", show=False, id="reader.bookmark"),
+        Binding("o", "open_url", "Open original", show=False, id="reader.open_url"),
+        Binding("escape", "clear", "Clear", show=False, id="reader.clear"),
+    ]
+
+    class Loaded(Message):
+        def __init__(
+            self,
+            article: Article,
+            highlights: list[Highlight],
+            position: int,
+            bookmarked: bool,
+            saved: bool,
+        ) -> None:
+            super().__init__()
+            self.article = article
+            self.highlights = highlights
+            self.position = position
+            self.bookmarked = bookmarked
+            self.saved = saved
+
+    class LoadFailed(Message):
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
+    class HighlightsChanged(Message):
+        def __init__(
+            self, highlights: list[Highlight], said: str = "", focus: int | None = None
+        ) -> None:
+            super().__init__()
+            self.highlights = highlights
+            self.said = said
+            self.focus = focus
+
+    class Failed(Message):
+        """A background write failed: show its reason, the UI state stays as it was."""
+
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
+    def __init__(
+        self, path: Path | str, *, row: ArticleRow | None = None, single_file: bool = False
+    ) -> None:
+        super().__init__()
+        self.path = str(path)
+        self.row = row
+        self.single_file = single_file
+        self.article: Article | None = None
+        self.bookmarked = bool(row.bookmarked) if row is not None else False
+        #: False when the article is not in the library (single file not indexed):
+        #: highlights then cannot be saved, and the user is told so.
+        self.in_library = True
+        self._entity_group: EntityGroup | None = None
+        self._saved_position = False
+
+    @property
+    def margin_app(self) -> MarginApp:
+        return cast("MarginApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        title = (
+            one_line(self.row.title)
+            if self.row is not None and self.row.title
+            else file_name(Path(self.path).name)
+        )
+        yield Static(Text(title), id="reader-title")
+        with Horizontal(id="reader-body"):
+            yield ArticleView(
+                id="article",
+                column_width=self.margin_app.config.column_width,
+                show_entities=self.margin_app.show_entities,
+            )
+            yield EntityPanel(id="entity-panel", classes="side-panel")
+            yield NotesPanel(id="notes-panel", classes="side-panel")
+        yield Input(placeholder="Search this article", id="find")
+        yield Static(id="reader-status")
+        yield Footer()
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    def on_mount(self) -> None:
+        self.view.focus()
+        self.query_one("#entity-panel").display = False
+        self.query_one("#notes-panel").display = False
+        self.query_one("#find", Input).display = False
+        self._update_status()
+        self._load()
+
+    # ------------------------------------------------------------- loading
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def _load(self) -> None:
+        app = self.margin_app
+        highlights: list[Highlight] = []
+        position = 0
+        bookmarked = self.bookmarked
+        saved = app.library is not None
+        article: Article | None = None
+        try:
+            if app.library is not None:
+                with app.db() as lib:
+                    try:
+                        article = lib.load_article(self.path)
+                    except MarginError:
+                        if not self.single_file:
+                            raise
+                        saved = False
+                    if saved:
+                        highlights = list(lib.highlights(self.path))
+                        position, _ = lib.get_position(self.path)
+                        if self.row is None:
+                            bookmarked = _bookmarked(lib, self.path)
+            if article is None:
+                from margin.ingest import extract_file
+
+                article = extract_file(self.path)
+            if not article.entities:
+                article.entities = _recognise(article)
+        except MarginError as exc:
+            self.post_message(self.LoadFailed(plain(exc)))
+            return
+        except Exception as exc:  # noqa: BLE001 - any bad input: say so, keep running
+            self.post_message(self.LoadFailed(f"cannot read {file_name(self.path)}: {plain(exc)}"))
+            return
+        self.post_message(self.Loaded(article, highlights, int(position or 0), bookmarked, saved))
+
+    def on_reader_screen_loaded(self, message: Loaded) -> None:
+        self.article = message.article
+        self.bookmarked = message.bookmarked
+        self.in_library = message.saved
+        self.query_one("#reader-title", Static).update(
+            Text(one_line(message.article.title) or file_name(Path(self.path).name))
+        )
+        self.view.set_article(message.article, message.highlights, offset=message.position)
+        self.query_one(EntityPanel).set_entities(message.article.entities)
+        self.query_one(NotesPanel).set_highlights(message.highlights)
+        self._update_status()
+        self.refresh_bindings()
+
+    def on_reader_screen_load_failed(self, message: LoadFailed) -> None:
+        self.margin_app.say(message.reason, title="Cannot open", severity="error")
+        self.query_one("#reader-status", Static).update(Text(message.reason))
+        if self.single_file:
+            self.app.exit(1)
+        else:
+            self.dismiss()
+
+    # ------------------------------------------------------------- status
+
+    @on(ArticleView.Changed)
+    def _view_changed(self) -> None:
+        self._update_status()
+
+    def _update_status(self) -> None:
+        status = self.query_one("#reader-status", Static)
+        view = self.view
+        if self.article is None:
+            status.update(Text("Loading…"))
+            return
+        progress = view.progress
+        parts = [f"{round(progress * 100)}%"]
+        if self.article.reading_minutes:
+            left = round(self.article.reading_minutes * (1 - progress))
+            parts.append(f"{left} min left" if left else "done")
+        if self.bookmarked:
+            parts.append("★ bookmarked")
+        if view.selection_anchor is not None:
+            parts.append("selecting (h highlight, a note, v/escape stop)")
+        if view.search_query and view.matches:
+            current = 0
+            if view.current_match in view.matches:
+                current = view.matches.index(view.current_match) + 1
+            parts.append(f"“{one_line(view.search_query)}” {current}/{len(view.matches)}")
+        elif self._entity_group is not None:
+            parts.append(
+                f"{one_line(self._entity_group.text)}: {self._entity_group.count} mentions"
+            )
+        if view.highlights:
+            parts.append(f"{len(view.highlights)} highlights")
+        if not view.show_entities:
+            parts.append("entities off")
+        if not self.in_library:
+            parts.append("not in the library: notes are not saved")
+        status.update(Text("  ·  ".join(parts)))
+
+    # ------------------------------------------------------------- actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        loaded = self.article is not None
+        if action in (
+            "highlight",
+            "note",
+            "select",
+            "contents",
+            "entity_panel",
+            "notes_panel",
+            "toggle_entities",
+            "find",
+            "paragraph",
+            "delete_highlight",
+        ):
+            return True if loaded else None
+        if action == "open_url":
+            return (
+                True if loaded and is_web_url(self.article.url if self.article else None) else None
+            )
+        if action == "next_match":
+            return True if self.view.matches else None
+        if action == "next_highlight":
+            return True if self.view.highlights else None
+        if action == "bookmark":
+            return True if self.margin_app.library is not None else None
+        return True
+
+    def action_back(self) -> None:
+        self._save_position()
+        if self.single_file:
+            self.app.exit(0)
+        else:
+            self.dismiss()
+
+    def action_scroll_lines(self, lines: int) -> None:
+        self.view.scroll_relative(y=lines, animate=False, immediate=True)
+
+    def action_scroll_pages(self, pages: float) -> None:
+        height = self.view.scrollable_content_region.height
+        step = max(1, int(height * abs(pages)) - (1 if abs(pages) >= 1 else 0))
+        self.view.scroll_relative(y=step if pages > 0 else -step, animate=False, immediate=True)
+
+    def action_top(self) -> None:
+        self.view.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_bottom(self) -> None:
+        self.view.scroll_end(animate=False, immediate=True)
+
+    def action_paragraph(self, delta: int) -> None:
+        self.view.move_cursor(delta)
+        self._update_status()
+
+    def action_find(self) -> None:
+        find = self.query_one("#find", Input)
+        find.display = True
+        find.value = self.view.search_query
+        find.focus()
+
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        self._entity_group = None
+        self.view.set_search(event.value)
+        self._update_status()
+
+    @on(Input.Submitted, "#find")
+    def _find_submitted(self, event: Input.Submitted) -> None:
+        event.input.display = False
+        self.view.focus()
+        count = self.view.set_search(event.value)
+        if event.value and not count:
+            self.margin_app.say(f"Not found: {event.value}")
+        self.view.next_match(True)
+        self._update_status()
+        self.refresh_bindings()
+
+    def action_next_match(self, forward: bool) -> None:
+        self.view.next_match(forward)
+        self._update_status()
+
+    def action_clear(self) -> None:
+        find = self.query_one("#find", Input)
+        if find.display:
+            find.display = False
+            self.view.focus()
+            return
+        for panel in self.query(".side-panel"):
+            if panel.display:
+                panel.display = False
+                self.view.focus()
+                return
+        self.view.clear_selection()
+        self.view.set_search("")
+        self._entity_group = None
+        self._update_status()
+        self.refresh_bindings()
+
+    def action_select(self) -> None:
+        self.view.start_selection()
+        self._update_status()
+
+    def action_toggle_entities(self) -> None:
+        on_ = self.view.toggle_entities()
+        self.margin_app.show_entities = on_
+        self._update_status()
+
+    def _toggle_panel(self, panel_id: str) -> None:
+        panel = self.query_one(panel_id)
+        other = "#notes-panel" if panel_id == "#entity-panel" else "#entity-panel"
+        self.query_one(other).display = False
+        panel.display = not panel.display
+        if panel.display:
+            panel.query_one("OptionList").focus()
+        else:
+            self.view.focus()
+
+    def action_entity_panel(self) -> None:
+        self._toggle_panel("#entity-panel")
+
+    def action_notes_panel(self) -> None:
+        self._toggle_panel("#notes-panel")
+
+    @on(EntityPanel.Chosen)
+    def _entity_chosen(self, event: EntityPanel.Chosen) -> None:
+        group = event.group
+        view = self.view
+        if self._entity_group is group and view.matches:
+            view.next_match(True)
+        else:
+            self._entity_group = group
+            view.search_query = ""
+            view.matches = sorted(group.mentions)
+            from margin.ui.widgets.article_view import _Spans
+
+            view._search = _Spans.build([(s, e, "article-view--match") for s, e in view.matches])
+            view.current_match = None
+            view.jump_to(*view.matches[0])
+        self._update_status()
+        self.refresh_bindings()
+
+    @on(NotesPanel.Chosen)
+    def _note_chosen(self, event: NotesPanel.Chosen) -> None:
+        h = event.highlight
+        if h.start is None or h.end is None:
+            self.margin_app.say("That highlight's text is no longer in the article.")
+            return
+        self.view.jump_to(h.start, h.end)
+        self._update_status()
+
+    def action_next_highlight(self, forward: bool) -> None:
+        if self.view.next_highlight(forward) is None:
+            self.margin_app.say("No highlights in this article yet.")
+        self._update_status()
+
+    def action_contents(self) -> None:
+        if self.article is None:
+            return
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.view.set_cursor(index)
+                block = self.view.article.blocks[index] if self.view.article else None
+                if block is not None:
+                    self.view.scroll_to_offset(block.start)
+                self._update_status()
+
+        self.app.push_screen(TocDialog(self.article.blocks, self.view.cursor_block), chosen)
+
+    def action_open_url(self) -> None:
+        url = self.article.url if self.article else None
+        if not is_web_url(url):
+            self.margin_app.say("This article has no web address to open.")
+            return
+        assert url is not None
+        shown = plain(url)
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                try:
+                    webbrowser.open(url, new=2)
+                except Exception as exc:  # noqa: BLE001 - no browser is not a crash
+                    self.margin_app.say(f"Cannot open a browser: {exc}", severity="error")
+
+        self.app.push_screen(
+            ConfirmDialog("Open the original page in your browser?", shown), answer
+        )
+
+    # ------------------------------------------------------------- writes
+
+    def action_bookmark(self) -> None:
+        self._set_bookmark(not self.bookmarked)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="bookmark")
+    def _set_bookmark(self, on_: bool) -> None:
+        try:
+            with self.margin_app.db() as lib:
+                lib.set_bookmark(self.path, on_)
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(self.Failed(f"Bookmark not saved: {plain(exc)}"))
+            return
+        self.app.call_from_thread(self._bookmark_saved, on_)
+
+    def _bookmark_saved(self, on_: bool) -> None:
+        self.bookmarked = on_
+        self.margin_app.say("Bookmarked" if on_ else "Bookmark removed")
+        self._update_status()
+
+    def on_reader_screen_failed(self, message: Failed) -> None:
+        self.margin_app.say(message.reason, severity="error")
+
+    def action_highlight(self) -> None:
+        span = self.view.selected_range()
+        if span is None:
+            return
+        if not self.in_library:
+            self.margin_app.say(
+                "This file is not in the library, so highlights cannot be saved.",
+                severity="warning",
+            )
+            return
+        start, end = span
+        for h in self.view.highlights:
+            if h.start == start and h.end == end:
+                self.margin_app.say("Already highlighted")
+                return
+        self._add_highlight(start, end, None)
+        self.view.clear_selection()
+        self._update_status()
+
+    def action_note(self) -> None:
+        if self.article is None:
+            return
+        if not self.in_library:
+            self.margin_app.say(
+                "This file is not in the library, so notes cannot be saved.", severity="warning"
+            )
+            return
+        existing = None
+        if self.query_one("#notes-panel").display:
+            existing = self.query_one(NotesPanel).current
+        if existing is None and self.view.selection_anchor is None:
+            here = self.view.highlights_in_cursor()
+            if self.view.current_match is not None:
+                s, e = self.view.current_match
+                here = [h for h in here if h.start == s and h.end == e] or here
+            existing = here[0] if here else None
+        if existing is not None:
+            target = existing
+
+            def edited(note: str | None) -> None:
+                if note is not None and target.id is not None:
+                    self._save_note(target.id, note)
+
+            self.app.push_screen(NoteDialog(target.exact, target.note), edited)
+            return
+        span = self.view.selected_range()
+        if span is None:
+            return
+        start, end = span
+
+        def written(note: str | None) -> None:
+            if note is not None:
+                self._add_highlight(start, end, note or None)
+                self.view.clear_selection()
+
+        self.app.push_screen(NoteDialog(self.article.text[start:end]), written)
+
+    @work(thread=True, exit_on_error=False, group="write")
+    def _add_highlight(self, start: int, end: int, note: str | None) -> None:
+        try:
+            with self.margin_app.db() as lib:
+                h = lib.add_highlight(self.path, start, end, note)
+                if note and h.note != note and h.id is not None:
+                    lib.set_note(h.id, note)
+                highlights = list(lib.highlights(self.path))
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(self.Failed(f"Highlight not saved: {plain(exc)}"))
+            return
+        self.post_message(
+            self.HighlightsChanged(highlights, "Note saved" if note else "Highlighted")
+        )
+
+    @work(thread=True, exit_on_error=False, group="write")
+    def _save_note(self, highlight_id: int, note: str) -> None:
+        try:
+            with self.margin_app.db() as lib:
+                lib.set_note(highlight_id, note or None)
+                highlights = list(lib.highlights(self.path))
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(self.Failed(f"Note not saved: {plain(exc)}"))
+            return
+        self.post_message(
+            self.HighlightsChanged(highlights, "Note saved" if note else "Note removed")
+        )
+
+    def action_delete_highlight(self) -> None:
+        target: Highlight | None = None
+        if self.query_one("#notes-panel").display:
+            target = self.query_one(NotesPanel).current
+        if target is None:
+            here = self.view.highlights_in_cursor()
+            target = here[0] if here else None
+        if target is None or target.id is None:
+            self.margin_app.say("No highlight here.")
+            return
+        chosen = target
+
+        def answer(yes: bool | None) -> None:
+            if yes and chosen.id is not None:
+                self._delete_highlight(chosen.id)
+
+        quote = one_line(chosen.exact)
+        self.app.push_screen(
+            ConfirmDialog("Delete this highlight and its note?", quote[:200], yes="Delete"), answer
+        )
+
+    @work(thread=True, exit_on_error=False, group="write")
+    def _delete_highlight(self, highlight_id: int) -> None:
+        try:
+            with self.margin_app.db() as lib:
+                lib.delete_highlight(highlight_id)
+                highlights = list(lib.highlights(self.path))
+        except Exception as exc:  # noqa: BLE001
+            self.post_message(self.Failed(f"Highlight not deleted: {plain(exc)}"))
+            return
+        self.post_message(self.HighlightsChanged(highlights, "Highlight deleted"))
+
+    def on_reader_screen_highlights_changed(self, message: HighlightsChanged) -> None:
+        self.view.set_highlights(message.highlights)
+        self.query_one(NotesPanel).set_highlights(message.highlights)
+        if message.said:
+            self.margin_app.say(message.said)
+        self._update_status()
+        self.refresh_bindings()
+
+    # ------------------------------------------------------------- leaving
+
+    def _save_position(self) -> None:
+        if self._saved_position or self.article is None or not self.in_library:
+            return
+        if self.margin_app.library is None or not self.view.ready:
+            return
+        self._saved_position = True
+        try:
+            with self.margin_app.db() as lib:
+                lib.set_position(self.path, self.view.top_offset, round(self.view.progress, 4))
+        except Exception as exc:  # noqa: BLE001 - leaving must never crash
+            self.margin_app.say(f"Reading position not saved: {plain(exc)}", severity="warning")
+
+    def on_unmount(self) -> None:
+        self._save_position()
+
+
+def _bookmarked(lib: Library, path: str) -> bool:
+    row = lib.article_row(path)
+    return bool(row and row.bookmarked)
+
+
+def _recognise(article: Article) -> list:  # type: ignore[type-arg]
+    try:
+        from margin.entities import recognise  # type: ignore[attr-defined]
+    except ImportError:
+        return []
+    try:
+        return list(recognise(article.text))
+    except Exception:  # noqa: BLE001 - names are a bonus, never a reason to fail
+        return []

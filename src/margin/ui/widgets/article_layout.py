@@ -1,0 +1,233 @@
+"""Wrapping an article into display lines for :class:`ArticleView`.
+
+Pure code (no widgets): it runs in a worker thread for long articles and is
+cheap to rerun when the column width changes. Each display line remembers
+which block it belongs to and which slice of ``Article.text`` it shows, so
+entity, highlight and search offsets map straight onto lines.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len
+
+from margin.model import Article, Block
+
+# A word with its trailing spaces, or a run of leading spaces.
+_TOKEN_RE = re.compile(r"[^ ]+ *| +")
+
+#: Kinds of display line that are not body text.
+TITLE, META, NOTE, BLANK, RULE = "title", "meta", "note", "blank", "rule"
+
+
+@dataclass(slots=True)
+class Line:
+    """One display line. ``start``/``end`` are offsets into ``Article.text``."""
+
+    kind: str
+    block: int  # index into Article.blocks, -1 for title/meta lines
+    start: int
+    end: int
+    text: str
+    prefix: str = ""
+    note_id: int | None = None
+
+
+@dataclass(slots=True)
+class Layout:
+    width: int  # the column width the lines were wrapped to
+    lines: list[Line] = field(default_factory=list)
+    block_first_line: list[int] = field(default_factory=list)
+    line_starts: list[int] = field(default_factory=list)  # non-decreasing
+
+    def line_for_offset(self, offset: int) -> int:
+        """The display line showing the character at ``offset``."""
+        if not self.lines:
+            return 0
+        index = bisect_right(self.line_starts, offset) - 1
+        index = max(0, index)
+        # a note under a paragraph starts where the paragraph ends: prefer the text
+        while index > 0 and self.lines[index].kind == NOTE:
+            index -= 1
+        return index
+
+
+def _measure(text: str) -> int:
+    return len(text) if text.isascii() else cell_len(text)
+
+
+def _hard_split(text: str, base: int, width: int, out: list[tuple[int, int]]) -> int:
+    """Split a word wider than ``width`` into chunks; returns the last chunk's width."""
+    start = 0
+    used = 0
+    for index, char in enumerate(text):
+        w = 1 if char.isascii() else cell_len(char)
+        if used + w > width and index > start:
+            out.append((base + start, base + index))
+            start = index
+            used = 0
+        used += w
+    out.append((base + start, base + len(text)))
+    return used
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of one line of text; (start, end) slices of ``text``."""
+    width = max(1, width)
+    if _measure(text) <= width:
+        return [(0, len(text))]
+    lines: list[tuple[int, int]] = []
+    ascii_text = text.isascii()
+    line_start = 0
+    used = 0
+    for match in _TOKEN_RE.finditer(text):
+        s, e = match.span()
+        token = match.group()
+        word = token.rstrip(" ")
+        if ascii_text:
+            word_w, token_w = len(word), len(token)
+        else:
+            word_w = cell_len(word)
+            token_w = word_w + (len(token) - len(word))
+        if used + word_w <= width:
+            used += token_w
+            continue
+        if used > 0 and s > line_start:
+            lines.append((line_start, s))
+            line_start = s
+            used = 0
+        if word_w <= width:
+            used = token_w
+            continue
+        # A word longer than the column (a URL, or CJK text without spaces).
+        chunks: list[tuple[int, int]] = []
+        last_w = _hard_split(word, s, width, chunks)
+        lines.extend(chunks[:-1])
+        line_start = chunks[-1][0]
+        used = last_w + (len(token) - len(word))
+    if line_start < len(text) or not lines:
+        lines.append((line_start, len(text)))
+    return lines
+
+
+def _block_prefix(block: Block, all_blocks: Sequence[Block], index: int) -> tuple[str, str]:
+    """(first-line prefix, continuation prefix) for a block."""
+    kind = block.kind
+    if kind == "list_item":
+        indent = "  " * max(0, block.level - 1) if block.level > 1 else ""
+        return indent + "• ", indent + "  "
+    if kind == "quote":
+        return "▌ ", "▌ "
+    if kind == "code":
+        return "  ", "  "
+    if kind == "caption":
+        return "  ", "  "
+    return "", ""
+
+
+def _wrap_block(block: Block, index: int, blocks: Sequence[Block], width: int) -> list[Line]:
+    first_prefix, rest_prefix = _block_prefix(block, blocks, index)
+    inner = max(8, width - _measure(first_prefix))
+    kind = "heading" if block.kind == "heading" else block.kind
+    lines: list[Line] = []
+    text = block.text
+    pos = 0
+    # Hard line breaks (<br>, code lines) are kept; tabs are one cell wide so
+    # that display columns and text offsets stay in step.
+    for raw in text.split("\n"):
+        piece = raw.replace("\t", " ")
+        spans = _code_spans(piece, inner) if block.kind == "code" else wrap_offsets(piece, inner)
+        for s, e in spans:
+            shown = piece[s:e].rstrip(" ") if block.kind != "code" else piece[s:e]
+            prefix = first_prefix if not lines else rest_prefix
+            lines.append(
+                Line(
+                    kind,
+                    index,
+                    block.start + pos + s,
+                    block.start + pos + s + len(shown),
+                    shown,
+                    prefix,
+                )
+            )
+        pos += len(raw) + 1
+    if not lines:
+        lines.append(Line(kind, index, block.start, block.start, "", first_prefix))
+    return lines
+
+
+def _code_spans(text: str, width: int) -> list[tuple[int, int]]:
+    if _measure(text) <= width:
+        return [(0, len(text))]
+    out: list[tuple[int, int]] = []
+    _hard_split(text, 0, width, out)
+    return out
+
+
+def _meta_line(article: Article) -> str:
+    parts = [p for p in (article.byline, article.site, article.published) if p]
+    if article.reading_minutes:
+        parts.append(f"{article.reading_minutes} min read")
+    if article.word_count:
+        parts.append(f"{article.word_count:,} words")
+    return " · ".join(parts)
+
+
+def layout_article(
+    article: Article,
+    width: int,
+    notes: Mapping[int, Sequence[tuple[int, str]]] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Layout | None:
+    """Wrap ``article`` to ``width`` cells.
+
+    ``notes`` maps a block index to the (highlight id, note) pairs shown under
+    it. Returns None when ``cancelled()`` turns true part way (a newer layout
+    is wanted).
+    """
+    layout = Layout(width=width)
+    lines = layout.lines
+    title = article.title or "Untitled"
+    for s, e in wrap_offsets(title, width):
+        lines.append(Line(TITLE, -1, 0, 0, title[s:e].rstrip(" ")))
+    meta = _meta_line(article)
+    if meta:
+        for s, e in wrap_offsets(meta, width):
+            lines.append(Line(META, -1, 0, 0, meta[s:e].rstrip(" ")))
+    lines.append(Line(RULE, -1, 0, 0, ""))
+    lines.append(Line(BLANK, -1, 0, 0, ""))
+    blocks = article.blocks
+    first = layout.block_first_line
+    notes = notes or {}
+    previous_kind = ""
+    for index, block in enumerate(blocks):
+        if cancelled is not None and index % 512 == 0 and cancelled():
+            return None
+        # list items and table rows sit tight; everything else gets a blank line
+        if index and not (block.kind == previous_kind and block.kind in ("list_item", "table_row")):
+            lines.append(Line(BLANK, index - 1, block.start, block.start, ""))
+        first.append(len(lines))
+        lines.extend(_wrap_block(block, index, blocks, width))
+        for note_id, note in notes.get(index, ()):
+            note_text = " ".join(note.split())
+            for s, e in wrap_offsets(note_text, max(8, width - 4)):
+                prefix = "  ✎ " if s == 0 else "    "
+                lines.append(
+                    Line(
+                        NOTE,
+                        index,
+                        block.end,
+                        block.end,
+                        note_text[s:e].rstrip(" "),
+                        prefix,
+                        note_id,
+                    )
+                )
+        previous_kind = block.kind
+    lines.append(Line(BLANK, len(blocks) - 1, len(article.text), len(article.text), ""))
+    layout.line_starts = [line.start for line in lines]
+    return layout

@@ -1,0 +1,283 @@
+"""A virtual list of articles: only the rows on screen are ever rendered.
+
+A ``DataTable`` or ``ListView`` builds every row up front (a ``ListView`` of
+10,000 items took 31 s here); this ``ScrollView`` keeps plain row records and
+renders a row into a ``Strip`` only when it scrolls into view. Titles, sites
+and snippets are appended to ``rich.text.Text`` as plain strings, so nothing
+in them is parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.events import Click
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from margin.ui.safe import file_name, one_line, plain
+
+
+@dataclass(slots=True)
+class ListItem:
+    """One row: an article row from the library, and a snippet when searching."""
+
+    row: Any  # margin.library.ArticleRow
+    snippet: str | None = None
+    matches: list[tuple[int, int]] = field(default_factory=list)  # offsets into snippet
+
+
+def plain_snippet(value: str | None) -> str:
+    if not value:
+        return ""
+    return "".join(" " if (ch < " " or "\x7f" <= ch <= "\x9f") else ch for ch in value)
+
+
+def _date(value: str | None) -> str:
+    return one_line(value)[:10] if value else ""
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Rows of articles; ``enter`` or a click posts :class:`ArticleList.Chosen`."""
+
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--title",
+        "article-list--dim",
+        "article-list--mark",
+        "article-list--failed",
+        "article-list--snippet",
+        "article-list--unread",
+    }
+
+    DEFAULT_CSS = """
+    ArticleList {
+        background: $surface;
+        scrollbar-gutter: stable;
+        & > .article-list--cursor { background: $block-cursor-blurred-background; }
+        & > .article-list--title { }
+        & > .article-list--unread { text-style: bold; }
+        & > .article-list--dim { color: $text-muted; }
+        & > .article-list--mark { color: $text-warning; }
+        & > .article-list--failed { color: $text-error; }
+        & > .article-list--snippet { color: $text-muted; text-style: italic; }
+    }
+    ArticleList:focus > .article-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
+    """
+
+    BINDINGS = [
+        Binding("j,down", "cursor(1)", "Down", show=False, id="library.down"),
+        Binding("k,up", "cursor(-1)", "Up", show=False, id="library.up"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="library.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="library.page_up"),
+        Binding("g,home", "first", "First", show=False, id="library.first"),
+        Binding("G,end", "last", "Last", show=False, id="library.last"),
+        Binding("enter", "choose", "Open", id="library.open"),
+    ]
+
+    cursor: reactive[int] = reactive(0, repaint=False)
+
+    class Chosen(Message):
+        def __init__(self, item: ListItem) -> None:
+            super().__init__()
+            self.item = item
+
+    class Moved(Message):
+        def __init__(self, item: ListItem | None) -> None:
+            super().__init__()
+            self.item = item
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: list[ListItem] = []
+        self.item_height = 1
+        self._cache: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(512)
+        self._styles: dict[str, Style] = {}
+
+    # ------------------------------------------------------------- data
+
+    def set_items(
+        self, items: Sequence[ListItem], *, item_height: int = 1, keep: bool = True
+    ) -> None:
+        """Replace the rows; with ``keep`` the cursor stays on the same article."""
+        current = self.current
+        self.items = list(items)
+        self.item_height = item_height
+        self._cache.clear()
+        self.virtual_size = Size(
+            self.scrollable_content_region.width, len(self.items) * item_height
+        )
+        index = 0
+        if keep and current is not None:
+            path = current.row.path
+            for i, item in enumerate(self.items):
+                if item.row.path == path:
+                    index = i
+                    break
+        self.set_reactive(ArticleList.cursor, min(index, max(0, len(self.items) - 1)))
+        self._scroll_cursor_into_view()
+        self.refresh()
+        self.post_message(self.Moved(self.current))
+
+    @property
+    def current(self) -> ListItem | None:
+        if 0 <= self.cursor < len(self.items):
+            return self.items[self.cursor]
+        return None
+
+    def refresh_row(self, index: int) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    # ------------------------------------------------------------- moving
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.items) - 1)) if self.items else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_cursor_into_view()
+        self.refresh()
+        self.post_message(self.Moved(self.current))
+
+    def _scroll_cursor_into_view(self) -> None:
+        if not self.items:
+            return
+        top = self.cursor * self.item_height
+        self.scroll_to_region(
+            Region(0, top, 1, self.item_height), animate=False, immediate=True, force=True
+        )
+
+    def action_cursor(self, delta: int) -> None:
+        self.cursor += delta
+
+    def action_page(self, pages: int) -> None:
+        rows = max(1, self.scrollable_content_region.height // self.item_height - 1)
+        self.cursor += rows * pages
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.items) - 1
+
+    def action_choose(self) -> None:
+        item = self.current
+        if item is not None:
+            self.post_message(self.Chosen(item))
+
+    def on_click(self, event: Click) -> None:
+        index = (int(self.scroll_y) + event.y) // self.item_height
+        if 0 <= index < len(self.items):
+            if index == self.cursor and event.chain >= 2:
+                self.action_choose()
+            self.cursor = index
+            if event.chain >= 2:
+                self.action_choose()
+
+    # ------------------------------------------------------------- render
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._cache.clear()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        line = y + int(self.scroll_y)
+        index, part = divmod(line, self.item_height)
+        if index >= len(self.items):
+            return Strip.blank(width, base)
+        selected = index == self.cursor
+        key = (line, width, self.item_height, selected and self.has_focus)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_row(self.items[index], part, width, selected)
+            self._cache[key] = strip
+        return strip
+
+    def on_focus(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def _render_row(self, item: ListItem, part: int, width: int, selected: bool) -> Strip:
+        base = self.rich_style
+        if selected:
+            base = base + self._style("article-list--cursor")
+        row = item.row
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        if part == 1:
+            # the snippet is already plain text; newlines become spaces (same length)
+            snippet = plain_snippet(item.snippet)
+            text.append("     ")
+            start = len(text)
+            text.append(snippet, style=self._style("article-list--snippet"))
+            for s, e in item.matches:
+                if 0 <= s < e <= len(snippet):
+                    text.stylize("bold reverse", start + s, start + e)
+        elif getattr(row, "status", "ok") != "ok":
+            text.append(" ✗  ", style=self._style("article-list--failed"))
+            text.append(file_name(Path(str(row.path)).name))
+            reason = plain(getattr(row, "reason", "") or "could not be read")
+            text.append(f"  — {reason}", style=self._style("article-list--failed"))
+        else:
+            mark = "★" if row.bookmarked else " "
+            text.append(f" {mark}  ", style=self._style("article-list--mark"))
+            right = self._right_columns(row, width)
+            title = one_line(row.title) or file_name(Path(str(row.path)).name)
+            title_width = max(8, width - 4 - right.cell_len - 1)
+            title_text = Text(title, no_wrap=True, overflow="ellipsis", end="")
+            if not row.progress:
+                title_text.stylize(self._style("article-list--unread"))
+            title_text.truncate(title_width, overflow="ellipsis", pad=True)
+            text.append_text(title_text)
+            text.append(" ")
+            text.append_text(right)
+        text.truncate(width, overflow="ellipsis", pad=True)
+        segments = [
+            Segment(seg.text, base + seg.style if seg.style else base)
+            for seg in text.render(self.app.console)
+            if seg.text
+        ]
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _right_columns(self, row: Any, width: int) -> Text:
+        dim = self._style("article-list--dim")
+        right = Text(no_wrap=True, end="")
+        if width >= 70:
+            site = one_line(row.site)[:18]
+            right.append(f"{site:<18} ", style=dim)
+        if width >= 56:
+            right.append(f"{_date(row.published):<10} ", style=dim)
+        minutes = f"{row.reading_minutes} min" if row.reading_minutes else ""
+        right.append(f"{minutes:>7} ", style=dim)
+        progress = row.progress or 0.0
+        shown = "done" if progress >= 0.98 else (f"{round(progress * 100)}%" if progress else "new")
+        right.append(f"{shown:>4} ", style=dim)
+        notes = f"✎{row.highlights}" if row.highlights else ""
+        right.append(f"{notes:<4}", style=self._style("article-list--mark"))
+        return right
