@@ -998,13 +998,8 @@ class Library:
         )
         try:
             found = self._conn.execute(sql, (query, *params, limit)).fetchall()
-        except sqlite3.OperationalError as exc:
-            if (
-                "fts5" not in str(exc)
-                and "syntax" not in str(exc)
-                and "no such column" not in str(exc)
-            ):
-                raise
+        except sqlite3.OperationalError:
+            # Not valid FTS5 syntax (an unbalanced quote, a bare operator...).
             safe = search.fallback_query(query)
             if safe is None:
                 return []

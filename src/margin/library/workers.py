@@ -111,7 +111,10 @@ def extract_one(job: Job, soft_timeout: float | None = None) -> Outcome:
     return out
 
 
-def _worker_main(conn: Connection, soft_timeout: float | None) -> None:
+Extract = Callable[[Job, "float | None"], Outcome]
+
+
+def _worker_main(conn: Connection, soft_timeout: float | None, extract: Extract) -> None:
     # A worker must not die of a Ctrl-C aimed at the parent mid-file; the
     # parent decides when to stop it.
     with contextlib.suppress(Exception):
@@ -126,7 +129,7 @@ def _worker_main(conn: Connection, soft_timeout: float | None) -> None:
         if job is None:
             return
         try:
-            conn.send(extract_one(job, soft_timeout))
+            conn.send(extract(job, soft_timeout))
         except Exception as exc:  # an unpicklable result
             conn.send(Outcome(job.path, job.size, job.mtime_ns, reason=f"unexpected error: {exc}"))
 
@@ -142,10 +145,12 @@ def _context() -> Any:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, soft_timeout: float | None) -> None:
+    def __init__(self, ctx: Any, soft_timeout: float | None, extract: Extract) -> None:
         parent, child = ctx.Pipe(duplex=True)
         self.conn: Connection = parent
-        self.process = ctx.Process(target=_worker_main, args=(child, soft_timeout), daemon=True)
+        self.process = ctx.Process(
+            target=_worker_main, args=(child, soft_timeout, extract), daemon=True
+        )
         self.process.start()
         child.close()
         self.job: Job | None = None
@@ -176,9 +181,11 @@ def run_jobs(
     processes: int = 0,
     timeout: float = EXTRACT_TIMEOUT,
     cancelled: Callable[[], bool] | None = None,
+    extract: Extract = extract_one,
 ) -> None:
     """Extract every job in worker processes, calling ``on_result`` in this
-    thread for each as it finishes (in no particular order)."""
+    thread for each as it finishes (in no particular order). ``extract`` must
+    be a module-level function (it is sent to the workers by name)."""
     queue = deque(jobs)
     if not queue:
         return
@@ -186,7 +193,7 @@ def run_jobs(
     processes = max(1, min(processes, len(queue)))
     ctx = _context()
     soft = max(1.0, timeout * 0.8)
-    workers: list[_Worker] = [_Worker(ctx, soft) for _ in range(processes)]
+    workers: list[_Worker] = [_Worker(ctx, soft, extract) for _ in range(processes)]
     try:
         while True:
             if cancelled is not None and cancelled():
@@ -250,7 +257,7 @@ def run_jobs(
             for w in dead:
                 workers.remove(w)
                 if queue:
-                    workers.append(_Worker(ctx, soft))
+                    workers.append(_Worker(ctx, soft, extract))
     finally:
         for w in workers:
             if w.job is not None:

@@ -1,0 +1,73 @@
+"""Promise 1: a note whose save was acknowledged survives a kill at any instant."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from test_library import PARAGRAPHS, page, write
+
+from margin import paths
+from margin.library import Library
+
+ROUNDS = 36
+
+
+def test_sigkill_never_loses_an_acknowledged_note(tmp_path: Path) -> None:
+    art = write(tmp_path / "lib" / "breakwater.html", page())
+    words = " ".join(PARAGRAPHS).split()
+    rng = random.Random(4)
+    acknowledged: list[str] = []
+    killed = 0
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    deadline = time.monotonic() + 40
+    for i in range(ROUNDS):
+        if time.monotonic() > deadline:
+            break
+        k = rng.randrange(len(words) - 3)
+        quote = " ".join(words[k : k + 3])
+        note = f"note {i} {rng.random():.6f}"
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "margin",
+                "annotate",
+                str(art),
+                "--quote",
+                quote,
+                "--note",
+                note,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        # Kill anywhere from start-up to just after the commit.
+        time.sleep(rng.uniform(0.0, 0.9))
+        proc.send_signal(signal.SIGKILL)
+        _, err = proc.communicate()
+        if proc.returncode == 0:
+            acknowledged.append(note)
+        elif proc.returncode == -signal.SIGKILL:
+            killed += 1
+        else:
+            raise AssertionError(f"annotate failed: {err.decode()}")
+    # The kills must have hit mid-run and some runs must have finished, or
+    # the test proves nothing.
+    assert killed >= 3 and len(acknowledged) >= 3, (killed, len(acknowledged))
+
+    db = paths.database_path()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    with Library.open() as lib:
+        notes = {h.note for h in lib.highlights(art)}
+        assert all(h.state == "anchored" for h in lib.highlights(art))
+    missing = [n for n in acknowledged if n not in notes]
+    assert not missing
