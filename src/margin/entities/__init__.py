@@ -1,0 +1,83 @@
+"""Named entities: people, organisations, places and other names in an article.
+
+``recognise`` is the one entry point; ``entity_summary`` groups its result
+for the entity panel and ``margin entities``. The built-in backend is pure
+Python plus the word lists in ``data/`` (no model download); the optional
+spaCy backend is used when spaCy and a pipeline are installed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from margin.model import Entity
+
+__all__ = ["Entity", "EntitySummary", "entity_summary", "recognise", "BACKENDS"]
+
+BACKENDS = ("builtin", "spacy")
+
+
+def recognise(text: str, *, lang: str | None = None, backend: str = "builtin") -> list[Entity]:
+    """Entities in ``text``: offsets into it (end exclusive), sorted, non-overlapping.
+
+    Labels are PERSON, ORG, PLACE and OTHER. The built-in rules are for
+    English; for another ``lang`` it returns no entities rather than guesses.
+    """
+    if not text:
+        return []
+    if lang and not lang.lower().startswith("en") and backend != "spacy":
+        return []
+    if backend == "builtin":
+        from margin.entities.builtin import recognise_builtin
+
+        return recognise_builtin(text)
+    if backend == "spacy":
+        from margin.entities.spacy_backend import recognise_spacy
+
+        return recognise_spacy(text)
+    raise ValueError(f"unknown entity backend {backend!r} (expected one of {BACKENDS})")
+
+
+@dataclass(slots=True)
+class EntitySummary:
+    text: str
+    label: str
+    count: int
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _canonical(text: str) -> str:
+    return " ".join(text.replace("\u00ad", "").replace("\u2019", "'").split())
+
+
+def entity_summary(entities: list[Entity]) -> list[EntitySummary]:
+    """Group mentions by (canonical text, label), most frequent first.
+
+    A person's short form ("Obama") joins the full name it stands for
+    ("Barack Obama") when the article names exactly one such person. Ties keep
+    the order of first mention; mentions are in document order.
+    """
+    ordered = sorted(entities, key=lambda e: (e.start, e.end))
+    full_names: dict[str, set[str]] = {}
+    for ent in ordered:
+        if ent.label == "PERSON":
+            name = _canonical(ent.text)
+            parts = name.split()
+            if len(parts) >= 2:
+                for part in (parts[0], parts[-1]):
+                    full_names.setdefault(part, set()).add(name)
+    groups: dict[tuple[str, str], EntitySummary] = {}
+    for ent in ordered:
+        text = _canonical(ent.text)
+        if ent.label == "PERSON" and " " not in text:
+            names = full_names.get(text)
+            if names is not None and len(names) == 1:
+                text = next(iter(names))
+        key = (text, ent.label)
+        summary = groups.get(key)
+        if summary is None:
+            summary = groups[key] = EntitySummary(text, ent.label, 0)
+        summary.count += 1
+        summary.mentions.append((ent.start, ent.end))
+    order = {key: i for i, key in enumerate(groups)}
+    return sorted(groups.values(), key=lambda s: (-s.count, order[(s.text, s.label)]))

@@ -1,0 +1,89 @@
+"""Word lists and gazetteers shipped in ``data/``, loaded once on first use."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from importlib import resources
+
+_LOCK = threading.Lock()
+_LEXICON: Lexicon | None = None
+
+#: Longest gazetteer entry, in tokens, that the matcher looks for.
+MAX_GAZ_TOKENS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    gazetteer: dict[tuple[str, ...], str]  # token tuple -> PLACE / ORG / OTHER
+    first_names: frozenset[str]
+    words: frozenset[str]  # lower-case common English words
+    org_suffixes: frozenset[str]
+    org_heads: frozenset[str]
+    place_suffixes: frozenset[str]
+    place_prefixes: frozenset[str]
+    person_titles: frozenset[str]
+    lower_titles: frozenset[str]
+    person_verbs_after: frozenset[str]
+    person_verbs_before: frozenset[str]
+    nationalities: frozenset[str]
+    dates: frozenset[str]  # months and weekdays
+    stopwords: frozenset[str]
+    name_particles: frozenset[str]
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("margin.entities").joinpath("data", name).read_text("utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def _build() -> Lexicon:
+    from margin.entities.tokens import tokenise  # local: tokens imports nothing heavy
+
+    gazetteer: dict[tuple[str, ...], str] = {}
+    # Later files win on conflicts, so the more specific lists come last.
+    for fname, label in (("places.txt", "PLACE"), ("other.txt", "OTHER"), ("orgs.txt", "ORG")):
+        for entry in _lines(fname):
+            key = tuple(t.text for t in tokenise(entry))
+            if key:
+                gazetteer[key] = label
+    raw = json.loads(
+        resources.files("margin.entities").joinpath("data", "lexicon.json").read_text("utf-8")
+    )
+
+    def fs(key: str) -> frozenset[str]:
+        return frozenset(raw[key])
+
+    return Lexicon(
+        gazetteer=gazetteer,
+        first_names=frozenset(_lines("first_names.txt")),
+        words=frozenset(_lines("words.txt")),
+        org_suffixes=fs("org_suffixes"),
+        org_heads=fs("org_heads"),
+        place_suffixes=fs("place_suffixes"),
+        place_prefixes=fs("place_prefixes"),
+        person_titles=fs("person_titles"),
+        lower_titles=fs("lower_titles"),
+        person_verbs_after=fs("person_verbs_after"),
+        person_verbs_before=fs("person_verbs_before"),
+        nationalities=fs("nationalities"),
+        dates=fs("months") | fs("weekdays"),
+        stopwords=fs("stopwords"),
+        name_particles=fs("name_particles"),
+    )
+
+
+def lexicon() -> Lexicon:
+    """The shared lexicon, built on first call (thread-safe)."""
+    global _LEXICON
+    if _LEXICON is None:
+        with _LOCK:
+            if _LEXICON is None:
+                _LEXICON = _build()
+    return _LEXICON

@@ -1,0 +1,258 @@
+"""The built-in entity recogniser: conventions, robustness, summary, CLI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+
+from margin.entities import entity_summary, recognise
+from margin.model import Entity
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus" / "readability-test-pages"
+
+
+def spans(text: str, **kw) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in recognise(text, **kw)]
+
+
+def check_offsets(text: str, ents: list[Entity]) -> None:
+    last = -1
+    for e in ents:
+        assert text[e.start : e.end] == e.text
+        assert e.start >= last, "sorted and non-overlapping"
+        assert e.label in ("PERSON", "ORG", "PLACE", "OTHER")
+        last = e.end
+
+
+def test_people_places_organisations() -> None:
+    text = "Angela Merkel met executives of Siemens and Deutsche Bank in Berlin on Tuesday."
+    assert spans(text) == [
+        ("Angela Merkel", "PERSON"),
+        ("Siemens", "ORG"),
+        ("Deutsche Bank", "ORG"),
+        ("Berlin", "PLACE"),
+    ]
+
+
+def test_every_mention_and_offsets_slice_to_the_text() -> None:
+    text = "Paris is big.\n\nPeople love Paris, and Paris loves them back."
+    ents = recognise(text)
+    check_offsets(text, ents)
+    assert [(e.text, e.start) for e in ents] == [
+        ("Paris", 0),
+        ("Paris", text.index("Paris", 5)),
+        ("Paris", text.rindex("Paris")),
+    ]
+
+
+def test_surname_after_full_name_is_a_person() -> None:
+    text = (
+        "The company was founded by Priyanka Okonkwo-Hale in 2009. "
+        "Okonkwo-Hale later sold it, and Okonkwo-Hale's new venture failed."
+    )
+    assert spans(text) == [("Priyanka Okonkwo-Hale", "PERSON")] + [("Okonkwo-Hale", "PERSON")] * 2
+
+
+def test_title_before_an_unknown_name_makes_a_person() -> None:
+    assert ("Zubrowski", "PERSON") in spans("The bill was signed by Senator Zubrowski yesterday.")
+    assert ("Kwarteng", "PERSON") in spans("Reporters asked Dr. Kwarteng about the results.")
+    got = spans("Facebook CEO Mark Zuckerberg spoke.")
+    assert got == [("Facebook", "ORG"), ("Mark Zuckerberg", "PERSON")]
+
+
+def test_leading_the_and_trailing_possessive_are_excluded() -> None:
+    text = "The United Nations said the Netherlands' plan and Google's offer were fine."
+    got = spans(text)
+    assert ("United Nations", "ORG") in got
+    assert ("Netherlands", "PLACE") in got
+    assert ("Google", "ORG") in got
+    text = "Apple’s new phone is sold in the United States."
+    assert spans(text) == [("Apple", "ORG"), ("United States", "PLACE")]
+
+
+def test_nationalities_dates_and_numbers_are_not_entities() -> None:
+    text = (
+        "Chinese and American officials met on Monday, March 3, 2015, with 300 French "
+        "diplomats. In January they met again."
+    )
+    assert spans(text) == []
+
+
+def test_acronym_defined_in_parentheses() -> None:
+    text = (
+        "The Zentral Verkehrs Bureau (ZVB) issued a warning. Later the ZVB withdrew it, "
+        "and ZVB staff went home."
+    )
+    got = spans(text)
+    assert got[0] == ("Zentral Verkehrs Bureau", "ORG")
+    assert got.count(("ZVB", "ORG")) == 3
+
+
+def test_sentence_start_common_word_is_not_tagged() -> None:
+    text = "Honestly, nobody expected it. Meanwhile the rain fell. Shortly after, it stopped."
+    assert spans(text) == []
+    # but a name at the start of a sentence still counts
+    assert spans("London is large. Moscow is larger.") == [
+        ("London", "PLACE"),
+        ("Moscow", "PLACE"),
+    ]
+
+
+def test_organisation_keywords() -> None:
+    got = spans("She joined the Quenby Valley Hospital Trust and later Brightwater Holdings Ltd.")
+    assert ("Quenby Valley Hospital Trust", "ORG") in got
+    assert ("Brightwater Holdings Ltd.", "ORG") in got
+    got = spans("He studied at the University of Lagos and the Bank of England.")
+    assert got == [("University of Lagos", "ORG"), ("Bank of England", "ORG")]
+
+
+def test_said_context_and_first_names() -> None:
+    got = spans('"It works," said Tomasz Wierzbicki, a researcher.')
+    assert got == [("Tomasz Wierzbicki", "PERSON")]
+
+
+def test_title_case_heading_is_not_a_list_of_names() -> None:
+    text = "Pizza Delivery Man Makes Special Trip To Afghanistan\n\nA man delivered a pizza."
+    assert spans(text) == [("Afghanistan", "PLACE")]
+
+
+def test_empty_and_blank_text() -> None:
+    assert recognise("") == []
+    assert recognise("   \n\n  ") == []
+    assert entity_summary([]) == []
+
+
+def test_non_english_gives_no_guesses() -> None:
+    assert recognise("El presidente Mauricio Macri visitó Buenos Aires.", lang="es") == []
+    assert recognise("Barack Obama visited Paris.", lang="en-GB") != []
+
+
+def test_unknown_backend_is_an_error() -> None:
+    with pytest.raises(ValueError):
+        recognise("Paris", backend="nope")
+
+
+def test_hostile_text_does_not_crash() -> None:
+    nasty = "\x00\x1b[31mRed\x07 \u202eLondon\u202c \ud7ff Mr. \ufeff ' ’s ( ) (ABC) ... —\n\n\n"
+    for text in (nasty, "A" * 10_000, "Mr.", "(", "The", "'s", "U.S." * 1000, "é" * 50):
+        check_offsets(text, recognise(text))
+
+
+def test_one_megabyte_of_text() -> None:
+    para = (
+        "President Barack Obama met Angela Merkel in Berlin, said Reuters. "
+        "The World Health Organization (WHO) and NATO agreed.\n\n"
+    )
+    text = para * (1_000_000 // len(para) + 1)
+    ents = recognise(text)
+    check_offsets(text, ents)
+    assert len(ents) > 10_000
+
+
+def test_entity_summary_groups_and_orders() -> None:
+    text = "Barack Obama spoke in Paris. Obama then left Paris for Rome. Obama returned."
+    summary = entity_summary(recognise(text))
+    assert [(s.text, s.label, s.count) for s in summary] == [
+        ("Barack Obama", "PERSON", 3),
+        ("Paris", "PLACE", 2),
+        ("Rome", "PLACE", 1),
+    ]
+    assert summary[0].mentions == [(0, 12), (29, 34), (61, 66)]
+    assert [text[s:e] for s, e in summary[1].mentions] == ["Paris", "Paris"]
+
+
+def test_cli_entities(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("margin.ingest")
+    from margin.commands.entities import run
+
+    page = tmp_path / "a.html"
+    page.write_text(
+        "<html><head><title>T</title></head><body><article><p>"
+        + "President Barack Obama met Angela Merkel in Berlin on Monday, "
+        "Reuters reported. Obama then flew to Paris. " * 5 + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    assert run(argparse.Namespace(file=str(page), json=False, library=False)) == 0
+    out = capsys.readouterr().out
+    assert "Barack Obama" in out and "PERSON" in out and "Berlin" in out
+    assert run(argparse.Namespace(file=str(page), json=True, library=False)) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"text": "Berlin", "label": "PLACE"}.items() <= data[0].items() or any(
+        d["text"] == "Berlin" and d["label"] == "PLACE" for d in data
+    )
+    assert set(data[0]) == {"text", "label", "start", "end"}
+
+
+# ------------------------------------------------------------- spaCy backend
+
+
+def test_spacy_backend_maps_labels() -> None:
+    spacy = pytest.importorskip("spacy")
+    from margin.entities import spacy_backend
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [
+            {"label": "PERSON", "pattern": "Ada Lovelace"},
+            {"label": "ORG", "pattern": [{"LOWER": "the"}, {"TEXT": "Royal"}, {"TEXT": "Society"}]},
+            {"label": "GPE", "pattern": "London"},
+            {"label": "FAC", "pattern": "Tower Bridge"},
+            {"label": "EVENT", "pattern": "Great Exhibition"},
+            {"label": "NORP", "pattern": "British"},
+            {"label": "DATE", "pattern": "1843"},
+            {"label": "ORG", "pattern": [{"TEXT": "Babbage"}, {"TEXT": "'s"}]},
+        ]
+    )
+    spacy_backend.set_pipeline(nlp)
+    try:
+        text = (
+            "In 1843 the British writer Ada Lovelace addressed the Royal Society in London."
+            "\n\nShe crossed Tower Bridge to the Great Exhibition with Babbage's notes."
+        )
+        ents = recognise(text, backend="spacy")
+        check_offsets(text, ents)
+        assert [(e.text, e.label) for e in ents] == [
+            ("Ada Lovelace", "PERSON"),
+            ("Royal Society", "ORG"),
+            ("London", "PLACE"),
+            ("Tower Bridge", "PLACE"),
+            ("Great Exhibition", "OTHER"),
+            ("Babbage", "ORG"),
+        ]
+    finally:
+        spacy_backend.set_pipeline(spacy_backend.PIPELINE)
+
+
+def test_spacy_backend_missing_pipeline_is_a_clear_error() -> None:
+    pytest.importorskip("spacy")
+    from margin.entities import spacy_backend
+
+    spacy_backend.set_pipeline("no_such_pipeline_xyz")
+    try:
+        assert not spacy_backend.available()
+        with pytest.raises(spacy_backend.SpacyUnavailable):
+            recognise("Paris", backend="spacy")
+    finally:
+        spacy_backend.set_pipeline("en_core_web_sm")
+
+
+# ---------------------------------------------------------- corpus (optional)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared corpus not found")
+def test_held_out_f1_at_least_075() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_entities", REPO / "bench" / "entities.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    pages = [p for p in bench.load_set() if p["split"] == "test"]
+    assert len(pages) >= 8
+    f1 = bench.score(pages, bench.ours)["ALL"][2]
+    assert f1 >= 0.75
