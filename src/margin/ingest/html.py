@@ -28,6 +28,7 @@ _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "objec
               "head", "title", "meta", "link"}  # fmt: skip
 _BYLINE_HINT_RE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
 _DEPTH_ERROR = "Excessive depth"
+_DTD_SUBSET_RE = re.compile(r"<!DOCTYPE[^>\[]{0,200}\[.*?\]\s*>", re.I | re.S)
 # Tags that only nest: removing them keeps every word of a page too deep for lxml.
 _NESTING_TAGS_RE = re.compile(r"</?(?:div|span|section|font|center|article|main|b|i)\b[^>]*>", re.I)
 
@@ -35,6 +36,9 @@ _NESTING_TAGS_RE = re.compile(r"</?(?:div|span|section|font|center|article|main|
 def parse(html: str) -> tuple[HtmlElement, str]:
     """Parse, reporting (or working around) lxml's nesting limit instead of
     silently losing the rest of the page. Returns the tree and the HTML used."""
+    # An internal DTD subset is never needed by a web page; lxml's HTML parser
+    # would show it as text (and a "billion laughs" subset is a trap anyway).
+    html = _DTD_SUBSET_RE.sub("<!DOCTYPE html>", html, count=1)
     doc = _parse_once(html)
     if doc is not None:
         return doc, html
@@ -48,7 +52,8 @@ def parse(html: str) -> tuple[HtmlElement, str]:
 
 
 def _parse_once(html: str) -> HtmlElement | None:
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+    # huge_tree: without it lxml silently drops a text node over 10 MB.
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
     try:
         doc = lxml.html.document_fromstring(html, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:

@@ -32,9 +32,12 @@ _HTML_TAGS_RE = re.compile(
 )
 _MD_HINT_RE = re.compile(r"^(?:#{1,6}\s|```|\s*[-*+]\s|>\s)|\[[^\]]+\]\([^)]+\)", re.M)
 _FRONT_MATTER_HINT_RE = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n[A-Za-z_][\w-]*\s*[:=]")
-_BINARY_CHARS_RE = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
+_BINARY_CHARS_RE = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
 _MD_EXTS = {".md", ".markdown", ".mdown", ".mkd"}
 _TEXT_EXTS = {".txt", ".text"}
+
+
+_BINARY_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 
 
 class _Timeout(Exception):
@@ -83,7 +86,9 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False  # UTF-16 with BOM has NULs
-    return b"\x00" in sample
+    # Text files may carry a stray control byte; binary data is full of them.
+    controls = sum(sample.count(bytes([b])) for b in _BINARY_BYTES)
+    return controls > 0.05 * len(sample)
 
 
 def extract_file(
