@@ -56,6 +56,7 @@ _FUNCTION = frozenset(
         "your",
     ]
 )
+_TRAILING_JUNK = frozenset({"The", "A", "An", "And", "Or", "Of", "I", "THE", "AND"})
 _ABBREV_WITH_DOT = frozenset({"Co", "Inc", "Corp", "Ltd", "Jr", "Sr", "Bros"})
 
 
@@ -74,7 +75,7 @@ class _Cand:
 def _is_cap(tok: str) -> bool:
     c = tok[0]
     if c.isupper():
-        return True
+        return not (c == "I" and tok[1:2] in ("'", "\u2019"))  # not I'm, I've
     if c.islower():
         # iPhone, eBay; al-Bashir, el-Sisi
         if len(tok) > 1 and tok[1].isupper():
@@ -82,6 +83,10 @@ def _is_cap(tok: str) -> bool:
         if tok.startswith(("al-", "el-")) and len(tok) > 3 and tok[3].isupper():
             return True
     return False
+
+
+def _norm(words: tuple[str, ...]) -> str:
+    return " ".join(words).replace("\u00ad", "").replace("\u2019", "'")
 
 
 def _is_word_token(tok: str) -> bool:
@@ -110,8 +115,10 @@ class _Doc:
         para_start = 0
         paras: list[tuple[int, int]] = []
         prev_tok_end = 0
+        # word tokens that start with a capital (or iPhone, al-Bashir), for _runs
+        self.capword = capword = [False] * n
         for i, (s, _e, t) in enumerate(toks):
-            if i and "\n" in text[prev_tok_end:s]:
+            if i and s != prev_tok_end and "\n" in text[prev_tok_end:s]:
                 paras.append((para_start, i))
                 para_start = i
                 prev_end_char = "."
@@ -119,16 +126,22 @@ class _Doc:
             if c in _QUOTES:
                 prev_tok_end = _e
                 continue
-            if _is_word_token(t):
-                if prev_end_char in _SENT_END:
-                    self.sent_start[i] = True
-                elif _is_cap(t):
-                    cap_mid.add(t)
+            if c.isalnum():
                 if t.islower():
                     lower_seen.add(t)
-            prev_end_char = t if len(t) == 1 and not c.isalnum() else ("." if t in ("…",) else "w")
-            if t[-1] == "." and len(t) > 1 and i + 1 < n and not _is_cap(toks[i + 1].text):
+                    prev_end_char = "w"
+                    prev_tok_end = _e
+                    continue
+                cap = capword[i] = _is_cap(t)
+                if prev_end_char in _SENT_END:
+                    self.sent_start[i] = True
+                elif cap:
+                    cap_mid.add(t)
                 prev_end_char = "w"
+                if t[-1] == "." and len(t) > 1 and i + 1 < n and _is_cap(toks[i + 1].text):
+                    prev_end_char = "."  # "... in the U.S. The next"
+            else:
+                prev_end_char = t if len(t) == 1 else "w"
             prev_tok_end = _e
         paras.append((para_start, n))
         for a, b in paras:
@@ -146,7 +159,7 @@ class _Doc:
             for t in toks[a:b]
             if _is_word_token(t.text) and len(t.text) > 3 and t.text.lower() not in _FUNCTION
         ]
-        if len(words) < 3:
+        if len(words) < 4:
             return
         lower = sum(1 for w in words if not _is_cap(w))
         if lower <= len(words) // 8:
@@ -184,12 +197,12 @@ def _runs(doc: _Doc) -> list[tuple[int, int]]:
     toks = doc.toks
     text = doc.text
     lex = doc.lex
+    capword = doc.capword
     n = len(toks)
     runs: list[tuple[int, int]] = []
     i = 0
     while i < n:
-        t = toks[i].text
-        if not (_is_word_token(t) and _is_cap(t)):
+        if not capword[i]:
             i += 1
             continue
         j = i
@@ -198,15 +211,14 @@ def _runs(doc: _Doc) -> list[tuple[int, int]]:
             if toks[j].end != nxt.start and "\n" in text[toks[j].end : nxt.start]:
                 break
             nt = nxt.text
-            if _is_word_token(nt) and _is_cap(nt):
+            if capword[j + 1]:
                 j += 1
                 continue
             # "Osama bin Laden", "AT & T", "Ludwig van Beethoven"
             if (
                 (nt in lex.name_particles or nt == "&")
                 and j + 2 < n
-                and _is_cap(toks[j + 2].text)
-                and _is_word_token(toks[j + 2].text)
+                and capword[j + 2]
                 and "\n" not in text[nxt.end : toks[j + 2].start]
             ):
                 j += 2
@@ -312,9 +324,15 @@ def _first_pass(doc: _Doc) -> list[_Cand]:
         for s, e, pc in pieces:
             # split at possessive-free date/stop words inside ("Thursday Dec")
             for s2, e2 in _split_inner(doc, s, e, protected):
-                c = _classify(doc, s2, e2, pc, gaz)
-                if c is not None:
-                    cands.append(c)
+                inside = [g for g in gaz if s2 <= g[0] and g[1] <= e2]
+                if len(inside) >= 2 and sum(g[1] - g[0] + 1 for g in inside) == e2 - s2 + 1:
+                    parts = [(g[0], g[1]) for g in inside]
+                else:
+                    parts = [(s2, e2)]
+                for s3, e3 in parts:
+                    c = _classify(doc, s3, e3, pc, gaz)
+                    if c is not None:
+                        cands.append(c)
     return cands
 
 
@@ -358,7 +376,10 @@ def _merge_org_connectors(doc: _Doc, runs: list[tuple[int, int]]) -> list[tuple[
                 if (
                     between[0] in _CONNECT_ORG
                     and (gap == 1 or between[1] == "the")
-                    and any(w in lex.org_heads for w in words)
+                    and (
+                        any(w in lex.org_heads for w in words)
+                        or (between[0] == "and" and _and_joins(doc, pa, pb, a, b, gap))
+                    )
                     and (between[0] != "and" or _and_joins(doc, pa, pb, a, b, gap))
                     and "\n" not in doc.text[toks[pb].end : toks[a].start]
                 ):
@@ -377,7 +398,13 @@ def _and_joins(doc: _Doc, pa: int, pb: int, a: int, b: int, gap: int) -> bool:
         return False
     left = [toks[x].text for x in range(pa, pb + 1)]
     right = [toks[x].text for x in range(a, b + 1)]
-    return any(w in _CONNECT_ORG for w in left) and not any(w in heads for w in right)
+    if any(w in heads for w in right[:-1]):
+        return False
+    if any(w in _CONNECT_ORG for w in left):
+        return True
+    # "World Travel and Tourism Council", but not "Google and Microsoft Corp"
+    gaz = doc.lex.gazetteer
+    return right[-1] in doc.lex.org_suffixes and not any((w,) in gaz for w in left)
 
 
 def _split_inner(doc: _Doc, s: int, e: int, protected: set[int]) -> list[tuple[int, int]]:
@@ -415,7 +442,7 @@ def _classify(
         if (
             t in lex.stopwords
             or t in lex.dates
-            or (t in lex.nationalities and s < e)
+            or (t in lex.nationalities and s < e and not _named_head(lex, toks[e].text))
             or (t in lex.person_titles and s < e)
             or (_allcaps(t) and len(t) > 1 and t.capitalize() in lex.stopwords and s < e)
         ) and t not in lex.org_heads:
@@ -426,10 +453,8 @@ def _classify(
         break
     while e >= s:
         t = toks[e].text
-        if (
-            (t in lex.stopwords or t in lex.dates)
-            and t not in lex.org_suffixes
-            and (tuple(toks[x].text for x in range(s, e + 1)) not in lex.gazetteer)
+        if (t in lex.dates or t in _TRAILING_JUNK) and (
+            tuple(toks[x].text for x in range(s, e + 1)) not in lex.gazetteer
         ):
             e -= 1
             continue
@@ -459,14 +484,23 @@ def _classify(
     if n == 1:
         if first in lex.nationalities or first in lex.stopwords or first in lex.dates:
             return None
-        if first in lex.person_titles or first in lex.org_heads:
+        if first in lex.person_titles or first in lex.org_heads or len(first) == 1:
             return None
+        if "-" in first:
+            parts = first.split("-")
+            g = lex.gazetteer.get(tuple(parts))
+            if g is not None:
+                return cand(g, GAZ)  # Los-Angeles
+            if all(p in lex.nationalities or (p,) in lex.gazetteer for p in parts):
+                return None  # Israeli-Palestinian, African-American
     # 2. organisation and place keywords
     org_words = last in lex.org_suffixes or any(w in lex.org_heads for w in words[:-1])
     if n >= 2 and org_words and not (person_ctx and first in lex.first_names):
         return cand("ORG", RULE)
     if n >= 2 and (last in lex.place_suffixes or first in lex.place_prefixes):
         return cand("PLACE", RULE)
+    if n >= 2 and last in lex.other_suffixes:
+        return cand("OTHER", RULE)
     # 3. people
     prev = _prev_word(doc, s)
     if prev is not None and (prev in lex.person_titles or prev in lex.lower_titles):
@@ -486,12 +520,23 @@ def _classify(
         if _allcaps(first) and 2 <= len(first.replace(".", "").replace("&", "")) <= 5:
             if first.capitalize() in lex.stopwords and (at_start or headline):
                 return None
+            if _glossed(doc, e):
+                return None  # "CRE (carbapenem-resistant enterobacteriaceae)": a term
             return cand("ORG", GUESS)
         if first[0].islower():  # iPhone, eBay
             return cand("OTHER", GUESS)
         if any(ch.isupper() for ch in first[1:]) and not _allcaps(first) and "-" not in first:
             return cand("ORG", GUESS)
-    # 5. the rest: unknown capitalised words
+    # 5. context nouns: "the Ennahda party", "the city of Sirte", "the journal X"
+    after = toks[e + 1].text if e + 1 < len(toks) else ""
+    if not headline and (not at_start or n >= 2):
+        if after in lex.org_nouns_after or prev in lex.org_nouns_before:
+            return cand("ORG", GUESS)
+        if after in lex.place_nouns_after or _of_place(doc, s):
+            return cand("PLACE", GUESS)
+    if n == 1 and first in lex.first_names and not headline:
+        return cand("PERSON", GUESS)
+    # 6. the rest: unknown capitalised words
     common = [w for w in words if w.lower() in lex.words or w.lower() in doc.lower_seen]
     if headline:
         # In a title-case heading only what is known counts; propagation may still label it.
@@ -529,15 +574,31 @@ def _classify(
         c = cand(None, OPEN)
         c.flags.add("open")
         return c
+    if any(s <= gs and ge <= e for gs, ge, _lab in gaz):
+        if lex.gazetteer.get((first,)) == "ORG" or any(
+            lab == "ORG" and gs == s for gs, _ge, lab in gaz
+        ):
+            return cand("OTHER" if common else "ORG", GUESS)  # "Apple Vision Pro", "Yahoo Japan"
+        return cand("ORG", GUESS)  # "London West Hollywood"
     if not common:
         if prev in _PRE_PERSON or nxt in lex.person_verbs_after or n <= 3:
             return cand("PERSON", GUESS)
         return cand("ORG", GUESS)
-    if gaz and any(gs == s and lab == "ORG" for gs, _ge, lab in gaz):
-        return cand("OTHER", GUESS)  # "Apple Vision Pro"
-    if gaz and any(gs == s and lab == "PLACE" for gs, _ge, lab in gaz):
-        return cand("ORG", GUESS)
     return cand("OTHER", GUESS)
+
+
+def _glossed(doc: _Doc, e: int) -> bool:
+    toks = doc.toks
+    return e + 2 < len(toks) and toks[e + 1].text == "(" and toks[e + 2].text[:1].islower()
+
+
+def _of_place(doc: _Doc, s: int) -> bool:
+    toks = doc.toks
+    return s >= 2 and toks[s - 1].text == "of" and toks[s - 2].text in doc.lex.place_nouns_before
+
+
+def _named_head(lex: Lexicon, word: str) -> bool:
+    return word in lex.org_suffixes or word in lex.org_heads or word in lex.place_suffixes
 
 
 def _followed_by_based(doc: _Doc, e: int) -> bool:
@@ -551,65 +612,72 @@ def _followed_by_based(doc: _Doc, e: int) -> bool:
 def _second_pass(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
     lex = doc.lex
     toks = doc.toks
-    # "Pakistan-based": the tokeniser keeps the hyphenated word whole
-    for c in cands:
-        if c.first == c.last and c.label is not None and c.strength < GAZ:
-            w = c.words[0]
-            if "-" in w:
-                head = w.split("-", 1)[0]
-                if lex.gazetteer.get((head,)) == "PLACE" and w.endswith("-based"):
-                    c.label = "PLACE"
     # Acronyms defined in parentheses: "World Health Organization (WHO)".
     by_first = {c.first: c for c in cands}
-    acronyms: dict[str, tuple[str, int]] = {}
+    acronyms: dict[str, str] = {}
     for c in cands:
-        if c.label is None and "open" not in c.flags:
-            continue
         j = c.last + 1
-        if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")":
-            acr = toks[j + 1].text
-            if _allcaps(acr) and 2 <= len(acr) <= 8:
-                initials = "".join(w[0] for w in c.words if w[0].isupper())
-                label = c.label
-                if label is None or (c.strength < GAZ and initials == acr):
-                    label = label or "ORG"
-                    if initials == acr and c.label is None:
-                        c.label, c.strength = "ORG", RULE
-                acronyms[acr] = (label, RULE)
-                inner = by_first.get(j + 1)
-                if inner is not None:
-                    inner.label, inner.strength = label, RULE
+        if not (j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")"):
+            continue
+        acr = toks[j + 1].text
+        if not (_allcaps(acr) and 2 <= len(acr) <= 8) or len(c.words) < 2:
+            continue
+        initials = "".join(w[0] for w in c.words if w[0].isupper())
+        if c.label is None:
+            if initials != acr:
+                continue
+            c.label, c.strength = "ORG", RULE
+        acronyms[acr] = c.label
+        inner = by_first.get(j + 1)
+        if inner is not None:
+            inner.label, inner.strength = c.label, RULE
     # People: full names label their parts elsewhere.
     person_parts: dict[str, int] = {}
     for c in cands:
         if c.label == "PERSON" and c.strength >= GUESS:
             ws = [w for w in c.words if w[0].isupper() and not (len(w) == 2 and w[1] == ".")]
             if len(ws) >= 2:
+                ws = [_norm((w,)) for w in ws]
                 person_parts.setdefault(ws[-1], c.strength)
                 person_parts.setdefault(" ".join(ws[-2:]), c.strength)
-                if ws[0] not in lex.gazetteer and (ws[0],) not in lex.gazetteer:
+                if (ws[0],) not in lex.gazetteer:
                     person_parts.setdefault(ws[0], c.strength)
                 if "-" in ws[-1]:
                     person_parts.setdefault(ws[-1].split("-")[-1], c.strength)
-    # The strongest label each surface got anywhere in the document.
-    best: dict[tuple[str, ...], tuple[str, int]] = {}
+    # The strongest label each surface got anywhere in the document, and the
+    # votes of its weak guesses.
+    best: dict[str, tuple[str, int]] = {}
+    votes: dict[str, dict[str, int]] = {}
     for c in cands:
-        if c.label is not None and c.strength >= RULE:
-            old = best.get(c.words)
+        key = _norm(c.words)
+        if c.label is None:
+            continue
+        if c.strength >= RULE:
+            old = best.get(key)
             if old is None or old[1] < c.strength:
-                best[c.words] = (c.label, c.strength)
-    for acr, v in acronyms.items():
-        best.setdefault((acr,), v)
+                best[key] = (c.label, c.strength)
+        else:
+            label = "PERSON" if "person_hint" in c.flags else c.label
+            v = votes.setdefault(key, {})
+            v[label] = v.get(label, 0) + 1
+    for acr, label in acronyms.items():
+        best.setdefault(acr, (label, RULE))
     out: list[_Cand] = []
     for c in cands:
-        key = " ".join(c.words)
+        key = _norm(c.words)
         if c.label != "PERSON" and (c.strength < GAZ or c.label == "PLACE"):
             hit = person_parts.get(key)
             if hit is not None and (c.strength < GAZ or hit >= RULE):
                 c.label, c.strength = "PERSON", RULE
-        b = best.get(c.words)
+        b = best.get(key)
         if b is not None and b[1] > c.strength:
             c.label, c.strength = b
+        if c.strength <= GUESS:
+            v = votes.get(key)
+            if v:
+                # ties go to the first label guessed (dicts keep insertion order)
+                c.label = max(v, key=lambda lab: v[lab])
+                c.strength = max(c.strength, GUESS)
         if (
             c.label is None
             and "person_hint" in c.flags
@@ -622,8 +690,6 @@ def _second_pass(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
             w = c.words[0]
             if w in doc.cap_mid and not doc.headline[c.first] and w.lower() not in lex.words:
                 c.label, c.strength = "ORG", GUESS
-        if "person_hint" in c.flags and c.label == "ORG" and c.strength == GUESS:
-            c.label = "PERSON"
         if c.label is not None:
             out.append(c)
     return out

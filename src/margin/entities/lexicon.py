@@ -31,6 +31,11 @@ class Lexicon:
     dates: frozenset[str]  # months and weekdays
     stopwords: frozenset[str]
     name_particles: frozenset[str]
+    other_suffixes: frozenset[str]
+    place_nouns_after: frozenset[str]
+    org_nouns_after: frozenset[str]
+    place_nouns_before: frozenset[str]
+    org_nouns_before: frozenset[str]
 
 
 def _lines(name: str) -> list[str]:
@@ -76,6 +81,11 @@ def _build() -> Lexicon:
         dates=fs("months") | fs("weekdays"),
         stopwords=fs("stopwords"),
         name_particles=fs("name_particles"),
+        other_suffixes=fs("other_suffixes") - {"Games"},
+        place_nouns_after=fs("place_nouns_after"),
+        org_nouns_after=fs("org_nouns_after"),
+        place_nouns_before=fs("place_nouns_before"),
+        org_nouns_before=fs("org_nouns_before"),
     )
 
 

@@ -20,9 +20,9 @@ class Token(NamedTuple):
 
 _TOKEN_RE = re.compile(
     r"""
-      (?:[A-Z]\.){2,}                          # U.S.  H.W.  U.N.
+      (?:[A-Z][a-z]?\.){2,}                    # U.S.  H.W.  U.N.  Ph.D.
     | [A-Z]\.(?=\s+[A-Z])                      # an initial: J. Trump
-    | [^\W_](?:[^\W_]|\u00ad(?=[^\W_])|[-&](?=[^\W_])|['\u2019](?![sS]\b)(?=[^\W_]))*
+    | [^\W_](?:[^\W_]|\u00ad(?=[^\W_])|&(?=[^\W_])|-(?=[^\W_])(?![a-z])|['\u2019](?![sS]\b)(?=[^\W_]))*
       (?:\.(?:com|org|net|io|js|gov|edu)\b)?   # Snopes.com  Backbone.js
     | ['\u2019][sS]\b                          # possessive
     | \S                                       # any other single character
