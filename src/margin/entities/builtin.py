@@ -673,10 +673,10 @@ def _second_pass(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
         if b is not None and b[1] > c.strength:
             c.label, c.strength = b
         if c.strength <= GUESS:
-            v = votes.get(key)
-            if v:
+            tally = votes.get(key)
+            if tally:
                 # ties go to the first label guessed (dicts keep insertion order)
-                c.label = max(v, key=lambda lab: v[lab])
+                c.label = max(tally, key=tally.__getitem__)
                 c.strength = max(c.strength, GUESS)
         if (
             c.label is None
