@@ -31,7 +31,6 @@ from _corpus import (  # noqa: E402
     precision_recall,
 )
 
-
 HELD_OUT_EVERY = 4
 
 
@@ -197,11 +196,6 @@ def html_variant(pages: list[Path], args: argparse.Namespace) -> None:
         print(f"  {r['page']:<32} got {r['byline']!r}  want {r['byline_want']!r}")
 
 
-def is_heldout(index: int) -> bool:
-    """The held-out part of the corpus: every fourth page in name order."""
-    return index % 4 == 3
-
-
 def text_variant(pages: list[Path], args: argparse.Namespace) -> None:
     """margin's text ingest on each page's "Save as text", dev and held-out."""
     import time
@@ -229,7 +223,7 @@ def text_variant(pages: list[Path], args: argparse.Namespace) -> None:
         rows.append(
             {
                 "page": page.name,
-                "heldout": is_heldout(i),
+                "heldout": is_held_out(i),
                 "p": p,
                 "r": r,
                 "f1": f1(p, r),
