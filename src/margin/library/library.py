@@ -991,9 +991,10 @@ class Library:
             conds.append("rowid IN (SELECT article_id FROM mentions WHERE text = ? COLLATE NOCASE)")
             params.append(entity)
         extra = "".join(f" AND {c}" for c in conds)
+        # Rank first, then make snippets for the winners only: in one query
+        # SQLite would build a snippet for every match before sorting.
         sql = (
-            f"SELECT rowid, snippet(fts, -1, '{search.OPEN}', '{search.CLOSE}', "
-            f"'{search.ELLIPSIS}', 24), bm25(fts, 8.0, 2.0, 2.0, 1.0) AS score "
+            "SELECT rowid, bm25(fts, 8.0, 2.0, 2.0, 1.0) AS score "
             f"FROM fts WHERE fts MATCH ?{extra} ORDER BY score LIMIT ?"
         )
         try:
@@ -1003,11 +1004,19 @@ class Library:
             safe = search.fallback_query(query)
             if safe is None:
                 return []
-            found = self._conn.execute(sql, (safe, *params, limit)).fetchall()
+            query = safe
+            found = self._conn.execute(sql, (query, *params, limit)).fetchall()
         if not found:
             return []
         ids = [r[0] for r in found]
         marks = ",".join("?" * len(ids))
+        snippets = dict(
+            self._conn.execute(
+                f"SELECT rowid, snippet(fts, -1, '{search.OPEN}', '{search.CLOSE}', "
+                f"'{search.ELLIPSIS}', 24) FROM fts WHERE fts MATCH ? AND rowid IN ({marks})",
+                (query, *ids),
+            ).fetchall()
+        )
         rows = {
             r.id: r
             for r in map(
@@ -1016,11 +1025,11 @@ class Library:
             )
         }
         hits = []
-        for aid, marked, score in found:
+        for aid, score in found:
             row = rows.get(aid)
             if row is None:
                 continue
-            snippet, spans = search.parse_snippet(marked or "")
+            snippet, spans = search.parse_snippet(snippets.get(aid) or "")
             hits.append(SearchHit(row=row, snippet=snippet, score=-float(score), matches=spans))
         return hits
 

@@ -1,0 +1,198 @@
+"""Indexing 1,000 fresh articles with margin vs readability-lxml alone on one core.
+
+    .venv/bin/python bench/index_speed.py [--count 1000] [--jobs 0]
+
+Prints both times and the ratio (goal: margin <= 0.75x readability alone).
+The articles are synthetic but realistic saved news pages (head metadata,
+navigation, article body, related links, footer) in several sizes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import random
+import tempfile
+import time
+from pathlib import Path
+
+WORDS = ["the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be", "by", "on", "not", "he", "this", "are", "or", "his", "from", "at", "which", "but", "have", "an", "they", "you", "were", "her", "she", "there", "been", "one", "all", "we", "their", "has", "would", "when", "if", "so", "no", "will", "more", "can", "said", "who", "about", "up", "out", "them", "some", "could", "into", "than", "then", "its", "time", "only", "other", "new", "these", "two", "may", "first", "any", "like", "now", "my", "such", "over", "our", "man", "me", "even", "most", "made", "after", "also", "did", "many", "before", "must", "through", "back", "years", "where", "much", "your", "way", "well", "down", "should", "because", "each", "just", "those", "people", "how", "too", "little", "state", "good", "very", "make", "world", "still", "own", "see", "men", "work", "long", "get", "here", "between", "both", "life", "being", "under", "never", "day", "same", "another", "know", "while", "last", "might", "great", "old", "year", "off", "come", "since", "against", "go", "came", "right", "used", "take", "three", "city", "council", "harbour", "river", "market", "school", "hospital", "government", "minister", "election", "report", "study", "researchers", "university", "company", "workers", "prices", "energy", "water", "weather", "storm", "season", "festival", "museum", "library", "court", "police", "village", "farmers", "bridge", "railway", "station", "airport", "tourists", "engineers", "scientists", "doctors", "teachers", "students"]
+NAMES = [
+    "Maria Borg",
+    "Joseph Camilleri",
+    "Ana Ferreira",
+    "Tomasz Nowak",
+    "Aiko Tanaka",
+    "Lena Fischer",
+    "Kwame Mensah",
+    "Priya Raman",
+    "Diego Alvarez",
+    "Sofia Rossi",
+]
+PLACES = ["Valletta", "Porto", "Krakow", "Osaka", "Hamburg", "Accra", "Chennai", "Seville"]
+ORGS = ["the European Central Bank", "Harbour Times", "the Red Cross", "Siemens", "UNESCO"]
+SITES = ["Harbour Times", "The Daily Ledger", "Northern Post", "Stackframe", "City Review"]
+
+
+_SYL = [
+    "ka",
+    "lo",
+    "ren",
+    "ta",
+    "vis",
+    "mor",
+    "del",
+    "an",
+    "sul",
+    "pri",
+    "gon",
+    "et",
+    "ba",
+    "nu",
+    "cor",
+    "lin",
+    "esh",
+    "ma",
+    "tor",
+    "qui",
+    "fe",
+    "dra",
+    "so",
+    "hal",
+]
+_rng0 = random.Random(99)
+#: Content words beyond the everyday ones: Zipf-distributed, like real prose.
+LEXICON = sorted(
+    {"".join(_rng0.choice(_SYL) for _ in range(_rng0.randint(2, 4))) for _ in range(30000)}
+)
+_rng0.shuffle(LEXICON)
+_ZIPF = [1 / (r + 1) ** 1.05 for r in range(len(LEXICON))]
+_ZIPF_CUM = list(__import__("itertools").accumulate(_ZIPF))
+
+
+def content_word(rng: random.Random) -> str:
+    return rng.choices(LEXICON, cum_weights=_ZIPF_CUM)[0]
+
+
+def sentence(rng: random.Random) -> str:
+    n = rng.randint(8, 26)
+    words = []
+    for _ in range(n):
+        r = rng.random()
+        if r < 0.06:
+            words.append(rng.choice(NAMES + PLACES + ORGS))
+        elif r < 0.45:
+            words.append(content_word(rng))
+        else:
+            words.append(rng.choice(WORDS))
+    s = " ".join(words)
+    return s[0].upper() + s[1:] + rng.choice([".", ".", ".", "?", "!"])
+
+
+def paragraph(rng: random.Random) -> str:
+    return " ".join(sentence(rng) for _ in range(rng.randint(2, 6)))
+
+
+def article_html(rng: random.Random, i: int) -> str:
+    return article_parts(rng, i)[0]
+
+
+def article_parts(rng: random.Random, i: int) -> tuple[str, str, list[str], str, str]:
+    """(html, title, paragraphs, site, author) for one synthetic article."""
+    words_target = rng.choice([250, 600, 600, 1200, 1200, 2500, 6000])
+    paras: list[str] = []
+    total = 0
+    while total < words_target:
+        p = paragraph(rng)
+        total += len(p.split())
+        paras.append(p)
+    title = sentence(rng)[:-1][:90]
+    site = rng.choice(SITES)
+    author = rng.choice(NAMES)
+    body = []
+    for k, p in enumerate(paras):
+        if k and k % 6 == 0:
+            body.append(f"<h2>{html.escape(sentence(rng)[:60])}</h2>")
+        if k % 9 == 4:
+            body.append(f"<blockquote><p>{html.escape(p)}</p></blockquote>")
+        else:
+            body.append(f"<p>{html.escape(p)}</p>")
+    nav = "".join(f'<li><a href="/s/{w}">{w.title()}</a></li>' for w in rng.sample(WORDS, 12))
+    related = "".join(
+        f'<li><a href="/r/{k}">{html.escape(sentence(rng)[:70])}</a></li>' for k in range(6)
+    )
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{html.escape(title)} | {site}</title>
+<meta property="og:title" content="{html.escape(title)}">
+<meta property="og:site_name" content="{site}">
+<meta name="author" content="{author}">
+<meta property="article:published_time" content="20{rng.randint(10, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}T08:00:00Z">
+<link rel="canonical" href="https://example.org/{i}">
+<style>body{{font-family:serif}} .nav li{{display:inline}}</style>
+<script>window.dataLayer=[];function track(e){{dataLayer.push(e)}}</script>
+</head><body>
+<header><div class="logo">{site}</div><nav><ul class="nav">{nav}</ul></nav>
+<form class="newsletter"><label>Get our newsletter</label><input type="email"><button>Sign up</button></form></header>
+<main><article>
+<h1>{html.escape(title)}</h1><p class="byline">By {author}</p>
+{"".join(body)}
+</article></main>
+<aside class="related"><h3>Related stories</h3><ul>{related}</ul></aside>
+<footer><p>&copy; {site}. All rights reserved. <a href="/privacy">Privacy</a> <a href="/terms">Terms</a></p></footer>
+</body></html>
+"""
+    return page, title, paras, site, author
+
+
+def generate(folder: Path, count: int, seed: int = 1) -> list[Path]:
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(count):
+        sub = folder / f"{i // 500:03d}"
+        sub.mkdir(exist_ok=True)
+        p = sub / f"article-{i:05d}.html"
+        p.write_text(article_html(rng, i), encoding="utf-8")
+        out.append(p)
+    return out
+
+
+def readability_alone(files: list[Path]) -> float:
+    from readability import Document
+
+    t = time.perf_counter()
+    for f in files:
+        Document(f.read_text(encoding="utf-8")).summary()
+    return time.perf_counter() - t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--count", type=int, default=1000)
+    ap.add_argument("--jobs", type=int, default=0)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["MARGIN_HOME"] = str(Path(tmp) / "home")
+        files = generate(Path(tmp) / "lib", args.count)
+        size = sum(f.stat().st_size for f in files)
+        print(f"{len(files)} articles, {size / 1e6:.1f} MB of HTML, {os.cpu_count()} cores")
+        base = readability_alone(files)
+        print(f"readability-lxml alone, one core: {base:.2f} s")
+
+        from margin.library import Library
+
+        with Library.open() as lib:
+            t = time.perf_counter()
+            summary = lib.scan([Path(tmp) / "lib"], jobs=args.jobs)
+            took = time.perf_counter() - t
+        print(
+            f"margin index (fresh, all cores):  {took:.2f} s "
+            f"(indexed {summary.indexed}, failed {len(summary.failed)})"
+        )
+        print(f"ratio margin / readability alone: {took / base:.2f}x (goal <= 0.75x)")
+
+
+if __name__ == "__main__":
+    main()
