@@ -11,6 +11,7 @@ from readability import Document
 from readability.readability import Unparseable
 
 from margin.errors import IngestError
+from margin.ingest import html_clean
 from margin.ingest.blocks import InlineText, make_block
 from margin.ingest.metadata import Metadata, extract_metadata
 from margin.model import Block
@@ -231,6 +232,9 @@ class _Readability(Document):
         tree, self._tree = self._tree, None
         # The first pass mutates the tree, so a retry parses the page afresh.
         return super()._parse(tree if tree is not None else input)
+
+    def remove_unlikely_candidates(self) -> None:
+        html_clean.remove_unlikely(self.html)
 
     def get_clean_html(self) -> str:
         self.article_root = self.html
