@@ -28,6 +28,9 @@ class MarginApp(App[int]):
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
+    #: Tests turn this off so that screenshots do not depend on timing.
+    cursor_blink = True
+
     def __init__(
         self,
         library: Library | None,
@@ -38,6 +41,7 @@ class MarginApp(App[int]):
         config: Config | None = None,
     ) -> None:
         super().__init__()
+        _start_resource_tracker()
         self.library = library
         self._open_library = open_library
         self.folder = folder
@@ -87,3 +91,19 @@ class MarginApp(App[int]):
     def say(self, message: str, *, title: str = "", severity: Any = "information") -> None:
         """A notification whose text is never parsed as markup."""
         self.notify(plain(message), title=plain(title), severity=severity, markup=False)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker while stderr is still the real one.
+
+    The indexer extracts files in worker processes; the first one started
+    launches the tracker, passing it ``sys.stderr.fileno()``. Once the app is
+    running, Textual has replaced ``sys.stderr`` and that fails with "bad
+    value(s) in fds_to_keep", so the tracker is started before the app.
+    """
+    try:
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    except Exception:  # noqa: BLE001 - indexing will report its own error
+        pass

@@ -40,6 +40,8 @@ class NoteDialog(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
+        for editor in self.query("Input, TextArea"):
+            editor.cursor_blink = getattr(self.app, "cursor_blink", True)  # type: ignore[attr-defined]
         area.focus()
         area.move_cursor(area.document.end)
 

@@ -113,6 +113,8 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False
+        for editor in self.query("Input, TextArea"):
+            editor.cursor_blink = getattr(self.app, "cursor_blink", True)  # type: ignore[attr-defined]
         self.article_list.focus()
         self.reload()
         self.start_scan()

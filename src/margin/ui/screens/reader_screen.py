@@ -154,6 +154,7 @@ class ReaderScreen(Screen[None]):
         self.in_library = True
         self._entity_group: EntityGroup | None = None
         self._saved_position = False
+        self._view: ArticleView | None = None
 
     @property
     def margin_app(self) -> MarginApp:
@@ -180,13 +181,17 @@ class ReaderScreen(Screen[None]):
 
     @property
     def view(self) -> ArticleView:
-        return self.query_one(ArticleView)
+        if self._view is None:
+            self._view = self.query_one(ArticleView)
+        return self._view
 
     def on_mount(self) -> None:
         self.view.focus()
         self.query_one("#entity-panel").display = False
         self.query_one("#notes-panel").display = False
         self.query_one("#find", Input).display = False
+        for editor in self.query("Input, TextArea"):
+            editor.cursor_blink = getattr(self.app, "cursor_blink", True)  # type: ignore[attr-defined]
         self._update_status()
         self._load()
 
@@ -648,10 +653,10 @@ def _bookmarked(lib: Library, path: str) -> bool:
 
 def _recognise(article: Article) -> list:  # type: ignore[type-arg]
     try:
-        from margin.entities import recognise  # type: ignore[attr-defined]
+        from margin.entities import recognise
     except ImportError:
         return []
     try:
-        return list(recognise(article.text))
+        return list(recognise(article.text, lang=article.lang or "en"))
     except Exception:  # noqa: BLE001 - names are a bonus, never a reason to fail
         return []

@@ -17,6 +17,16 @@ from rich.cells import cell_len
 
 from margin.model import Article, Block
 
+# Ingest already removed control characters; this second guard maps any that
+# slip through to a visible replacement, one for one, so offsets stay valid.
+_CONTROLS = {c: "\ufffd" for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)] if c != 0x0A}
+_CONTROLS[0x09] = " "
+
+
+def visible(text: str) -> str:
+    return text.translate(_CONTROLS)
+
+
 # A word with its trailing spaces, or a run of leading spaces.
 _TOKEN_RE = re.compile(r"[^ ]+ *| +")
 
@@ -139,7 +149,7 @@ def _wrap_block(block: Block, index: int, blocks: Sequence[Block], width: int) -
     # Hard line breaks (<br>, code lines) are kept; tabs are one cell wide so
     # that display columns and text offsets stay in step.
     for raw in text.split("\n"):
-        piece = raw.replace("\t", " ")
+        piece = visible(raw)
         spans = _code_spans(piece, inner) if block.kind == "code" else wrap_offsets(piece, inner)
         for s, e in spans:
             shown = piece[s:e].rstrip(" ") if block.kind != "code" else piece[s:e]
@@ -169,7 +179,11 @@ def _code_spans(text: str, width: int) -> list[tuple[int, int]]:
 
 
 def _meta_line(article: Article) -> str:
-    parts = [p for p in (article.byline, article.site, article.published) if p]
+    parts: list[str] = []
+    for value in (article.byline, article.site, article.published):
+        value = " ".join((value or "").split())
+        if value and value not in parts:
+            parts.append(value)
     if article.reading_minutes:
         parts.append(f"{article.reading_minutes} min read")
     if article.word_count:
@@ -191,10 +205,10 @@ def layout_article(
     """
     layout = Layout(width=width)
     lines = layout.lines
-    title = article.title or "Untitled"
+    title = visible(article.title or "Untitled")
     for s, e in wrap_offsets(title, width):
         lines.append(Line(TITLE, -1, 0, 0, title[s:e].rstrip(" ")))
-    meta = _meta_line(article)
+    meta = visible(_meta_line(article))
     if meta:
         for s, e in wrap_offsets(meta, width):
             lines.append(Line(META, -1, 0, 0, meta[s:e].rstrip(" ")))
@@ -213,7 +227,7 @@ def layout_article(
         first.append(len(lines))
         lines.extend(_wrap_block(block, index, blocks, width))
         for note_id, note in notes.get(index, ()):
-            note_text = " ".join(note.split())
+            note_text = visible(" ".join(note.split()))
             for s, e in wrap_offsets(note_text, max(8, width - 4)):
                 prefix = "  ✎ " if s == 0 else "    "
                 lines.append(

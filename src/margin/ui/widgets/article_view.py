@@ -422,13 +422,14 @@ class ArticleView(ScrollView, can_focus=True):
         if self._pending_offset is not None:
             offset = self._pending_offset
             self._pending_offset = None
+            line = 0
             if offset > 0:
                 block = self.block_at(offset)
                 if block is not None:
                     self.cursor_block = block
-                self.scroll_to(y=layout.line_for_offset(offset), animate=False, immediate=True)
-            else:
-                self.scroll_to(y=0, animate=False, immediate=True)
+                line = layout.line_for_offset(offset)
+            # after the refresh: the new virtual size must be in place first
+            self.call_after_refresh(self.scroll_to, y=line, animate=False, immediate=True)
         self.refresh()
         self.post_message(self.Changed(self))
 

@@ -30,6 +30,15 @@ class EntityGroup:
 
 def summarise(entities: Sequence[Entity]) -> list[EntityGroup]:
     """Entities grouped by (text, label), most mentioned first."""
+    try:
+        from margin.entities import entity_summary
+    except ImportError:
+        pass
+    else:
+        return [
+            EntityGroup(g.text, g.label, g.count, list(g.mentions))
+            for g in entity_summary(list(entities))
+        ]
     groups: dict[tuple[str, str], EntityGroup] = {}
     for entity in entities:
         key = (entity.text.casefold(), entity.label)
