@@ -1,10 +1,22 @@
 """Plain-text saves -> blocks: paragraphs, title and byline found, chrome stripped.
 
-A "Save as text" of a web page is the whole page: menus, other stories'
-headlines, the article, then footers and forms. Chrome is recognised by
-shape, not by phrases from one site: runs of short lines without sentence
-punctuation (menus, link lists, topic lists, job-title lists), and short
-call-to-action lines next to them.
+A "Save as text" or copy-paste of a web page is the whole page: menus, other
+stories' headlines, the article, then footers and forms. Chrome is recognised
+by shape and context, never by phrases copied from one site:
+
+1. Every line is scored on its own: length, sentence punctuation, the share
+   of function words (running text is full of "the", "of", "and"; menus and
+   headlines are not), capitalised words, digits, bullets and separators.
+2. The article is the densest run of good lines: a maximum-sum subarray over
+   the lines, where running text counts for it and chrome against it.
+3. Inside that run, short lines are kept only by context: a heading right
+   before running text, list items led in by a sentence ending in ":", lines
+   between two good lines; runs of short headline-like lines (related
+   stories, topic lists, job titles) are dropped wherever they are.
+4. The title is the prominent short line just before the body (preferably
+   one that matches the page title on the first line); a byline ("By Jane
+   Doe", "Jane Doe, Chief Correspondent", "Words by ...") and dated lines
+   near it are taken out of the body.
 """
 
 from __future__ import annotations
@@ -15,106 +27,395 @@ from dataclasses import dataclass
 from margin.ingest.blocks import make_block
 from margin.model import Block
 
-_SENTENCE_END_RE = re.compile(r"[.!?…:;。！？」』”\"')\]]\s*$")
-_BYLINE_RE = re.compile(r"^(?:by|written by|words by|von|par|por)\s+(.{3,80})$", re.I)
-_BULLET_RE = re.compile(r"^\s*(?:[-*•·▪●◦]|\d{1,3}[.)])\s+")
-_WORD_RE = re.compile(r"\w+")
-_COUNTER_RE = re.compile(r"^\s*[\d,.]+[kKmM]?\s+\w+\s*$")  # "12 comments", "3.4k shares"
+# Function words of the languages margin meets most; running text is full of
+# them, menus, headlines and tag lists are not.
+_STOPWORDS = frozenset(
+    """
+    a an the of to in on at for from by with and or but not no is are was were be been
+    being has have had do does did it its this that these those there their they them
+    he she his her him we our you your i my me as if so than then also which who whom
+    what when where while how all any some more most such into over after before about
+    up out can could would should will may might must just only very said says
+    le la les un une des du de et est en que qui dans pour pas sur au aux ce cette il
+    elle ils sont par plus avec se ne sa son ses ont été être comme mais ou où
+    el los las y es lo por con para una su al del se como más pero sus ya fue han
+    der die das und ist nicht ein eine zu den mit sich des auf für im dem auch es
+    an werden wird aus er sie nach bei um wie noch wir oder aber vor zur bis
+    il di che è per non una sono della dei nel alla anche come più ma gli
+    o os e é em um uma não com para por mais as dos das como mas foi ao
+    het een van en ik je dat die niet zijn op te met voor er maar om ook als
+    a je se na že to v ve s z do o by jako ale pro jsou byl bylo není
+    """.split()
+)
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_PUNCT_RE = re.compile(r"[，、。！？；：]")
+_END_RE = re.compile(r"[.!?…。！？]['\"’”»)\]]*$")
+_INNER_SENTENCE_RE = re.compile(r"[.!?。！？][\"'’”»)]*\s+\S|[,;，、]")
+_BULLET_RE = re.compile(r"^(?:[-*•·▪●◦‣>+–—]|\d{1,3}[.)]|[a-z][.)]|\[\d+\])\s+")
+_RULE_RE = re.compile(r"^[\W_]+$")
+_SEPARATORS_RE = re.compile(r"\s[|·•/>»]\s|\s{3,}|\t")
+_COUNTER_RE = re.compile(r"^\(?[\d,.]+[kKmM]?\)?\s*\w*\s*\(?[\d,.]*\)?$|^\w+\s*\(\d[\d,.]*\)$")
+_DATE_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
+    r"|\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b",
+    re.I,
+)
+_BYLINE_PREFIX_RE = re.compile(
+    r"^(?:(?:written|words|story|text|reporting|posted|published)\s+by|by|von|par|por|di|door|od)"
+    r"[:\s]+(?P<name>.+)$",
+    re.I,
+)
+_NAME_RE = re.compile(
+    r"^(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){1,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){1,3})*$"
+)
+_TITLE_SPLIT_RE = re.compile(r"\s+[|\-–—:·»/\\]+\s+")
 
 
 @dataclass(slots=True)
-class _Para:
-    lines: list[str]
-
-    @property
-    def text(self) -> str:
-        return " ".join(line.strip() for line in self.lines)
-
-    @property
-    def words(self) -> int:
-        return len(_WORD_RE.findall(self.text))
-
-
-def _paragraphs(text: str) -> list[_Para]:
-    paras: list[_Para] = []
-    current: list[str] = []
-    for line in text.split("\n"):
-        if line.strip():
-            current.append(line.rstrip())
-        elif current:
-            paras.append(_Para(current))
-            current = []
-    if current:
-        paras.append(_Para(current))
-    return paras
+class _Line:
+    index: int  # position among the non-empty lines
+    text: str  # stripped, without its bullet
+    bullet: bool
+    para: int  # blank-line separated group
+    chars: int
+    words: int
+    stop: float  # share of function words
+    caps: float  # share of capitalised words after the first
+    end: bool  # ends like a sentence
+    colon: bool  # ends with ":" (a lead-in)
+    cjk: bool
+    kind: str = ""  # good, near, short, bad, rule
+    keep: str = ""  # "", paragraph, heading, list_item
 
 
-def _is_prose(para: _Para) -> bool:
-    """A paragraph of running text: several words ending like a sentence."""
-    text = para.text
-    return para.words >= 12 and bool(_SENTENCE_END_RE.search(text)) or para.words >= 30
+def _features(text: str, index: int, para: int) -> _Line:
+    raw = text.strip()
+    m = _BULLET_RE.match(raw)
+    bullet = bool(m) and len(raw) > (m.end() if m else 0)
+    body = raw[m.end() :].strip() if m and bullet else raw
+    words = _WORD_RE.findall(body)
+    cjk_chars = len(_CJK_RE.findall(body))
+    cjk = cjk_chars > 0.3 * max(1, len(body))
+    n = len(words) + (cjk_chars if cjk else 0)
+    lower = [w.lower() for w in words]
+    stop = sum(w in _STOPWORDS for w in lower) / len(words) if words else 0.0
+    if cjk:
+        stop = max(stop, min(0.5, 3 * len(_CJK_PUNCT_RE.findall(body)) / max(1, cjk_chars) * 5))
+    alpha = [w for w in words[1:] if w[:1].isalpha()]
+    caps = sum(w[:1].isupper() for w in alpha) / len(alpha) if alpha else 0.0
+    return _Line(
+        index=index,
+        text=body,
+        bullet=bullet,
+        para=para,
+        chars=len(body),
+        words=n,
+        stop=stop,
+        caps=caps,
+        end=bool(_END_RE.search(body)),
+        colon=body.endswith(":"),
+        cjk=cjk,
+    )
 
 
-def _is_listish(para: _Para) -> bool:
-    """Several short lines without sentence punctuation: a menu or link list."""
-    if len(para.lines) < 2:
-        return False
-    short = [ln for ln in para.lines if len(_WORD_RE.findall(ln)) <= 8]
-    return len(short) >= 0.7 * len(para.lines)
+def _classify(ln: _Line, known_lang: bool) -> str:
+    t = ln.text
+    if ln.words == 0 or _RULE_RE.match(t):
+        return "rule"
+    seps = len(_SEPARATORS_RE.findall(t))
+    if seps >= 2 and not ln.end:
+        return "bad"
+    if _COUNTER_RE.match(t) or "©" in t or re.search(r"https?://|www\.|@\w+\.\w", t):
+        return "bad" if ln.chars < 120 else "short"
+    if ln.cjk:
+        if ln.chars >= 60 and ln.stop >= 0.15:
+            return "good"
+        if ln.chars >= 25 and ln.end:
+            return "near"
+        return "mid" if ln.chars >= 12 else "short"
+    stop = ln.stop if known_lang else 0.25
+    sentence = ln.end or bool(_INNER_SENTENCE_RE.search(t))
+    if ln.words >= 15 and stop >= 0.2 and sentence and ln.caps < 0.6:
+        return "good"
+    if ln.words >= 40 and stop >= 0.12:
+        return "good"
+    if ln.words >= 7 and ln.end and stop >= 0.15 and ln.caps < 0.5:
+        return "near"
+    if ln.words >= 3 and ln.caps >= 0.75 and not ln.end:
+        return "bad"  # Title Case Headline Or Menu Entry
+    if ln.words >= 5 and ln.caps < 0.5 and (stop >= 0.12 or not known_lang):
+        return "mid"  # a sentence-like fragment: a list item, a caption
+    if ln.bullet and not ln.end and ln.words <= 12:
+        return "bad"
+    return "short"
+
+
+_VALUE = {"good": 1.0, "near": 0.5, "mid": 0.1, "short": -0.3, "bad": -0.7, "rule": 0.0}
+_PROSE = ("good", "near")
+
+
+def _region(lines: list[_Line]) -> tuple[int, int]:
+    """The densest run of good lines: a maximum-sum subarray."""
+    best, best_span = 0.0, (0, -1)
+    total, start = 0.0, 0
+    for i, ln in enumerate(lines):
+        v = _VALUE[ln.kind]
+        if ln.kind == "good":
+            v += min(ln.words, 80) / 40
+        if total <= 0:
+            total, start = 0.0, i
+        total += v
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def _unwrap(raw_lines: list[str]) -> list[tuple[str, int]]:
+    """Non-empty lines with their paragraph number; hard-wrapped prose (a
+    long line not ending a sentence, then a line starting in lower case)
+    joined back."""
+    out: list[tuple[str, int]] = []
+    para = 0
+    prev_blank = True
+    for raw in raw_lines:
+        line = raw.strip()
+        if not line:
+            if not prev_blank:
+                para += 1
+            prev_blank = True
+            continue
+        if (
+            not prev_blank
+            and out
+            and len(out[-1][0]) >= 60
+            and not _END_RE.search(out[-1][0])
+            and line[:1].islower()
+            and not _BULLET_RE.match(line)
+        ):
+            out[-1] = (out[-1][0] + " " + line, para)
+        else:
+            out.append((line, para))
+        prev_blank = False
+    return out
+
+
+def _is_byline(ln: _Line) -> str | None:
+    """The person's name when the line is a byline."""
+    t = ln.text.strip()
+    if ln.words > 20 or ln.end and not re.search(r"\.\s*$", t) or ln.bullet:
+        return None
+    m = _BYLINE_PREFIX_RE.match(t)
+    if m:
+        name = m.group("name")
+    else:
+        name = t
+    # Cut dates, roles and counters off the name.
+    name = re.split(r"\s+[|·•–—-]\s+|\s*[,|·•]\s*|\s{2,}|\t|\s+(?:on|updated|published)\s+", name, 1)[0]
+    name = name.strip(" .:")
+    if not _NAME_RE.match(name) or len(name.split()) > 5:
+        return None
+    if m:
+        return name
+    rest = t[len(name) :].strip(" ,|·•–—-")
+    # A bare name counts with a role or a date after it: "Jane Doe, Chief Correspondent".
+    if rest and (_DATE_RE.search(rest) or re.match(r"^[A-Z][\w'’-]*(?:\s+\w+){0,6}$", rest)):
+        return name
+    return None
+
+
+def _is_dateline(ln: _Line) -> bool:
+    return ln.words <= 14 and bool(_DATE_RE.search(ln.text)) and not ln.end
+
+
+def _match_key(s: str) -> str:
+    return " ".join(w.lower() for w in _WORD_RE.findall(s))
+
+
+def _find_title(
+    lines: list[_Line], body_start: int, page_title: _Line | None
+) -> tuple[int | None, str]:
+    """(index of the title line or None, title)."""
+    lo = max(0, body_start - 14)
+    candidates = [
+        ln
+        for ln in lines[lo:body_start]
+        if not ln.bullet
+        and 2 <= ln.words <= 30
+        and ln.kind != "rule"
+        and not _SEPARATORS_RE.search(ln.text)
+        and _is_byline(ln) is None
+        and not _is_dateline(ln)
+        and (ln is not page_title)
+    ]
+    if page_title is not None:
+        pkey = _match_key(page_title.text)
+        parts = [_match_key(p) for p in _TITLE_SPLIT_RE.split(page_title.text)]
+        matches = [
+            ln
+            for ln in lines[: body_start + 3]
+            if ln is not page_title
+            and 2 <= ln.words <= 40
+            and (key := _match_key(ln.text))
+            and (key == pkey or key in parts or (len(key) >= 15 and key in pkey))
+        ]
+        if matches:
+            best = max(matches, key=lambda ln: (len(ln.text), ln.index))
+            return best.index, best.text
+    best_score, best_ln = 0.0, None
+    for ln in candidates:
+        if ln.words < 3 or (ln.end and not ln.text.endswith("?")) or ln.colon:
+            continue
+        if ln.text.isupper():
+            continue
+        score = 1.0 + ln.caps + min(ln.words, 14) / 14 - 0.02 * (body_start - ln.index)
+        if ln.stop > 0.35:
+            score -= 0.5
+        if score > best_score:
+            best_score, best_ln = score, ln
+    if best_ln is not None:
+        return best_ln.index, best_ln.text
+    if page_title is not None:
+        return None, page_title.text
+    return None, ""
 
 
 def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     """(title, byline, blocks) of a plain-text save."""
-    paras = _paragraphs(text)
-    if not paras:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    pairs = _unwrap(text.split("\n"))
+    if not pairs:
         return "", None, []
-    prose_idx = [i for i, p in enumerate(paras) if _is_prose(p)]
-    if not prose_idx:
+    lines = [_features(t, i, p) for i, (t, p) in enumerate(pairs)]
+    # Function words are counted in the languages margin knows; in another
+    # language (no line has many of them) running text is told by its shape.
+    long_lines = [ln for ln in lines if ln.words >= 15 and not ln.cjk]
+    known_lang = not long_lines or sorted(ln.stop for ln in long_lines)[len(long_lines) // 2] >= 0.2
+    for ln in lines:
+        ln.kind = _classify(ln, known_lang)
+
+    # The page title: a lone first line, as browsers write the document title.
+    page_title = lines[0] if len(lines) > 1 and lines[1].para != lines[0].para else None
+    if page_title is not None and not (1 <= page_title.words <= 40):
+        page_title = None
+
+    start, end = _region(lines)
+    if end < start:
         # No running text at all: keep everything as it is (a note, a poem).
-        title = paras[0].text if paras[0].words <= 20 else ""
-        body = paras[1:] if title else paras
-        return title, None, [make_block("paragraph", p.text) for p in body]
-    first, last = prose_idx[0], prose_idx[-1]
+        title = lines[0].text if lines[0].words <= 20 and len(lines) > 1 else ""
+        body = lines[1:] if title else lines
+        return title, None, [make_block("paragraph", ln.text) for ln in body]
+    # The region starts and ends on good lines.
+    while start < end and lines[start].kind not in ("good", "near"):
+        start += 1
+    while end > start and lines[end].kind not in ("good", "near"):
+        end -= 1
 
-    # Title and byline: the nearest heading-like line before the first prose.
-    title, byline = "", None
-    for i in range(first - 1, max(-1, first - 6), -1):
-        cand = paras[i]
-        t = cand.text
-        m = _BYLINE_RE.match(t)
-        if m and byline is None and len(cand.lines) == 1:
-            byline = m.group(1).strip()
+    title_idx, title = _find_title(lines, start, page_title)
+    byline = None
+    meta_lines: set[int] = set()
+    if title_idx is not None:
+        meta_lines.add(title_idx)
+    # Byline and dates: near the title or the start of the body.
+    look_from = min(title_idx if title_idx is not None else start, start) - 2
+    for ln in lines[max(0, look_from) : min(len(lines), start + 4)]:
+        if ln.index in meta_lines:
             continue
-        if len(cand.lines) == 1 and 3 <= cand.words <= 25 and not _is_listish(cand):
-            if not re.search(r"\d{4}|\bmin(ute)?s?\b|\bread\b", t, re.I) or cand.words > 6:
-                title = t
-                break
+        name = _is_byline(ln)
+        if name and byline is None:
+            byline = name
+            meta_lines.add(ln.index)
+        elif _is_dateline(ln) and ln.kind != "good":
+            meta_lines.add(ln.index)
 
+    _select(lines, start, end, meta_lines)
     blocks: list[Block] = []
-    for i in range(first, last + 1):
-        para = paras[i]
-        t = para.text
-        if _is_prose(para):
-            blocks.append(make_block("paragraph", t))
-            continue
-        if _COUNTER_RE.match(t) or _is_listish(para):
-            continue
-        # A short line between two prose paragraphs: a subheading, if it reads
-        # like one; a caption or call to action otherwise.
-        if (
-            len(para.lines) == 1
-            and 1 <= para.words <= 12
-            and i + 1 <= last
-            and _is_prose(paras[i + 1])
-        ):
-            if not re.search(r"https?://|@|\bsubscribe\b|\bsign up\b|\bnewsletter\b", t, re.I):
-                blocks.append(make_block("heading", t.rstrip(":"), 2))
-            continue
-        if _BULLET_RE.match(para.lines[0]) and all(_BULLET_RE.match(ln) for ln in para.lines):
-            items = [_BULLET_RE.sub("", ln).strip() for ln in para.lines]
-            if sum(len(_WORD_RE.findall(it)) for it in items) >= 4 * len(items):
-                blocks.extend(make_block("list_item", it, 1) for it in items)
-            continue
-        if para.words >= 8:
-            blocks.append(make_block("paragraph", t))
+    for ln in lines[start : end + 1]:
+        if ln.keep == "heading":
+            blocks.append(make_block("heading", ln.text.rstrip(":"), 2))
+        elif ln.keep == "list_item":
+            blocks.append(make_block("list_item", ln.text, 1))
+        elif ln.keep:
+            blocks.append(make_block("paragraph", ln.text))
     return title, byline, blocks
+
+
+def _select(lines: list[_Line], start: int, end: int, skip: set[int]) -> None:
+    """Decide, line by line inside the region, what is article."""
+
+    def nxt(i: int) -> _Line | None:
+        return lines[i + 1] if i + 1 <= end else None
+
+    def prv(i: int) -> _Line | None:
+        return lines[i - 1] if i - 1 >= start else None
+
+    # Runs of bulleted lines: a list, kept or dropped as a whole. An
+    # article's list is led in ("...:") or made of sentences; a block of
+    # other stories' headlines under a label is neither.
+    i = start
+    while i <= end:
+        ln = lines[i]
+        if ln.bullet and ln.index not in skip:
+            j = i
+            while j + 1 <= end and lines[j + 1].bullet:
+                j += 1
+            items = lines[i : j + 1]
+            n = len(items)
+            lead = prv(i)
+            led_in = lead is not None and (lead.colon or lead.kind in _PROSE)
+            sentences = sum(it.kind in ("good", "near", "mid") for it in items)
+            ended = sum(it.end for it in items)
+            if (
+                (led_in and sentences >= 0.5 * n)
+                or ended >= 0.5 * n
+                or (n >= 8 and sentences >= 0.5 * n)
+            ):
+                for it in items:
+                    it.keep = "list_item"
+            i = j + 1
+            continue
+        i += 1
+
+    # Runs of three or more short lines that are not sentences: menus,
+    # topic lists, job titles, other stories' headlines.
+    run: list[_Line] = []
+    for ln in [*lines[start : end + 1], None]:
+        if ln is not None and not ln.bullet and ln.kind in ("short", "bad") and not ln.end:
+            run.append(ln)
+            continue
+        if len(run) >= 3:
+            skip.update(r.index for r in run)
+        run = []
+
+    for ln in lines[start : end + 1]:
+        if ln.keep or ln.index in skip or ln.bullet:
+            continue
+        i = ln.index
+        if ln.kind in ("good", "near", "mid"):
+            ln.keep = "paragraph"
+            continue
+        if ln.kind in ("rule", "bad"):
+            continue
+        n = nxt(i)
+        p = prv(i)
+        # A heading: a short line before running text, not a lead-in.
+        if (
+            n is not None
+            and (n.kind in _PROSE or n.bullet)
+            and 1 <= ln.words <= 16
+            and (not ln.end or ln.text.endswith("?"))
+        ):
+            ln.keep = "heading"
+            continue
+        # A short line between good lines: part of the text (a lead-in, a
+        # line of verse or code, a caption).
+        if (
+            p is not None
+            and n is not None
+            and (p.kind in _PROSE or p.keep)
+            and (n.kind in _PROSE or n.bullet)
+        ):
+            ln.keep = "paragraph"
