@@ -49,6 +49,16 @@ def same_lang(got: str | None, want: str | None) -> bool:
     return norm_field(got).lower() == norm_field(want).lower()
 
 
+def same_name(got: str | None, want: str | None) -> bool:
+    """Bylines naming the same people: case, spacing and a leading "By" aside
+    (margin drops the "By" that the corpus labels sometimes keep)."""
+
+    def names(value: str | None) -> str:
+        return re.sub(r"^by\b\s*:?\s*", "", norm_field(value).casefold())
+
+    return bool(want) and names(got) == names(want)
+
+
 def summarise(label: str, rows: list[dict], baseline: bool) -> None:
     """F1/P/R of margin (and of readability-lxml alone) over ``rows``."""
     n = len(rows)
@@ -126,6 +136,7 @@ def html_variant(pages: list[Path], args: argparse.Namespace) -> None:
                 "title_ok": norm_field(title) == norm_field(meta.get("title")),
                 "byline_want": norm_field(meta.get("byline")),
                 "byline_ok": norm_field(byline) == norm_field(meta.get("byline")),
+                "byline_name_ok": same_name(byline, meta.get("byline")),
                 "title": title,
                 "want_title": meta.get("title"),
                 "byline": byline,
@@ -172,6 +183,10 @@ def html_variant(pages: list[Path], args: argparse.Namespace) -> None:
         f"byline exact      {sum(r['byline_ok'] for r in with_byline) / max(1, len(with_byline)):.3f}"
         f" on {len(with_byline)} pages with a byline;"
         f" {sum(r['byline_ok'] for r in rows) / n:.3f} on all pages"
+    )
+    print(
+        f"byline same name  {sum(r['byline_name_ok'] for r in with_byline) / max(1, len(with_byline)):.3f}"
+        " on those pages (case, spacing and a leading 'By' ignored)"
     )
     for key, name in (("date", "published date"), ("site", "site name"), ("lang", "language")):
         stated = [r for r in rows if r[f"{key}_want"]]

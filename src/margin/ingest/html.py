@@ -13,7 +13,7 @@ from readability.readability import Unparseable
 from margin.errors import IngestError
 from margin.ingest import html_clean
 from margin.ingest.blocks import InlineText, make_block
-from margin.ingest.metadata import Metadata, extract_metadata
+from margin.ingest.metadata import Metadata, clean_byline, dom_byline, extract_metadata
 from margin.model import Block
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -212,7 +212,11 @@ def _drop_title_and_byline(blocks: list[Block], meta: Metadata) -> list[Block]:
             break
     for i, block in enumerate(out[:4]):
         norm = _normalised(block.text)
-        if byline and len(block.text) < 120 and (norm == byline or norm == f"by {byline}"):
+        if (
+            byline
+            and len(block.text) < 120
+            and (norm == byline or _normalised(clean_byline(block.text) or "") == byline)
+        ):
             del out[i]
             break
     return out
@@ -245,8 +249,7 @@ def extract_html(html: str, *, raw_head: str = "") -> tuple[Metadata, list[Block
     """Metadata and body blocks of an HTML page (already decoded to ``str``)."""
     doc, html = parse(html)
     meta = extract_metadata(doc, raw_head or html[:4096])
-    if not meta.byline:
-        meta.byline = _dom_byline(doc)
+    meta.byline = clean_byline(meta.byline or dom_byline(doc))
     reader = _Readability(html, doc)
     try:
         summary = reader.summary(html_partial=True)

@@ -55,6 +55,24 @@ def is_hidden(el: HtmlElement) -> bool:
     )
 
 
+def is_unlikely(el: HtmlElement, hint: str | None = None) -> bool:
+    """Page chrome by its role or its class/id hints (not inside a table or
+    code, where such words name data; never ``body`` or a link)."""
+    if el.tag in ("html", "body", "a"):
+        return False
+    if hint is None:
+        hint = _hint(el)
+    role = (el.get("role") or "").strip().lower()
+    if not (
+        role in UNLIKELY_ROLES
+        or len(hint) > 1
+        and UNLIKELY_RE.search(hint) is not None
+        and not MAYBE_RE.search(hint)
+    ):
+        return False
+    return not _inside(el, {"table", "code"})
+
+
 def remove_unlikely(doc: HtmlElement) -> None:
     """Drop elements that are page chrome by their hints or role, the way
     browsers' reader modes do, keeping anything inside tables, code, or that

@@ -301,3 +301,101 @@ def extract_metadata(doc: HtmlElement, raw_head: str = "") -> Metadata:
         url=url,
         dir=(doc.get("dir") or "").strip().lower() or None,
     )
+
+
+_BYLINE_HINT_RE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
+_DISPLAY_NONE_RE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+_NOT_SHOWN_TAGS = {"script", "style", "noscript", "template", "head", "title", "meta", "link"}
+
+
+def _visible(el: HtmlElement) -> bool:
+    if el.get("hidden") is not None or _DISPLAY_NONE_RE.search(el.get("style") or ""):
+        return False
+    return (el.get("aria-hidden") or "").strip().lower() != "true" or "fallback-image" in (
+        el.get("class") or ""
+    )
+
+
+def _is_byline(el: HtmlElement, hint: str) -> bool:
+    rel = (el.get("rel") or "").strip().lower()
+    itemprop = (el.get("itemprop") or "").lower()
+    if not (rel == "author" or "author" in itemprop or _BYLINE_HINT_RE.search(hint)):
+        return False
+    return 0 < len(el.text_content().strip()) < 100
+
+
+def dom_byline(doc: HtmlElement) -> str | None:
+    """The byline element's text (see ``_dom_byline``), looked for outside the
+    page chrome first, then anywhere visible."""
+    return _dom_byline(doc, skip_chrome=True) or _dom_byline(doc, skip_chrome=False)
+
+
+def _dom_byline(doc: HtmlElement, *, skip_chrome: bool) -> str | None:
+    """The byline element's text, found the way browsers' reader modes find it:
+    in document order, skipping what is hidden and the page chrome their
+    reading view drops before it gets there; an ``itemprop=name`` inside the
+    byline element is preferred to the whole element (which often carries a
+    date or a "Share" label too)."""
+    from margin.ingest.html_clean import is_unlikely
+
+    stack: list[HtmlElement] = [doc]
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str) or el.tag in _NOT_SHOWN_TAGS:
+            continue
+        if not _visible(el):
+            continue
+        if (el.get("aria-modal") or "").lower() == "true" and (el.get("role") or "") == "dialog":
+            continue
+        hint = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if _is_byline(el, hint):
+            for inner in el.iterdescendants():
+                if isinstance(inner.tag, str) and "name" in (inner.get("itemprop") or ""):
+                    return inner.text_content().strip()
+            return el.text_content().strip()
+        if skip_chrome and is_unlikely(el, hint):
+            continue
+        stack.extend(reversed(el))
+    return None
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_TAIL_RE = re.compile(
+    r"\s*(?:[•·|—–,-]\s*)?(?:(?:updated|published|posted)\s*:?\s*)?(?:on\s+)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+    r"|\d+\s+(?:minute|hour|day|week|month|year)s?\s+ago|(?:updated|published)\b)"
+    r".*$",
+    re.I | re.S,
+)
+_JOB_TAIL_RE = re.compile(
+    r"\s*(?:[•·|,—–-]\s*)?(?:(?:senior|staff|contributing|associate|deputy|chief|managing|"
+    r"executive|political|business|science|technology|tech|games|news|sports?|health)\s+)*"
+    r"(?:editor|writer|reporter|correspondent|columnist|contributor|producer|critic)s?\b.*$",
+    re.I | re.S,
+)
+_BY_RE = re.compile(r"^(?:(?:words|written|posted|story|text)\s+)?by\b\s*:?\s*", re.I)
+_EDGE_PUNCT_RE = re.compile(r"^[\s•·|—–,:-]+|[\s•·|—–,:-]+$")
+
+
+def clean_byline(value: str | None) -> str | None:
+    """A byline as a reader wants it: the names, without a leading "By", a
+    trailing date or time ("· May 20, 2019", "1 day ago"), a job title ("•
+    Staff Writer") or a dangling separator; None when it names nobody (only a
+    date)."""
+    if not value:
+        return None
+    text = " ".join(value.split())
+    cleaned = _DATE_TAIL_RE.sub("", text)
+    if not re.search(r"\w", cleaned):
+        return None  # only a date: no author named
+    untitled = _JOB_TAIL_RE.sub("", cleaned)
+    if re.search(r"\w", untitled):
+        cleaned = untitled
+    rest = _BY_RE.sub("", cleaned, count=1)
+    if rest != cleaned and not re.search(r"\bby\b", rest, re.I):
+        cleaned = rest
+    cleaned = _EDGE_PUNCT_RE.sub("", cleaned)
+    return cleaned if re.search(r"\w", cleaned) else text or None
