@@ -88,7 +88,8 @@ class _Line:
     end: bool  # ends like a sentence
     colon: bool  # ends with ":" (a lead-in)
     cjk: bool
-    kind: str = ""  # good, near, short, bad, rule
+    kind: str = ""  # good, near, mid, short, bad, rule
+    repeated: bool = False  # the same short line three times or more on the page
     keep: str = ""  # "", paragraph, heading, list_item
 
 
@@ -158,20 +159,34 @@ _VALUE = {"good": 1.0, "near": 0.5, "mid": 0.1, "short": -0.3, "bad": -0.7, "rul
 _PROSE = ("good", "near")
 
 
-def _region(lines: list[_Line]) -> tuple[int, int]:
-    """The densest run of good lines: a maximum-sum subarray."""
+def _value(ln: _Line) -> float:
+    """What a line adds to the article region: running text for, chrome against."""
+    v = _VALUE[ln.kind]
+    if ln.kind == "good":
+        return v + min(ln.words, 80) / 40
+    if ln.repeated:
+        return -1.5  # "Reply", "Read more", "Share": a page's own boilerplate
+    if ln.words <= 14 and not ln.end and _DATE_RE.search(ln.text):
+        return -1.0  # dated meta lines: teasers, comments, archives
+    if ln.bullet and not ln.end:
+        return min(v, -0.2)
+    return v
+
+
+def _best_run(values: list[float], lo: int = 0, hi: int | None = None) -> tuple[float, int, int]:
+    """(sum, start, end) of the maximum-sum run of values starting in [lo, hi)."""
     best, best_span = 0.0, (0, -1)
-    total, start = 0.0, 0
-    for i, ln in enumerate(lines):
-        v = _VALUE[ln.kind]
-        if ln.kind == "good":
-            v += min(ln.words, 80) / 40
+    total, start = 0.0, lo
+    hi = len(values) if hi is None else hi
+    for i in range(lo, len(values)):
         if total <= 0:
+            if i >= hi:
+                break
             total, start = 0.0, i
-        total += v
+        total += values[i]
         if total > best:
             best, best_span = total, (start, i)
-    return best_span
+    return best, best_span[0], best_span[1]
 
 
 def _unwrap(raw_lines: list[str]) -> list[tuple[str, int]]:
@@ -233,6 +248,20 @@ def _is_dateline(ln: _Line) -> bool:
 
 def _match_key(s: str) -> str:
     return " ".join(w.lower() for w in _WORD_RE.findall(s))
+
+
+def _title_anchor(lines: list[_Line], page_title: _Line | None) -> int | None:
+    """The line (after the first) that repeats the page title, as a headline does."""
+    if page_title is None:
+        return None
+    pkey = _match_key(page_title.text)
+    parts = [_match_key(p) for p in _TITLE_SPLIT_RE.split(page_title.text)]
+    for ln in lines[1 : max(2, int(len(lines) * 0.7))]:
+        if 2 <= ln.words <= 40 and not ln.bullet:
+            key = _match_key(ln.text)
+            if key and (key == pkey or key in parts or (len(key) >= 20 and key in pkey)):
+                return ln.index
+    return None
 
 
 def _find_title(
@@ -302,7 +331,27 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     if page_title is not None and not (1 <= page_title.words <= 40):
         page_title = None
 
-    start, end = _region(lines)
+    # The same short line in three places: "Reply", "Share", "Read more".
+    # (Repeats inside one block, as in code, don't count.)
+    places: dict[str, set[int]] = {}
+    for ln in lines:
+        if ln.words <= 8:
+            places.setdefault(ln.text.lower(), set()).add(ln.para)
+    for ln in lines:
+        if ln.words <= 8 and len(places[ln.text.lower()]) >= 3:
+            ln.repeated = True
+            if ln.kind not in ("rule",):
+                ln.kind = "bad"
+
+    values = [_value(ln) for ln in lines]
+    best, start, end = _best_run(values)
+    # The article usually starts right after its headline: when a line
+    # matches the page title, prefer a dense run just after it.
+    anchor = _title_anchor(lines, page_title)
+    if anchor is not None and not (anchor < start <= anchor + 12):
+        s2, a2, b2 = _best_run(values, anchor + 1, anchor + 13)
+        if s2 >= 0.3 * best:
+            start, end = a2, b2
     if end < start:
         # No running text at all: keep everything as it is (a note, a poem).
         title = lines[0].text if lines[0].words <= 20 and len(lines) > 1 else ""
