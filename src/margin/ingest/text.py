@@ -155,7 +155,27 @@ def _classify(ln: _Line, known_lang: bool) -> str:
     return "short"
 
 
-_VALUE = {"good": 1.0, "near": 0.5, "mid": 0.1, "short": -0.3, "bad": -0.7, "rule": 0.0}
+_VALUE = {
+    "good": 1.0, "near": 0.5, "mid": 0.1, "short": -0.3, "bad": -0.7, "rule": 0.0, "code": 0.0,
+}  # fmt: skip
+_CODE_RE = re.compile(r"[{}();=<>\[\]]|^\s*(?://|#|/\*|\*)|[;{,]$")
+
+
+def _mark_code(lines: list[_Line]) -> None:
+    """Blocks of code (several lines of one paragraph, mostly with code
+    punctuation) are neither prose nor chrome: kind "code"."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j + 1 < len(lines) and lines[j + 1].para == lines[i].para:
+            j += 1
+        group = lines[i : j + 1]
+        if len(group) >= 3 and sum(bool(_CODE_RE.search(g.text)) for g in group) >= 0.6 * len(group):
+            for g in group:
+                if g.kind not in ("good",):
+                    g.kind = "code"
+        i = j + 1
+
 _PROSE = ("good", "near")
 
 
@@ -343,6 +363,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
             if ln.kind not in ("rule",):
                 ln.kind = "bad"
 
+    _mark_code(lines)
     values = [_value(ln) for ln in lines]
     best, start, end = _best_run(values)
     # The article usually starts right after its headline: when a line
@@ -382,13 +403,22 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
 
     _select(lines, start, end, meta_lines)
     blocks: list[Block] = []
+    code: list[str] = []
     for ln in lines[start : end + 1]:
+        if ln.keep == "code":
+            code.append(ln.text)
+            continue
+        if code:
+            blocks.append(make_block("code", "\n".join(code)))
+            code = []
         if ln.keep == "heading":
             blocks.append(make_block("heading", ln.text.rstrip(":"), 2))
         elif ln.keep == "list_item":
             blocks.append(make_block("list_item", ln.text, 1))
         elif ln.keep:
             blocks.append(make_block("paragraph", ln.text))
+    if code:
+        blocks.append(make_block("code", "\n".join(code)))
     return title, byline, blocks
 
 
@@ -440,6 +470,9 @@ def _select(lines: list[_Line], start: int, end: int, skip: set[int]) -> None:
         run = []
 
     for ln in lines[start : end + 1]:
+        if ln.kind == "code" and ln.index not in skip:
+            ln.keep = "code"
+            continue
         if ln.keep or ln.index in skip or ln.bullet:
             continue
         i = ln.index
