@@ -2,6 +2,7 @@
 
     python bench/entities.py            # figures for dev and held-out sets
     python bench/entities.py --errors   # also list the dev set's misses (never held-out)
+    python bench/entities.py --dev-only --errors   # while tuning: held-out figures unseen
 
 The texts stay in ../shared/corpus/readability-test-pages/<page>/expected.html;
 the annotations (bench/entity_annotations/<page>.json) hold character offsets
@@ -194,6 +195,9 @@ def spacy_predictor():
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", action="store_true", help="list dev-set errors")
+    ap.add_argument(
+        "--dev-only", action="store_true", help="score the dev set only (while tuning rules)"
+    )
     args = ap.parse_args(argv)
     if not CORPUS.is_dir():
         print("skipped: ../shared corpus not found")
@@ -205,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     dev = [p for p in pages if p["split"] == "dev"]
     test = [p for p in pages if p["split"] == "test"]
     spacy_fn = spacy_predictor()
-    for name, subset in (("dev", dev), ("held-out", test)):
+    splits = [("dev", dev)] if args.dev_only else [("dev", dev), ("held-out", test)]
+    for name, subset in splits:
         words = sum(len(p["text"].split()) for p in subset)
         print(f"{name}: {len(subset)} texts, {words} words")
         print_scores("margin builtin", score(subset, ours))

@@ -241,7 +241,9 @@ def _gaz_matches(doc: _Doc, a: int, b: int) -> list[tuple[int, int, str]]:
             key = tuple(toks[x].text for x in range(i, k + 1))
             label = gaz.get(key)
             if label is None and _allcaps(toks[i].text) and any(len(w) > 3 for w in key):
-                label = gaz.get(tuple(w.title() for w in key))
+                titled = tuple(w.title() for w in key)
+                if titled not in doc.lex.generated:  # "AJAX" is no Dutch town
+                    label = gaz.get(titled)
             if label is not None:
                 found = (i, k, label)
                 break
@@ -476,7 +478,9 @@ def _classify(
     # 1. gazetteer, whole span
     g = lex.gazetteer.get(words)
     if g is None and _allcaps(first) and any(len(w) > 3 for w in words):
-        g = lex.gazetteer.get(tuple(w.title() for w in words))
+        titled = tuple(w.title() for w in words)
+        if titled not in lex.generated:
+            g = lex.gazetteer.get(titled)
     if g is not None:
         if person_ctx and g == "PLACE" and n == 1:
             return cand("PERSON", RULE)

@@ -17,6 +17,8 @@ MAX_GAZ_TOKENS = 6
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     gazetteer: dict[tuple[str, ...], str]  # token tuple -> PLACE / ORG / OTHER
+    weak_places: frozenset[tuple[str, ...]]  # places only in a place context ("in Reading")
+    generated: frozenset[tuple[str, ...]]  # gazetteer keys from the generated place lists
     first_names: frozenset[str]
     words: frozenset[str]  # lower-case common English words
     org_suffixes: frozenset[str]
@@ -58,6 +60,19 @@ def _build() -> Lexicon:
             key = tuple(t.text for t in tokenise(entry))
             if key:
                 gazetteer[key] = label
+    # Generated from GeoNames and ISO 3166 (bench/entity_data/make_gazetteers.py);
+    # the hand-written lists above win on conflicts.
+    generated: set[tuple[str, ...]] = set()
+    for entry in _lines("geo_places.txt"):
+        key = tuple(t.text for t in tokenise(entry))
+        if key and len(key) <= MAX_GAZ_TOKENS and key not in gazetteer:
+            gazetteer[key] = "PLACE"
+            generated.add(key)
+    weak_places = frozenset(
+        key
+        for key in (tuple(t.text for t in tokenise(e)) for e in _lines("geo_places_weak.txt"))
+        if key and key not in gazetteer
+    )
     raw = json.loads(
         resources.files("margin.entities").joinpath("data", "lexicon.json").read_text("utf-8")
     )
@@ -67,6 +82,8 @@ def _build() -> Lexicon:
 
     return Lexicon(
         gazetteer=gazetteer,
+        weak_places=weak_places,
+        generated=frozenset(generated),
         first_names=frozenset(_lines("first_names.txt")),
         words=frozenset(_lines("words.txt")),
         org_suffixes=fs("org_suffixes"),
