@@ -158,23 +158,29 @@ def _classify(ln: _Line, known_lang: bool) -> str:
 _VALUE = {
     "good": 1.0, "near": 0.5, "mid": 0.1, "short": -0.3, "bad": -0.7, "rule": 0.0, "code": 0.0,
 }  # fmt: skip
-_CODE_RE = re.compile(r"[{}();=<>\[\]]|^\s*(?://|#|/\*|\*)|[;{,]$")
+_CODE_RE = re.compile(r"[{};=\u2500-\u257f]|\w\(|^(?://|#|/\*|--)|[;{(,\[]$|\t")
 
 
 def _mark_code(lines: list[_Line]) -> None:
-    """Blocks of code (several lines of one paragraph, mostly with code
-    punctuation) are neither prose nor chrome: kind "code"."""
+    """Blocks of code or tabular output (several lines of one paragraph,
+    many with code punctuation, few sentences) are neither prose nor chrome."""
     i = 0
     while i < len(lines):
         j = i
         while j + 1 < len(lines) and lines[j + 1].para == lines[i].para:
             j += 1
         group = lines[i : j + 1]
-        if len(group) >= 3 and sum(bool(_CODE_RE.search(g.text)) for g in group) >= 0.6 * len(group):
+        n = len(group)
+        if (
+            n >= 3
+            and sum(bool(_CODE_RE.search(g.text)) for g in group) >= 0.5 * n
+            and sum(g.kind in _PROSE for g in group) <= 0.2 * n
+            and sum(g.bullet for g in group) <= 0.2 * n
+        ):
             for g in group:
-                if g.kind not in ("good",):
-                    g.kind = "code"
+                g.kind = "code"
         i = j + 1
+
 
 _PROSE = ("good", "near")
 
@@ -351,6 +357,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     if page_title is not None and not (1 <= page_title.words <= 40):
         page_title = None
 
+    _mark_code(lines)
     # The same short line in three places: "Reply", "Share", "Read more".
     # (Repeats inside one block, as in code, don't count.)
     places: dict[str, set[int]] = {}
@@ -358,19 +365,18 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
         if ln.words <= 8:
             places.setdefault(ln.text.lower(), set()).add(ln.para)
     for ln in lines:
-        if ln.words <= 8 and len(places[ln.text.lower()]) >= 3:
+        if ln.words <= 8 and len(places[ln.text.lower()]) >= 3 and ln.kind != "code":
             ln.repeated = True
             if ln.kind not in ("rule",):
                 ln.kind = "bad"
 
-    _mark_code(lines)
     values = [_value(ln) for ln in lines]
     best, start, end = _best_run(values)
     # The article usually starts right after its headline: when a line
     # matches the page title, prefer a dense run just after it.
     anchor = _title_anchor(lines, page_title)
-    if anchor is not None and not (anchor < start <= anchor + 12):
-        s2, a2, b2 = _best_run(values, anchor + 1, anchor + 13)
+    if anchor is not None and not (anchor < start <= anchor + 30):
+        s2, a2, b2 = _best_run(values, anchor + 1, anchor + 31)
         if s2 >= 0.3 * best:
             start, end = a2, b2
     if end < start:
