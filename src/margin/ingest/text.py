@@ -482,17 +482,25 @@ def _select(lines: list[_Line], start: int, end: int, skip: set[int]) -> None:
         if ln.keep or ln.index in skip or ln.bullet:
             continue
         i = ln.index
-        if ln.kind in ("good", "near", "mid"):
+        n = nxt(i)
+        p = prv(i)
+        if ln.kind in _PROSE:
             ln.keep = "paragraph"
+            continue
+        if ln.kind == "mid":
+            # A sentence-like fragment counts next to running text only.
+            if any(
+                x is not None and (x.kind in _PROSE or x.keep or x.kind == "mid")
+                for x in (p, n)
+            ):
+                ln.keep = "paragraph"
             continue
         if ln.kind in ("rule", "bad"):
             continue
-        n = nxt(i)
-        p = prv(i)
-        # A heading: a short line before running text, not a lead-in.
+        # A heading: a short line before running text or a kept list.
         if (
             n is not None
-            and (n.kind in _PROSE or n.bullet)
+            and ((n.kind in _PROSE and not n.bullet) or n.keep == "list_item")
             and 1 <= ln.words <= 16
             and (not ln.end or ln.text.endswith("?"))
         ):
@@ -503,7 +511,7 @@ def _select(lines: list[_Line], start: int, end: int, skip: set[int]) -> None:
         if (
             p is not None
             and n is not None
-            and (p.kind in _PROSE or p.keep)
-            and (n.kind in _PROSE or n.bullet)
+            and (p.keep or (p.kind in _PROSE and not p.bullet))
+            and (n.keep == "list_item" or (n.kind in _PROSE and not n.bullet))
         ):
             ln.keep = "paragraph"
