@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 class MarginApp(App[int]):
     """margin's reader. ``file`` opens one article straight in the reader."""
 
-    CSS_PATH = "margin.tcss"
+    # absolute, so that subclasses defined elsewhere (benchmarks, tests) find it
+    CSS_PATH = Path(__file__).with_name("margin.tcss")
     TITLE = "margin"
     COMMANDS = App.COMMANDS | {MarginCommands}
     BINDINGS = [

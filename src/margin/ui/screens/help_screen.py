@@ -17,6 +17,12 @@ from margin.ui.safe import file_name
 EVERYWHERE_EXTRA = [("ctrl+p", "Command palette: open an article, export notes, theme…")]
 
 
+def config_location() -> str:
+    from margin import paths
+
+    return file_name(paths.config_path())
+
+
 def key_rows(app: Any, bindings: list[Any]) -> list[tuple[str, str, str]]:
     """(keys, description, id) for each binding id, after the user's remaps."""
     keymap: dict[str, str] = getattr(app, "_keymap", {}) or {}
@@ -86,9 +92,7 @@ class HelpScreen(ModalScreen[None]):
                     style="dim",
                 )
                 yield Static(hint, classes="help-section")
-                from margin import paths
-
-                yield Static(Text(f"config: {file_name(paths.config_path())}", style="dim"))
+                yield Static(Text(f"config: {config_location()}", style="dim"))
 
     def action_close(self) -> None:
         self.dismiss(None)

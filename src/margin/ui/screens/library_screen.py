@@ -93,6 +93,7 @@ class LibraryScreen(Screen[None]):
         self.scan_text = ""
         self.rows: list[Any] = []
         self._last_reload = 0.0
+        self._can_bookmark = False
 
     @property
     def margin_app(self) -> MarginApp:
@@ -382,4 +383,9 @@ class LibraryScreen(Screen[None]):
 
     @on(ArticleList.Moved)
     def _moved(self) -> None:
-        self.refresh_bindings()
+        # Refreshing bindings recomposes the footer (slow): only when "b" changes.
+        item = self.article_list.current
+        can_bookmark = item is not None and item.row.status == "ok"
+        if can_bookmark != self._can_bookmark:
+            self._can_bookmark = can_bookmark
+            self.refresh_bindings()

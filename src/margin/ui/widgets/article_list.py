@@ -107,6 +107,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.item_height = 1
         self._cache: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(512)
         self._styles: dict[str, Style] = {}
+        # Widget.rich_style walks every ancestor: far too slow to call per line
+        self._base_style: Style | None = None
 
     # ------------------------------------------------------------- data
 
@@ -192,8 +194,15 @@ class ArticleList(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._base_style = None
         self._styles.clear()
         self._cache.clear()
+
+    @property
+    def base_style(self) -> Style:
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
 
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
@@ -203,7 +212,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.base_style
         line = y + int(self.scroll_y)
         index, part = divmod(line, self.item_height)
         if index >= len(self.items):
@@ -225,7 +234,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.refresh()
 
     def _render_row(self, item: ListItem, part: int, width: int, selected: bool) -> Strip:
-        base = self.rich_style
+        base = self.base_style
         if selected:
             base = base + self._style("article-list--cursor")
         row = item.row

@@ -170,6 +170,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._pending_offset: int | None = None
         self._cache: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        # Widget.rich_style walks every ancestor: far too slow to call per line
+        self._base_style: Style | None = None
 
     # ----------------------------------------------------------- public API
 
@@ -529,8 +531,15 @@ class ArticleView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._base_style = None
         self._styles.clear()
         self._cache.clear()
+
+    @property
+    def base_style(self) -> Style:
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
 
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
@@ -541,7 +550,7 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         index = y + int(self.scroll_y)
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.base_style
         layout = self.text_layout
         if layout is None:
             if y == 1 and self.article is None:

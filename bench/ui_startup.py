@@ -1,0 +1,265 @@
+"""UI figures: first paint of a 10,000-article library against a bare Textual
+app (same run), opening a 100,000-word article, page-down cost, and RSS.
+
+    .venv/bin/python bench/ui_startup.py [--articles 10000] [--words 100000]
+
+The library is built once under $TMPDIR/margin-bench-ui (indexing 10,000
+files takes a while the first time) and reused on later runs. Each app runs
+headless in a fresh subprocess, so imports count for both apps alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+WORDS = [
+    "harbour",
+    "boats",
+    "river",
+    "council",
+    "museum",
+    "winter",
+    "garden",
+    "letter",
+    "market",
+    "station",
+    "bridge",
+    "village",
+    "teacher",
+    "doctor",
+    "engine",
+    "paper",
+    "window",
+    "morning",
+    "evening",
+    "journey",
+    "story",
+    "answer",
+    "question",
+    "reason",
+    "season",
+    "country",
+    "history",
+    "science",
+    "energy",
+    "water",
+    "light",
+    "music",
+]
+NAMES = ["Barack Obama", "Angela Merkel", "Berlin", "Kenya", "Mozilla", "Paris", "Ada Lovelace"]
+
+
+def paragraph(rng: random.Random, words: int) -> str:
+    out = []
+    for i in range(words):
+        word = rng.choice(WORDS)
+        if i % 17 == 5:
+            word = rng.choice(NAMES)
+        out.append(word)
+    return " ".join(out).capitalize() + "."
+
+
+def build(root: Path, articles: int, words: int) -> tuple[Path, Path]:
+    """Library folder + MARGIN_HOME with everything indexed (cached)."""
+    folder = root / f"library-{articles}"
+    home = root / f"home-{articles}-{words}"
+    big = root / f"big-{words}.md"
+    stamp = home / "built"
+    if stamp.exists():
+        return home, big
+    rng = random.Random(7)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(articles):
+        path = folder / f"a{i:05d}.md"
+        if not path.exists():
+            title = " ".join(rng.choice(WORDS) for _ in range(5)).title()
+            body = "\n\n".join(paragraph(rng, 60) for _ in range(4))
+            path.write_text(f"---\ntitle: {title} {i}\nsite: site{i % 40}.example\n---\n\n{body}\n")
+    paras = []
+    count = 0
+    n = 0
+    while count < words:
+        if n % 40 == 0:
+            paras.append(f"## Part {n // 40 + 1}")
+        text = paragraph(rng, 50)
+        paras.append(text)
+        count += 50
+        n += 1
+    big.write_text("---\ntitle: A Very Long Article\n---\n\n" + "\n\n".join(paras) + "\n")
+    home.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, MARGIN_HOME=str(home))
+    code = (
+        "from margin.library import Library\n"
+        f"lib = Library.open()\nlib.scan([{str(folder)!r}])\nlib.load_article({str(big)!r})\nlib.close()\n"
+    )
+    print(f"indexing {articles} articles into {home} (once)…", file=sys.stderr)
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+    stamp.write_text("ok")
+    return home, big
+
+
+BARE = r"""
+import time, json, sys
+t0 = time.perf_counter()
+from textual.app import App
+from textual.widgets import Static
+class Bare(App):
+    def compose(self):
+        yield Static("one line")
+    def on_mount(self):
+        self.call_after_refresh(self.done)
+    def done(self):
+        self.painted = time.perf_counter()
+        self.exit()
+app = Bare()
+app.run(headless=True, size=(120, 40))
+print(json.dumps({"paint": app.painted - t0, "rss": int(open("/proc/self/status").read().split("VmRSS:")[1].split()[0]) / 1024}))
+"""
+
+LIBRARY = r"""
+import time, json, sys
+t0 = time.perf_counter()
+from margin.library import Library
+from margin.ui.app import MarginApp
+from margin.ui.screens.library_screen import LibraryScreen
+
+def rss():
+    return int(open("/proc/self/status").read().split("VmRSS:")[1].split()[0]) / 1024
+
+class Bench(MarginApp):
+    painted = None
+    def on_mount(self):
+        super().on_mount()
+        self.set_interval(0.002, self.check)
+    def check(self):
+        s = self.screen
+        if self.painted is None and isinstance(s, LibraryScreen) and s.article_list.items:
+            self.painted = -1
+            self.call_after_refresh(self.done)
+        if self.painted and self.painted > 0 and isinstance(s, LibraryScreen) and not s.scanning:
+            self.rss_after_scan = rss()
+            self.exit()
+    def done(self):
+        self.painted = time.perf_counter()
+        self.rows = len(self.screen.article_list.items)
+        self.rss_paint = rss()
+
+lib = Library.open()
+app = Bench(lib, open_library=Library.open)
+app.run(headless=True, size=(120, 40))
+print(json.dumps({"paint": app.painted - t0, "rows": app.rows, "rss": app.rss_paint,
+                  "rss_after_scan": app.rss_after_scan}))
+"""
+
+READER = r"""
+import asyncio, time, json, sys
+from margin.library import Library
+from margin.ui.app import MarginApp
+from margin.ui.screens.reader_screen import ReaderScreen
+from margin.ui.screens.library_screen import LibraryScreen
+BIG = sys.argv[1]
+
+async def main():
+    lib = Library.open()
+    app = MarginApp(lib, open_library=Library.open)
+    out = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not (isinstance(app.screen, LibraryScreen) and not app.screen.scanning):
+            await pilot.pause(0.01)
+        t0 = time.perf_counter()
+        screen = ReaderScreen(BIG)
+        app.push_screen(screen)
+        while not (screen.article is not None and screen.view.ready):
+            await asyncio.sleep(0.001)
+        view = screen.view
+        [view.render_line(y) for y in range(view.size.height)]
+        out["first_lines"] = time.perf_counter() - t0
+        out["words"] = screen.article.word_count
+        out["display_lines"] = len(view.text_layout.lines)
+        await pilot.pause()
+        times = []
+        for _ in range(40):
+            t = time.perf_counter()
+            await pilot.press("space")
+            [view.render_line(y) for y in range(view.size.height)]
+            times.append(time.perf_counter() - t)
+        out["key_page_down_ms"] = 1000 * sorted(times)[len(times) // 2]
+        # the reader's own work per page: scroll, then render every line on screen
+        times = []
+        for _ in range(100):
+            t = time.perf_counter()
+            screen.action_scroll_pages(1)
+            [view.render_line(y) for y in range(view.size.height)]
+            times.append(time.perf_counter() - t)
+        out["page_down_ms"] = 1000 * sorted(times)[len(times) // 2]
+        out["page_down_max_ms"] = 1000 * max(times)
+        t = time.perf_counter()
+        await pilot.press("G")
+        [view.render_line(y) for y in range(view.size.height)]
+        out["to_end_ms"] = 1000 * (time.perf_counter() - t)
+        await pilot.press("q")
+    lib.close()
+    print(json.dumps(out))
+
+asyncio.run(main())
+"""
+
+
+def run(code: str, home: Path, *args: str) -> dict[str, float]:
+    env = dict(os.environ, MARGIN_HOME=str(home))
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], env=env, capture_output=True, text=True
+    )
+    if done.returncode:
+        sys.stderr.write(done.stderr[-3000:])
+        raise SystemExit(f"bench step failed (exit {done.returncode})")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--words", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--root", default=os.path.join(tempfile.gettempdir(), "margin-bench-ui"))
+    args = parser.parse_args()
+    home, big = build(Path(args.root), args.articles, args.words)
+
+    bare = [run(BARE, home) for _ in range(args.repeat)]
+    library = [run(LIBRARY, home) for _ in range(args.repeat)]
+    bare_paint = min(r["paint"] for r in bare)
+    lib_paint = min(r["paint"] for r in library)
+    print(
+        f"first paint, bare Textual app (one line):   {bare_paint:.3f} s   RSS {bare[0]['rss']:.0f} MiB"
+    )
+    print(
+        f"first paint, library of {library[0]['rows']:,} articles:  {lib_paint:.3f} s   "
+        f"ratio {lib_paint / bare_paint:.2f}x (goal <= 1.5x)"
+    )
+    print(
+        f"RSS with the library open: {library[0]['rss']:.0f} MiB at first paint, "
+        f"{library[0]['rss_after_scan']:.0f} MiB after the background rescan (goal < 80 MiB)"
+    )
+    reader = run(READER, home, str(big))
+    print(
+        f"{reader['words']:,}-word article ({reader['display_lines']:,} display lines): "
+        f"first lines {reader['first_lines']:.3f} s (goal < 0.5 s)"
+    )
+    print(
+        f"page-down: scroll + render a screen {reader['page_down_ms']:.2f} ms median, "
+        f"{reader['page_down_max_ms']:.2f} ms max; whole key press through Pilot "
+        f"{reader['key_page_down_ms']:.1f} ms; jump to end {reader['to_end_ms']:.1f} ms"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
