@@ -290,6 +290,40 @@ def _title_anchor(lines: list[_Line], page_title: _Line | None) -> int | None:
     return None
 
 
+_SEP_RE = re.compile(r"\s[|\-–—\\/>»]\s")
+
+
+def _page_title(orig: str, headings: list[str]) -> str:
+    """The article title in a page title, the way readers (Readability) cut
+    it: the site name after a separator dropped unless too little is left."""
+    orig = " ".join(orig.split())
+
+    def wc(t: str) -> int:
+        return len(t.split())
+
+    cur = orig
+    hierarchical = bool(re.search(r"\s[\\/>»]\s", orig))
+    if _SEP_RE.search(orig):
+        cur = orig[: [m.start() for m in _SEP_RE.finditer(orig)][-1]]
+        if wc(cur) < 3:
+            cur = orig[_SEP_RE.search(orig).end() :]  # type: ignore[union-attr]
+    elif ": " in orig:
+        if orig not in headings:
+            cur = orig[orig.rfind(":") + 1 :]
+            if wc(cur) < 3:
+                cur = orig[orig.find(":") + 1 :]
+            elif wc(orig[: orig.find(":")]) > 5:
+                cur = orig
+    elif len(orig) > 150 or len(orig) < 15:
+        if len(headings) == 1:
+            cur = headings[0]
+    cur = " ".join(cur.split())
+    n = wc(cur)
+    if n <= 4 and (not hierarchical or n != wc(re.sub(r"[|\-–—\\/>»]+", "", orig)) - 1):
+        cur = orig
+    return cur
+
+
 def _find_title(
     lines: list[_Line], body_start: int, page_title: _Line | None
 ) -> tuple[int | None, str]:
@@ -317,9 +351,12 @@ def _find_title(
             and (key := _match_key(ln.text))
             and (key == pkey or key in parts or (len(key) >= 15 and key in pkey))
         ]
+        headings = [ln.text for ln in lines[1 : body_start + 3] if 1 <= ln.words <= 40]
         if matches:
             best = max(matches, key=lambda ln: (len(ln.text), ln.index))
-            return best.index, best.text
+            return best.index, _page_title(page_title.text, headings)
+        if page_title.words >= 3 and not page_title.text.isupper():
+            return None, _page_title(page_title.text, headings)
     best_score, best_ln = 0.0, None
     for ln in candidates:
         if ln.words < 3 or (ln.end and not ln.text.endswith("?")) or ln.colon:
