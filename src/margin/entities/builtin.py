@@ -25,6 +25,23 @@ _SENT_END = frozenset(".!?:;")
 _QUOTES = frozenset("\"'“”‘’«»([")
 _CONNECT_ORG = frozenset({"of", "for", "on", "and", "de", "du", "des", "del", "der"})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "inside", "across", "to", "around"})
+# Before a name from the weak place list ("in Reading", "at Bath"); "to" is left out ("to Florence" may be a letter).
+_PLACE_CTX = frozenset({"in", "at", "near", "from", "outside", "around", "across", "via"})
+# German and Dutch compound names of organisations: "Privatbank", "Stadtarchiv", "Sparkasse".
+_ORG_STEMS = (
+    "bank", "archiv", "archief", "gesellschaft", "versicherung", "verband", "stiftung",
+    "institut", "ministerium", "konzern", "kasse", "werke", "hochschule", "universität",
+    "gericht", "partei", "bundesamt", "landesamt",
+)  # fmt: skip
+# Adjectives that start organisation names ("Federal Statistical Office"): kept
+# before an organisation word although they are stopwords elsewhere.
+_ORG_ADJ = frozenset(
+    {
+        "Federal", "National", "Royal", "Central", "International", "Regional", "Imperial",
+        "Public", "State", "General", "Global", "Supreme", "Social", "Private", "Commercial",
+        "Industrial", "Special", "Military", "Foreign", "Standard", "Consumer", "Digital",
+    }
+)  # fmt: skip
 _PRE_PERSON = frozenset({"said", "says", "told", "according", "by", "thanked", "interviewed"})
 _TITLE_PREFIX = frozenset(
     {
@@ -439,7 +456,9 @@ def _classify(
             s += 1
             continue
         full = tuple(toks[x].text for x in range(s, e + 1))
-        if full in lex.gazetteer:
+        if full in lex.gazetteer or (full in lex.weak_places and _place_context(doc, s, e)):
+            break
+        if t in _ORG_ADJ and s < e and _org_words(lex, full[1:]):
             break
         if (
             t in lex.stopwords
@@ -485,6 +504,11 @@ def _classify(
         if person_ctx and g == "PLACE" and n == 1:
             return cand("PERSON", RULE)
         return cand(g, GAZ)
+    # 1b. a place name that is also a word or a first name ("Reading", "Florence")
+    if words in lex.weak_places and not person_ctx and _place_context(doc, s, e):
+        c = cand("PLACE", RULE)
+        c.flags.add("place_ctx")
+        return c
     if n == 1:
         if first in lex.nationalities or first in lex.stopwords or first in lex.dates:
             return None
@@ -498,6 +522,8 @@ def _classify(
             if all(p in lex.nationalities or (p,) in lex.gazetteer for p in parts):
                 return None  # Israeli-Palestinian, African-American
     # 2. organisation and place keywords
+    if any(_org_compound(w) for w in words) and not (person_ctx and n == 1):
+        return cand("ORG", RULE)
     org_words = last in lex.org_suffixes or any(w in lex.org_heads for w in words[:-1])
     if n >= 2 and org_words and not (person_ctx and first in lex.first_names):
         return cand("ORG", RULE)
@@ -606,8 +632,61 @@ def _named_head(lex: Lexicon, word: str) -> bool:
 
 
 def _followed_by_based(doc: _Doc, e: int) -> bool:
+    """ "Nice-based": the tokeniser splits "-" and "based"."""
     toks = doc.toks
-    return e + 1 < len(toks) and toks[e + 1].text.startswith("-based")
+    return (
+        e + 2 < len(toks)
+        and toks[e + 1].text == "-"
+        and toks[e + 2].text == "based"
+        and toks[e].end == toks[e + 1].start
+        and toks[e + 1].end == toks[e + 2].start
+    )
+
+
+def _org_words(lex: Lexicon, words: tuple[str, ...]) -> bool:
+    return bool(words) and (words[-1] in lex.org_suffixes or any(w in lex.org_heads for w in words))
+
+
+def _org_compound(word: str) -> bool:
+    return len(word) >= 7 and word[0].isupper() and word.endswith(_ORG_STEMS)
+
+
+def _place_context(doc: _Doc, s: int, e: int, depth: int = 0) -> bool:
+    """ "in Reading", "Nice-based", "Bath, England", "in Mobile and Bath"."""
+    toks = doc.toks
+    if s > 0 and toks[s - 1].text.lower() in _PLACE_CTX:
+        return True
+    if _followed_by_based(doc, e) or _comma_place(doc, e):
+        return True
+    # one of a list of places: "in Mobile and Bath", "Leeds, Bath or York"
+    if depth < 4 and s > 1 and toks[s - 1].text in (",", "and", "or"):
+        j = s - 2
+        if toks[s - 1].text != "," and toks[j].text == ",":
+            j -= 1
+        prev = toks[j].text
+        if j >= 0 and doc.capword[j]:
+            key = (prev,)
+            lex = doc.lex
+            if lex.gazetteer.get(key) == "PLACE" and (
+                key not in lex.generated or _place_context(doc, j, j, depth + 1)
+            ):
+                return True
+            if key in lex.weak_places and _place_context(doc, j, j, depth + 1):
+                return True
+    return False
+
+
+def _comma_place(doc: _Doc, e: int) -> bool:
+    """Token e is followed by ", <a place in the gazetteer>" ("Jackson, Mississippi")."""
+    toks = doc.toks
+    if not (e + 2 < len(toks) and toks[e + 1].text == ","):
+        return False
+    gaz = doc.lex.gazetteer
+    for k in range(min(len(toks) - 1, e + 4), e + 1, -1):
+        if gaz.get(tuple(t.text for t in toks[e + 2 : k + 1])) == "PLACE":
+            nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+            return nxt not in ("'s", "’s")
+    return False
 
 
 # --------------------------------------------------------------- second pass
@@ -669,7 +748,11 @@ def _second_pass(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
     out: list[_Cand] = []
     for c in cands:
         key = _norm(c.words)
-        if c.label != "PERSON" and (c.strength < GAZ or c.label == "PLACE"):
+        if (
+            c.label != "PERSON"
+            and (c.strength < GAZ or c.label == "PLACE")
+            and "place_ctx" not in c.flags
+        ):
             hit = person_parts.get(key)
             if hit is not None and (c.strength < GAZ or hit >= RULE):
                 c.label, c.strength = "PERSON", RULE
