@@ -244,26 +244,62 @@ def _unwrap(raw_lines: list[str]) -> list[tuple[str, int]]:
     return out
 
 
+_MONTH_RE = re.compile(
+    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$"
+    r"|^(?:updated|published|posted|on)$",
+    re.I,
+)
+_PARTICLES = frozenset("de da del der den van von la le du bin al di dos".split())
+
+
+def _name_prefix(s: str) -> tuple[str, str]:
+    """(a person's name at the start of s, the rest)."""
+    toks = s.split()
+    out: list[str] = []
+    k = 0
+    for k, tok in enumerate(toks):
+        word = tok.strip(",;:|•·()")
+        if not word or _MONTH_RE.match(word) or any(c.isdigit() for c in word):
+            break
+        if word[:1].isupper() or (
+            out and (word.lower() in _PARTICLES or word in ("and", "&")) and k + 1 < len(toks)
+        ):
+            out.append(word)
+        else:
+            break
+        if tok != word or len(out) >= 6:  # punctuation ends the name
+            k += 1
+            break
+    else:
+        k = len(toks)
+    while out and not out[-1][:1].isupper():
+        out.pop()
+    return " ".join(out), " ".join(toks[k:])
+
+
 def _is_byline(ln: _Line) -> str | None:
     """The person's name when the line is a byline."""
-    t = ln.text.strip()
-    if ln.words > 20 or ln.end and not re.search(r"\.\s*$", t) or ln.bullet:
+    t = ln.text.strip().lstrip("/#*-–—•· ")
+    if ln.words > 20 or ln.bullet or (ln.end and not t.endswith(".")):
         return None
     m = _BYLINE_PREFIX_RE.match(t)
-    if m:
-        name = m.group("name")
-    else:
-        name = t
-    # Cut dates, roles and counters off the name.
-    name = re.split(r"\s+[|·•–—-]\s+|\s*[,|·•]\s*|\s{2,}|\t|\s+(?:on|updated|published)\s+", name, 1)[0]
-    name = name.strip(" .:")
-    if not _NAME_RE.match(name) or len(name.split()) > 5:
+    name, rest = _name_prefix(m.group("name") if m else t)
+    if not (2 <= len(name.split()) <= 6) or name.isupper() and not m:
         return None
     if m:
         return name
-    rest = t[len(name) :].strip(" ,|·•–—-")
-    # A bare name counts with a role or a date after it: "Jane Doe, Chief Correspondent".
-    if rest and (_DATE_RE.search(rest) or re.match(r"^[A-Z][\w'’-]*(?:\s+\w+){0,6}$", rest)):
+    # A bare name counts with a role, a date or a handle after it:
+    # "Jane Doe, Chief Correspondent", "Jane Doe - Apr 16, 2015".
+    after = t[len(name) :].lstrip()
+    if not after or after[0] not in ",-–—|•·@":
+        return None
+    rest = after.lstrip(",-–—|•· ")
+    if rest and (
+        _DATE_RE.search(rest)
+        or rest.startswith("@")
+        or re.match(r"^[A-Z][\w'’-]*(?:\s+[\w'’&-]+){0,6}$", rest)
+    ):
         return name
     return None
 
@@ -434,10 +470,16 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
         meta_lines.add(title_idx)
     # Byline and dates: near the title or the start of the body.
     look_from = min(title_idx if title_idx is not None else start, start) - 2
-    for ln in lines[max(0, look_from) : min(len(lines), start + 4)]:
+    near = lines[max(0, look_from) : min(len(lines), start + 4)]
+    for k, ln in enumerate(near):
         if ln.index in meta_lines:
             continue
         name = _is_byline(ln)
+        if name is None and 2 <= ln.words <= 4 and _NAME_RE.match(ln.text) and ln.caps == 1.0:
+            # A bare name next to a date line: "Jane Doe" / "12 March 2026".
+            around = [near[x] for x in (k - 1, k + 1) if 0 <= x < len(near)]
+            if any(_is_dateline(a) for a in around):
+                name = ln.text
         if name and byline is None:
             byline = name
             meta_lines.add(ln.index)
