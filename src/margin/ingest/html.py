@@ -194,6 +194,11 @@ def _normalised(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+def _is_kicker(block: Block) -> bool:
+    text = block.text.strip()
+    return len(text) < 50 and len(text.split()) <= 6 and not text.endswith((".", "!", "?", ":"))
+
+
 def _drop_title_and_byline(blocks: list[Block], meta: Metadata) -> list[Block]:
     """The title and byline are fields, not body text."""
     title = _normalised(meta.title)
@@ -208,7 +213,9 @@ def _drop_title_and_byline(blocks: list[Block], meta: Metadata) -> list[Block]:
             and title
             and (norm == title or norm in title and len(norm) > 20)
         ):
-            del out[i]
+            # A rubric or kicker above the headline ("Earth · Climate") goes too.
+            kept = [b for b in out[:i] if not _is_kicker(b)]
+            out = kept + out[i + 1 :]
             break
     for i, block in enumerate(out[:4]):
         norm = _normalised(block.text)
@@ -262,6 +269,7 @@ def extract_html(html: str, *, raw_head: str = "") -> tuple[Metadata, list[Block
     fragment = reader.article_root
     if fragment is None:
         fragment = lxml.html.fragment_fromstring(summary, create_parent="div")
+    html_clean.clean_article(fragment, meta.byline)
     blocks = blocks_from_fragment(fragment)
     return meta, _drop_title_and_byline(blocks, meta)
 

@@ -98,3 +98,154 @@ def remove_unlikely(doc: HtmlElement) -> None:
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
+
+
+# ---------------------------------------------------------------------------
+# After readability: chrome left inside the chosen article.
+
+_WIDGET_HINT_RE = re.compile(
+    r"(?:^|[\s_-])(?:share|shares|sharing|sharedaddy|social|sns|addthis|shareaholic|"
+    r"newsletter|newsletters|signup|sign-up|subscribe|subscription|optin|opt-in|"
+    r"ad|ads|advert|advertisement|ad-slot|ad-label|adslot|"
+    r"tags|tag-list|tagcloud|post-tags|entry-tags|"
+    r"credit|credits|copyright|photographer|"
+    r"jp-relatedposts|relatedposts|like-post|likes-widget|"
+    r"breadcrumb|breadcrumbs)(?:$|[\s_-])",
+    re.I,
+)
+_LABELS = (
+    r"share(?: this(?: article| story| post)?)?(?: on \w+)?|shares?|tweet|tweet this|email|e-mail|print|"
+    r"facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|telegram|messenger|pocket|copy link|"
+    r"flipboard|tumblr|mail|save|comments?|\d+ comments?|like this|like|loading|related|"
+    r"advertisement|advertising|sponsored|ad|anzeige|publicité|publicidad|"
+    r"ツイート|シェア|lineで送る|はてブ|分享|微博|微信"
+)
+_LABELS_ONLY_RE = re.compile(rf"^(?:(?:{_LABELS})[\s:.…|·•/,]*)+$", re.I)
+_CAPTION_CREDIT_RE = re.compile(
+    r"\s*[(\[]?(?:photo(?:graph)?s?|images?|pictures?|charts?|graphics?|illustrations?|"
+    r"video|credits?|source)(?: by)?\s*:\s*[^()\[\]]{1,120}[)\]]?\s*$",
+    re.I,
+)
+_DATE_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\d{4}年\d{1,2}月\d{1,2}日|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b",
+    re.I,
+)
+_UPDATED_RE = re.compile(
+    r"^(?:(?:last\s+)?(?:updated|modified|published|posted)(?:\s+on)?|first published)\b", re.I
+)
+_CRUMB_SEP_RE = re.compile(r"\s[>›»/]\s|\s?[>›»]\s?")
+_CONTENT_TAGS = (
+    "p",
+    "div",
+    "li",
+    "span",
+    "section",
+    "small",
+    "ul",
+    "dl",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+)
+
+
+def _text_len(el: HtmlElement) -> int:
+    return len(" ".join(el.text_content().split()))
+
+
+def link_density(el: HtmlElement) -> float:
+    total = _text_len(el)
+    if not total:
+        return 0.0
+    return sum(_text_len(a) for a in el.iter("a")) / total
+
+
+def _text(el: HtmlElement) -> str:
+    return " ".join(el.text_content().split())
+
+
+def _is_breadcrumb(el: HtmlElement, text: str) -> bool:
+    if len(text) > 120 or not any(True for _ in el.iter("a")):
+        return False
+    parts = [p for p in _CRUMB_SEP_RE.split(text) if p.strip()]
+    return len(parts) >= 3 and all(len(p) < 40 for p in parts)
+
+
+def _is_dateline(text: str, byline: str | None) -> bool:
+    """A short "By …", "… · March 2, 2026 · 6 min read" or "Updated …" line."""
+    if len(text) > 160 or text.endswith((".", "!", "?", "。")) and not _DATE_RE.search(text[-20:]):
+        return False
+    if _UPDATED_RE.match(text) and len(text) < 100:
+        return True
+    has_date = _DATE_RE.search(text) is not None
+    named = bool(byline) and byline is not None and byline.lower() in text.lower()
+    return has_date and (named or len(text) < 80 or text.lower().startswith("by "))
+
+
+def clean_article(root: HtmlElement, byline: str | None = None) -> None:
+    """Remove what readability left of the page chrome inside the article:
+    share buttons, newsletter boxes, ad labels, tag lists, photo credits,
+    breadcrumbs, and the dateline/byline lines above the text."""
+    doomed: list[HtmlElement] = []
+    for el in root.iterdescendants():
+        if not isinstance(el.tag, str):
+            continue
+        hint = _hint(el)
+        if len(hint) > 1 and _WIDGET_HINT_RE.search(hint):
+            size = _text_len(el)
+            if size < 300 or size < 1200 and link_density(el) > 0.3:
+                doomed.append(el)
+                continue
+        if el.tag in _CONTENT_TAGS and el.tag != "span":
+            text = _text(el)
+            if text and len(text) < 80 and _LABELS_ONLY_RE.match(text):
+                doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+    for cap in root.iter("figcaption", "caption"):
+        _strip_credit(cap)
+    _drop_leading_chrome(root, byline)
+
+
+def _strip_credit(cap: HtmlElement) -> None:
+    """Drop a trailing "Photo: Name / Agency" from a caption."""
+    last = cap
+    while len(last):
+        last = last[-1]
+        if last.tail and last.tail.strip():
+            break
+    target_is_tail = last is not cap and bool(last.tail and last.tail.strip())
+    text = (last.tail if target_is_tail else last.text) or ""
+    cut = _CAPTION_CREDIT_RE.sub("", text)
+    if cut != text and (cut.strip() or _text(cap) != text.strip()):
+        if target_is_tail:
+            last.tail = cut
+        else:
+            last.text = cut
+
+
+_BLOCKISH = {"p", "div", "section", "ul", "ol", "li", "table", "blockquote", "figure", "pre"}
+
+
+def _drop_leading_chrome(root: HtmlElement, byline: str | None) -> None:
+    """Before the first real paragraph: breadcrumbs, datelines, "Updated" lines."""
+    seen = 0
+    for el in list(
+        root.iterdescendants("p", "div", "span", "nav", "ul", "time", "address", "small")
+    ):
+        if el.getparent() is None:
+            continue
+        if any(isinstance(d.tag, str) and d.tag in _BLOCKISH for d in el.iterdescendants()):
+            continue  # a container: judge its parts
+        text = _text(el)
+        if _is_breadcrumb(el, text) or _is_dateline(text, byline):
+            el.drop_tree()
+            continue
+        seen += len(text)
+        if len(text) >= 150 or seen >= 400:
+            return
