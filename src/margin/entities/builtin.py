@@ -42,6 +42,8 @@ _ORG_ADJ = frozenset(
         "Industrial", "Special", "Military", "Foreign", "Standard", "Consumer", "Digital",
     }
 )  # fmt: skip
+# First names that are also adjectives: no entity before a lower-case word.
+_ADJ_NAMES = frozenset({"Roman", "Christian", "Norman"})
 _PRE_PERSON = frozenset({"said", "says", "told", "according", "by", "thanked", "interviewed"})
 _TITLE_PREFIX = frozenset(
     {
@@ -514,6 +516,8 @@ def _classify(
             return None
         if first in lex.person_titles or first in lex.org_heads or len(first) == 1:
             return None
+        if first in _ADJ_NAMES and not person_ctx and _before_lower_word(doc, e):
+            return None  # "Roman mosaics", "Christian values"
         if "-" in first:
             parts = first.split("-")
             g = lex.gazetteer.get(tuple(parts))
@@ -561,7 +565,14 @@ def _classify(
     after = toks[e + 1].text if e + 1 < len(toks) else ""
     if not headline and (not at_start or n >= 2):
         if after in lex.org_nouns_after or prev in lex.org_nouns_before:
-            return cand("ORG", GUESS)
+            # "the Ennahda party": a determiner and a noun make it more than a guess
+            sure = (
+                after in lex.org_nouns_after
+                and after not in ("administration", "government")  # the Obama administration
+                and prev in ("the", "The", "a", "an")
+                and first not in lex.first_names
+            )
+            return cand("ORG", RULE if sure else GUESS)
         if after in lex.place_nouns_after or _of_place(doc, s):
             return cand("PLACE", GUESS)
     if n == 1 and first in lex.first_names and not headline:
@@ -641,6 +652,14 @@ def _followed_by_based(doc: _Doc, e: int) -> bool:
         and toks[e].end == toks[e + 1].start
         and toks[e + 1].end == toks[e + 2].start
     )
+
+
+def _before_lower_word(doc: _Doc, e: int) -> bool:
+    toks = doc.toks
+    if e + 1 >= len(toks):
+        return False
+    nxt = toks[e + 1].text
+    return nxt.isalpha() and nxt.islower() and nxt not in doc.lex.person_verbs_after
 
 
 def _org_words(lex: Lexicon, words: tuple[str, ...]) -> bool:
