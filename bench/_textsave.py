@@ -100,9 +100,7 @@ def _hidden(el) -> bool:  # noqa: ANN001 - an lxml element
     if get("hidden") is not None:
         return True
     style = get("style")
-    if style and _HIDDEN_STYLE_RE.search(style):
-        return True
-    return False
+    return bool(style and _HIDDEN_STYLE_RE.search(style))
 
 
 def _walk(el, w: _Writer, pre: bool, list_kind: str | None, counter: list[int]) -> None:  # noqa: ANN001

@@ -29,8 +29,7 @@ from margin.model import Block
 
 # Function words of the languages margin meets most; running text is full of
 # them, menus, headlines and tag lists are not.
-_STOPWORDS = frozenset(
-    """
+_STOPWORD_TEXT = """
     a an the of to in on at for from by with and or but not no is are was were be been
     being has have had do does did it its this that these those there their they them
     he she his her him we our you your i my me as if so than then also which who whom
@@ -45,8 +44,8 @@ _STOPWORDS = frozenset(
     o os e é em um uma não com para por mais as dos das como mas foi ao
     het een van en ik je dat die niet zijn op te met voor er maar om ook als
     a je se na že to v ve s z do o by jako ale pro jsou byl bylo není
-    """.split()
-)
+    """
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_PUNCT_RE = re.compile(r"[，、。！？；：]")
@@ -250,7 +249,9 @@ _MONTH_RE = re.compile(
     r"|^(?:updated|published|posted|on)$",
     re.I,
 )
-_PARTICLES = frozenset("de da del der den van von la le du bin al di dos".split())
+_PARTICLES = frozenset(
+    ("de", "da", "del", "der", "den", "van", "von", "la", "le", "du", "bin", "al", "di", "dos")
+)
 
 
 def _name_prefix(s: str) -> tuple[str, str]:
@@ -350,9 +351,8 @@ def _page_title(orig: str, headings: list[str]) -> str:
                 cur = orig[orig.find(":") + 1 :]
             elif wc(orig[: orig.find(":")]) > 5:
                 cur = orig
-    elif len(orig) > 150 or len(orig) < 15:
-        if len(headings) == 1:
-            cur = headings[0]
+    elif (len(orig) > 150 or len(orig) < 15) and len(headings) == 1:
+        cur = headings[0]
     cur = " ".join(cur.split())
     n = wc(cur)
     if n <= 4 and (not hierarchical or n != wc(re.sub(r"[|\-–—\\/>»]+", "", orig)) - 1):
@@ -452,7 +452,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
         s2, a2, b2 = _best_run(values, anchor + 1, anchor + 31)
         if s2 >= 0.3 * best:
             start, end = a2, b2
-    if end < start:
+    if end < start or not any(ln.kind in _PROSE for ln in lines[start : end + 1]):
         # No running text at all: keep everything as it is (a note, a poem).
         title = lines[0].text if lines[0].words <= 20 and len(lines) > 1 else ""
         body = lines[1:] if title else lines
@@ -462,6 +462,20 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
         start += 1
     while end > start and lines[end].kind not in ("good", "near"):
         end -= 1
+
+    end = _trim_call_to_action(lines, start, end)
+    # Short closing sentences right after the body: a note on dates, the
+    # author's bio line ("Jane Doe is the paper's ... correspondent.").
+    while (
+        end + 1 < len(lines)
+        and lines[end + 1].kind in ("short", "mid")
+        and lines[end + 1].end
+        and lines[end + 1].words >= 5
+        and not lines[end + 1].bullet
+        and not lines[end + 1].repeated
+    ):
+        end += 1
+        lines[end].kind = "near"
 
     title_idx, title = _find_title(lines, start, page_title)
     byline = None
@@ -507,6 +521,34 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     return title, byline, blocks
 
 
+_YOU_RE = re.compile(r"\b(?:you|your|our|us)\b", re.I)
+
+
+def _trim_call_to_action(lines: list[_Line], start: int, end: int) -> int:
+    """A newsletter or membership pitch right after the article: a short
+    piece of prose addressed to the reader, cut off from the article by a
+    label line and running straight into form fields. Dropped from the end."""
+    last = end
+    while last > start and lines[last].kind in _PROSE:
+        last -= 1
+    island = lines[last + 1 : end + 1]
+    if last <= start or not island or lines[last].kind in _PROSE:
+        return end
+    after = lines[end + 1] if end + 1 < len(lines) else None
+    if (
+        sum(ln.words for ln in island) < 45
+        and any(_YOU_RE.search(ln.text) for ln in island)
+        and after is not None
+        and after.para == island[-1].para
+        and after.kind not in _PROSE
+    ):
+        new_end = last
+        while new_end > start and lines[new_end].kind not in _PROSE:
+            new_end -= 1
+        return new_end
+    return end
+
+
 def _select(lines: list[_Line], start: int, end: int, skip: set[int]) -> None:
     """Decide, line by line inside the region, what is article."""
 
@@ -527,15 +569,15 @@ def _select(lines: list[_Line], start: int, end: int, skip: set[int]) -> None:
             while j + 1 <= end and lines[j + 1].bullet:
                 j += 1
             items = lines[i : j + 1]
-            n = len(items)
+            count = len(items)
             lead = prv(i)
             led_in = lead is not None and (lead.colon or lead.kind in _PROSE)
             sentences = sum(it.kind in ("good", "near", "mid") for it in items)
             ended = sum(it.end for it in items)
             if (
-                (led_in and sentences >= 0.5 * n)
-                or ended >= 0.5 * n
-                or (n >= 8 and sentences >= 0.5 * n)
+                (led_in and sentences >= 0.5 * count)
+                or ended >= 0.5 * count
+                or (count >= 8 and sentences >= 0.5 * count)
             ):
                 for it in items:
                     it.keep = "list_item"
@@ -546,9 +588,14 @@ def _select(lines: list[_Line], start: int, end: int, skip: set[int]) -> None:
     # Runs of three or more short lines that are not sentences: menus,
     # topic lists, job titles, other stories' headlines.
     run: list[_Line] = []
-    for ln in [*lines[start : end + 1], None]:
-        if ln is not None and not ln.bullet and ln.kind in ("short", "bad") and not ln.end:
-            run.append(ln)
+    for maybe in [*lines[start : end + 1], None]:
+        if (
+            maybe is not None
+            and not maybe.bullet
+            and maybe.kind in ("short", "bad")
+            and not maybe.end
+        ):
+            run.append(maybe)
             continue
         if len(run) >= 3:
             skip.update(r.index for r in run)
@@ -569,8 +616,7 @@ def _select(lines: list[_Line], start: int, end: int, skip: set[int]) -> None:
         if ln.kind == "mid":
             # A sentence-like fragment counts next to running text only.
             if any(
-                x is not None and (x.kind in _PROSE or x.keep or x.kind == "mid")
-                for x in (p, n)
+                x is not None and (x.kind in _PROSE or x.keep or x.kind == "mid") for x in (p, n)
             ):
                 ln.keep = "paragraph"
             continue

@@ -1,0 +1,291 @@
+"""Plain-text saves ("Save as text", copy-paste of a whole page): the article
+is kept, the page's chrome is removed, title and byline are found.
+
+Every page here is written for the test (never a copied real page); each
+test pins one kind of chrome by its shape, at the top, in the middle or at
+the end of the body.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from margin.ingest import extract_bytes
+from margin.ingest.text import extract_text
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
+
+P1 = (
+    "The ferry company that links the northern islands said on Monday that it would "
+    "replace its two oldest boats within three years, after a winter in which breakdowns "
+    "left villages without a crossing for days at a time."
+)
+P2 = (
+    "Residents of the smallest island, where about four hundred people live, had "
+    "complained that the timetable was no longer something they could plan their "
+    "lives around, and the regional council had threatened to withhold its subsidy."
+)
+P3 = (
+    "The new boats will be built at a yard on the mainland and will run on batteries "
+    "for the shorter crossings, which the company said would cut its fuel bill by "
+    "almost a third once both of them are in service."
+)
+P4 = (
+    "Union representatives welcomed the order but said that the crews would need "
+    "training for the new engines, and asked for the old boats to be kept in reserve "
+    "until the first winter with the new fleet had passed without trouble."
+)
+P5 = (
+    "A spokesperson for the council said the decision was a relief, and that talks "
+    "about the subsidy for next year would now go ahead as planned in the autumn."
+)
+ARTICLE = [P1, P2, P3, P4, P5]
+
+MENU = "Home\nNews\nWorld\nBusiness\nSport\nCulture\nOpinion\nSign in\nSubscribe"
+FOOTER = "About us\nContact\nCareers\nAdvertise\nTerms of use\n© 2031 Harbour Post Media Ltd"
+
+
+def save(*parts: str) -> str:
+    return "\n\n".join(parts) + "\n"
+
+
+def body(text: str) -> str:
+    _title, _byline, blocks = extract_text(text)
+    return "\n\n".join(b.text for b in blocks)
+
+
+def assert_article(got: str) -> None:
+    for para in ARTICLE:
+        assert para in got, para[:40]
+
+
+def test_menu_and_footer_removed_article_kept() -> None:
+    got = body(save(MENU, "Ferry operator orders two new boats for the islands", *ARTICLE, FOOTER))
+    assert_article(got)
+    for chrome in ("Subscribe", "Sign in", "Careers", "©", "Opinion"):
+        assert chrome not in got
+
+
+def test_related_headlines_in_the_middle_removed() -> None:
+    related = (
+        "----------------------------------------\n"
+        "Related stories\n"
+        "- Island school to close its doors after ninety years\n"
+        "- Storm cuts power to three villages on the west coast\n"
+        "- Analysis: why the ferry subsidy keeps growing\n"
+        "\n"
+        "From our partners\n"
+        "- Sponsored: five ways to plan your island holiday\n"
+        "- Compare travel insurance from 30 providers in a minute\n"
+        "- Advertisement\n"
+        "----------------------------------------"
+    )
+    got = body(save(MENU, "Ferry operator orders two new boats", P1, P2, related, P3, P4, P5))
+    assert_article(got)
+    for chrome in (
+        "Related stories",
+        "From our partners",
+        "Island school",
+        "insurance",
+        "Sponsored",
+    ):
+        assert chrome not in got
+
+
+def test_headline_block_without_bullets_removed() -> None:
+    more = (
+        "YOU MIGHT ALSO LIKE\n"
+        "> Island School To Close Its Doors After Ninety Years\n"
+        "> Storm Cuts Power To Three Villages\n"
+        "> The Best Walks On The Northern Islands"
+    )
+    got = body(save(MENU, P1, P2, P3, more, P4, P5))
+    assert_article(got)
+    assert "MIGHT ALSO" not in got and "Storm Cuts" not in got
+
+
+def test_topic_tag_and_sister_site_lists_removed() -> None:
+    topics = "More on this topic\nFerries\nIsland life\nTransport policy\nRegional councils"
+    tags = "Tags: Ferries, Islands, Transport, Council"
+    network = (
+        "Our network\nThe Harbour Post\nHarbour Post Business\nWeekend Harbour\n"
+        "Coast & Country\nHarbour Careers"
+    )
+    got = body(save(MENU, *ARTICLE, tags, topics, network, FOOTER))
+    assert_article(got)
+    for chrome in ("Tags:", "Island life", "Our network", "Weekend Harbour", "Transport policy"):
+        assert chrome not in got
+
+
+def test_newsletter_signup_form_and_job_titles_removed() -> None:
+    form = (
+        "Get the morning brief\n"
+        "Sign up for our newsletter and be across the day's news before your first coffee. "
+        "Delivered at 6am, seven days a week.\n"
+        "Email address\nFirst name\nPostcode\nSelect your job title:\n"
+        "- Engineer\n- Manager\n- Teacher\n- Nurse\n- Student\n- Retired\n- Other\n"
+        "I agree to the Terms & Conditions\nSign up"
+    )
+    privacy = (
+        "By signing up you agree to receive emails from The Harbour Post and its partners. "
+        "Read our Privacy Collection Notice."
+    )
+    got = body(save(MENU, *ARTICLE, form, privacy, FOOTER))
+    assert_article(got)
+    for chrome in ("newsletter", "Engineer", "job title", "Email address", "Privacy"):
+        assert chrome not in got
+
+
+def test_privacy_blurb_and_cookie_notice_removed() -> None:
+    cookies = (
+        "We use cookies and similar technologies to personalise content and advertising, "
+        "and to analyse our traffic. You can change your choices at any time.\n"
+        "Accept all\nManage choices"
+    )
+    privacy = (
+        "Privacy Policy\n"
+        "We collect personal information to provide our services, personalise content and "
+        "advertising, and for analytics. See our Privacy Policy for how to access or correct "
+        "your information or to make a complaint."
+    )
+    got = body(
+        save(cookies, MENU, "Ferry operator orders two new boats", *ARTICLE, FOOTER, privacy)
+    )
+    assert_article(got)
+    assert "cookies" not in got and "personal information" not in got and "Accept all" not in got
+
+
+def test_share_and_comment_counters_removed() -> None:
+    counters = "Posted 12 May 2031\n214 comments\nShare\nFacebook\nX\nEmail\nCopy link"
+    got = body(save(MENU, *ARTICLE, counters, FOOTER))
+    assert_article(got)
+    for chrome in ("214 comments", "Copy link", "Facebook", "Posted"):
+        assert chrome not in got
+
+
+def test_headings_and_led_in_lists_kept() -> None:
+    lst = (
+        "The main changes at a glance:\n"
+        "- Two new boats for the longest crossings\n"
+        "- Battery power on the short routes from next summer\n"
+        "- A reserve boat kept on standby through the winter"
+    )
+    text = save(MENU, P1, P2, "What the council wants", P3, lst, P4, P5, FOOTER)
+    _title, _byline, blocks = extract_text(text)
+    kinds = {b.text: b.kind for b in blocks}
+    assert kinds.get("What the council wants") == "heading"
+    assert kinds.get("Battery power on the short routes from next summer") == "list_item"
+    assert_article(body(text))
+
+
+@pytest.mark.parametrize(
+    ("lines", "byline"),
+    [
+        (["By Ingrid Solberg", "Updated 3 hours ago"], "Ingrid Solberg"),
+        (["Ingrid Solberg, Chief Transport Correspondent", "12 March 2031"], "Ingrid Solberg"),
+        (["Words by Ingrid Solberg", "Tromsø, Monday 6 July 2031"], "Ingrid Solberg"),
+        (["Ingrid Solberg - Apr 16, 2031 8:02 pm UTC"], "Ingrid Solberg"),
+    ],
+)
+def test_title_and_byline_found_and_out_of_the_body(lines: list[str], byline: str) -> None:
+    headline = "Ferry operator orders two new boats as island villages lose patience"
+    text = save(MENU, "Transport", headline, "\n".join(lines), *ARTICLE, FOOTER)
+    title, got_byline, blocks = extract_text(text)
+    assert title == headline
+    assert got_byline == byline
+    got = "\n\n".join(b.text for b in blocks)
+    assert headline not in got and byline not in got
+    for line in lines:
+        assert line not in got
+    assert_article(got)
+
+
+def test_page_title_on_the_first_line_gives_the_title() -> None:
+    headline = "Ferry operator orders two new boats"
+    text = save(f"{headline} | The Harbour Post", MENU, headline, *ARTICLE, FOOTER)
+    title, _byline, _blocks = extract_text(text)
+    assert title == headline
+
+
+def test_a_note_without_chrome_is_kept_whole() -> None:
+    text = save("Shopping", "Milk, eggs and bread.", "Call the plumber about the boiler.")
+    title, _byline, blocks = extract_text(text)
+    assert title == "Shopping"
+    assert [b.text for b in blocks] == [
+        "Milk, eggs and bread.",
+        "Call the plumber about the boiler.",
+    ]
+
+
+def test_hard_wrapped_prose_is_joined() -> None:
+    wrapped = (
+        "The ferry company that links the northern islands said on Monday that it\n"
+        "would replace its two oldest boats within three years, after a winter in\n"
+        "which breakdowns left villages without a crossing for days at a time."
+    )
+    got = body(save(MENU, wrapped, P2, P3, FOOTER))
+    assert P1 in got
+
+
+def test_code_blocks_inside_the_article_kept() -> None:
+    code = "def crossings(day):\n    boats = fleet(day)\n    return [b for b in boats if b.ok]"
+    got = body(save(MENU, P1, P2, code, P3, P4, FOOTER))
+    assert "boats = fleet(day)" in got
+    assert P3 in got
+
+
+def test_text_save_is_fast() -> None:
+    text = save(*([MENU, *ARTICLE, "Related\n- One headline here\n- Another one there"] * 40))
+    start = time.perf_counter()
+    extract_text(text)
+    assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "byline", "first", "last"),
+    [
+        (
+            "text-save-canberra-budget.txt",
+            "Treasurer bets on housing and hospitals as Canberra budget lands with a smaller surplus",
+            "Jane Doe",
+            "The federal Treasurer has handed down a budget",
+            "Jane Doe is The Southern Record's chief political correspondent",
+        ),
+        (
+            "text-save-cocoa-prices.txt",
+            "From Accra to Hershey, Chocolate Makers Learn to Live With Expensive Cocoa",
+            "Daniel Ortega Reyes",
+            "When cocoa prices tripled",
+            "They buy less of it, or they buy it on promotion.",
+        ),
+        (
+            "text-save-edinburgh-fringe.txt",
+            "The Fringe at a crossroads: rents, rain and a record number of shows",
+            "Isla MacLeod",
+            "As the world's largest arts festival braces",
+            "Isla MacLeod is Greenroom Review's Scotland editor.",
+        ),
+    ],
+)
+def test_sample_text_saves(name: str, title: str, byline: str, first: str, last: str) -> None:
+    path = SAMPLES / name
+    if not path.is_file():
+        pytest.skip(f"{name} not present")
+    art = extract_bytes(path.read_bytes(), source=str(path), suffix=".txt")
+    assert art.kind == "text"
+    assert art.title == title
+    assert art.byline == byline
+    assert art.text.startswith(first)
+    assert last in art.text[-400:]
+    for chrome in (
+        "Related stories", "From our partners", "SPONSORED", "PARTNER CONTENT", "YOU MIGHT",
+        "Sponsored", "newsletter", "job title", "Privacy", "cookies", "Subscribe", "©",
+        "Tags:", "comments", "Share it", "Popular on", "Our network", "Explore topics",
+        "Updated", "Words by", "By Jane Doe", "Reading time", "Listen to this article",
+    ):  # fmt: skip
+        assert chrome not in art.text, chrome
+    for line in art.text.split("\n"):
+        assert line.strip() not in ("Share", "Facebook", "Email address", "Sign up"), line
