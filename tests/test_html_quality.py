@@ -1,0 +1,168 @@
+"""Extraction quality: each failure mode of readability-lxml that margin fixes,
+pinned by a small page built here (never a copied real page)."""
+
+from __future__ import annotations
+
+from margin.ingest.html import extract_html
+from margin.ingest.metadata import clean_byline
+
+LOREM = (
+    "The committee met on Tuesday to weigh the proposal, and its members argued "
+    "for several hours about the cost, the schedule and the likely effect on the "
+    "residents of the valley, who had written hundreds of letters about it. "
+)
+
+
+def para(n: int) -> str:
+    return f"<p>{LOREM}Paragraph {n} adds its own detail, with a number: {n * 17}.</p>"
+
+
+def page(body: str, head: str = "") -> str:
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<title>Valley committee weighs the reservoir plan | The Gazette</title>"
+        f"{head}</head><body>{body}</body></html>"
+    )
+
+
+def text_of(html: str) -> tuple[str, str | None]:
+    meta, blocks = extract_html(html)
+    return "\n\n".join(b.text for b in blocks), meta.byline
+
+
+def test_share_buttons_removed() -> None:
+    html = page(
+        "<article><h1>Valley committee weighs the reservoir plan</h1>"
+        "<div class='share-tools'><a href='#'>Share on Facebook</a><a href='#'>Tweet</a>"
+        "<a href='#'>WhatsApp</a></div>"
+        f"{para(1)}{para(2)}<ul class='x'><li><a href='#'>Share</a></li><li><a href='#'>Email</a>"
+        f"</li></ul>{para(3)}</article>"
+    )
+    text, _ = text_of(html)
+    assert "Paragraph 3" in text
+    for label in ("Share", "Tweet", "WhatsApp", "Email"):
+        assert label not in text
+
+
+def test_related_posts_list_not_chosen_over_the_article() -> None:
+    related = "".join(
+        f"<div class='related-post'><h3><a href='/p{i}'>Another story number {i} about "
+        f"something else entirely</a></h3><p>{LOREM[:150]}</p><span class='share'>Share Tweet</span>"
+        "</div>"
+        for i in range(8)
+    )
+    html = page(
+        f"<div class='post'>{para(1)}{para(2)}{para(3)}</div>"
+        f"<div class='related-posts'><h2>Related</h2>{related}</div>"
+    )
+    text, _ = text_of(html)
+    assert "Paragraph 1" in text and "Paragraph 3" in text
+    assert "Another story number" not in text
+    assert "Related" not in text
+
+
+def test_photo_credits_removed_caption_kept() -> None:
+    html = page(
+        f"<article>{para(1)}<figure><img src='a.jpg' alt=''>"
+        "<figcaption>Residents gather at the dam on Monday. "
+        "<span class='credit'>Photo: Jane Roe, AP</span></figcaption></figure>"
+        f"{para(2)}<figure><img src='b.jpg' alt=''><figcaption>The valley at dawn. "
+        f"Photo: John Doe / Reuters</figcaption></figure>{para(3)}</article>"
+    )
+    text, _ = text_of(html)
+    assert "Residents gather at the dam on Monday." in text
+    assert "The valley at dawn." in text
+    assert "Jane Roe" not in text and "John Doe" not in text and "Photo:" not in text
+
+
+def test_breadcrumb_dateline_and_updated_lines_removed() -> None:
+    html = page(
+        "<article><nav class='crumbs'><a href='/'>Home</a> › <a href='/news'>News</a> › "
+        "<span>Local</span></nav><h1>Valley committee weighs the reservoir plan</h1>"
+        "<p class='meta'>By <a rel='author' href='/a'>Maria Lopez</a> · March 2, 2026 · 6 min read</p>"
+        f"<p>Updated March 3, 2026 at 9:14 am</p>{para(1)}{para(2)}{para(3)}</article>"
+    )
+    text, byline = text_of(html)
+    assert byline == "Maria Lopez"
+    assert text.startswith("The committee met")
+    for chrome in ("Home", "Maria Lopez", "6 min read", "Updated"):
+        assert chrome not in text
+
+
+def test_newsletter_box_and_ad_label_removed() -> None:
+    html = page(
+        f"<article>{para(1)}<div class='ad-slot'><span>Advertisement</span></div>{para(2)}"
+        "<section class='newsletter-signup'><h2>The Morning Brief</h2><p>Our best stories, "
+        "every morning.</p><form><input type='email'><button>Subscribe</button></form></section>"
+        f"{para(3)}<p>Advertisement</p></article>"
+    )
+    text, _ = text_of(html)
+    assert "Paragraph 3" in text
+    assert "Advertisement" not in text
+    assert "Morning Brief" not in text and "every morning" not in text
+
+
+def test_inline_link_named_like_a_share_button_is_kept() -> None:
+    html = page(
+        f"<article>{para(1)}<p>The mayor said on <a href='https://x.test/m'>Twitter</a> that "
+        f"the plan would go ahead, whatever the committee decided next week.</p>{para(2)}</article>"
+    )
+    text, _ = text_of(html)
+    assert "said on Twitter that" in text
+
+
+def test_embedded_tweet_and_quote_kept() -> None:
+    html = page(
+        f"<article>{para(1)}<blockquote class='twitter-tweet'><p>We will not let them flood "
+        "the valley without a fight, and we will be at the hearing.</p>&mdash; Valley Action "
+        f"(@valleyaction)</blockquote>{para(2)}<blockquote><p>Water is the one thing this "
+        f"valley has always had.</p></blockquote>{para(3)}</article>"
+    )
+    text, _ = text_of(html)
+    assert "We will not let them flood the valley" in text
+    assert "Water is the one thing this valley has always had." in text
+
+
+def test_hidden_and_aria_hidden_content_removed() -> None:
+    html = page(
+        f"<article>{para(1)}<div aria-hidden='true'><p>Screen-reader-hidden duplicate "
+        f"teaser text that nobody sees.</p></div><div hidden><p>A hidden paywall prompt "
+        f"asking for money.</p></div>{para(2)}</article>"
+    )
+    text, _ = text_of(html)
+    assert "Paragraph 2" in text
+    assert "teaser" not in text and "paywall" not in text
+
+
+def test_byline_from_the_dom_prefers_the_name_and_skips_chrome() -> None:
+    html = page(
+        "<header class='site-header'><div class='author-menu'>Log in</div></header>"
+        "<article><div class='byline'>Words by <span itemprop='name'>Ana Ruiz</span> "
+        f"&middot; 1 day ago &middot; Share Tweet</div>{para(1)}{para(2)}</article>"
+    )
+    _, byline = text_of(html)
+    assert byline == "Ana Ruiz"
+
+
+def test_byline_cleaned() -> None:
+    assert clean_byline("By Joshua Carter May 20, 2019") == "Joshua Carter"
+    assert clean_byline("Dan Smith - Apr 16, 2015 8:02 pm UTC") == "Dan Smith"
+    assert clean_byline("Jane Doe • Staff Writer") == "Jane Doe"
+    assert clean_byline("by: Laura Oaks") == "Laura Oaks"
+    assert clean_byline("Nicola Perri —") == "Nicola Perri"
+    assert clean_byline("By Ana Ruiz and Tom Berg") == "Ana Ruiz and Tom Berg"
+    assert clean_byline("Updated April 28, 2019 at 6:01 am") is None
+    assert clean_byline("Mayday Parade") == "Mayday Parade"
+
+
+def test_metadata_byline_date_site_language() -> None:
+    head = (
+        "<meta property='og:site_name' content='The Gazette'>"
+        "<meta property='article:published_time' content='2026-03-02T08:15:00+01:00'>"
+        "<meta name='author' content='By Maria Lopez'>"
+    )
+    meta, _ = extract_html(page(f"<article>{para(1)}{para(2)}</article>", head))
+    assert meta.byline == "Maria Lopez"
+    assert meta.site == "The Gazette"
+    assert meta.published == "2026-03-02"
+    assert meta.lang == "en"
