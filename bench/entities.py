@@ -22,6 +22,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -61,7 +62,7 @@ BLOCK_TAGS = frozenset(
 
 def page_text(path: Path) -> str:
     """The article text of an expected.html: innermost blocks, whitespace collapsed."""
-    root = lxml.html.fromstring(path.read_bytes().decode("utf-8", errors="replace"))
+    root: Any = lxml.html.fromstring(path.read_bytes().decode("utf-8", errors="replace"))
     for bad in root.xpath("//script|//style"):
         bad.drop_tree()
     paras = []

@@ -56,9 +56,14 @@ SUBDIVISION_TYPES = frozenset(
     }
 )  # fmt: skip
 
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: Surnames that are also city names: places only in context ("in Lincoln"), since
 #: "Lincoln said" is more often a person. Hand-written; extend as needed.
-SURNAMES = frozenset(
+SURNAMES = _names(
     """
     Anderson Bose Carson Castro Chester Davis Dudley Flores Garcia Gutierrez Hamilton Hayes
     Henderson Herrera Hoover Irving Ito Ivanov Kennedy Kent Lim Lincoln Matsumoto Mendoza Milton
@@ -71,15 +76,14 @@ SURNAMES = frozenset(
     Jackson Washington Chandler Spencer Bradley Burlington Wellington Nelson Cleveland Harrison
     Camden Wallace Graham Gordon Jordan Florence Victoria Paris Alexandria Elizabeth Charlotte
     Savannah Aurora Eugene Lafayette Orlando Santiago Sofia Valencia Regina Kingston
-    """.split()
+    """
 )
 
 #: Names better known as something else (a hero, a football club, a person): left out.
-NOT_PLACES = frozenset("Batman Ajax Stalin Mandela Buchanan Lenin".split())
+NOT_PLACES = _names("Batman Ajax Stalin Mandela Buchanan Lenin")
 
-_PARTICLES = frozenset(
-    "of de del de la los las le les el al la da do dos das di du des der den am an im upon on "
-    "sur en y e and".split()
+_PARTICLES = _names(
+    "of de del la los las le les el al da do dos das di du des der den am an im upon on sur en y e and"
 )
 _NAME_RE = re.compile(r"^[A-Z][A-Za-z'\u2019.-]*(?: [A-Za-z][A-Za-z'\u2019.-]*){0,4}$")
 _LATIN_RE = re.compile(r"^[A-Za-z\u00c0-\u024f' .\u2019-]+$")
@@ -204,8 +208,10 @@ def main() -> int:
             if all(t.lower() in words or t in stopwords for t in caps) and len(caps) > 1:
                 weak.add(name)  # "Long Beach", "Palm Bay": fine after "in"
                 continue
-            if len(caps) == 2 and caps[0] in first_names and (
-                caps[1] in first_names or caps[1].lower() in words
+            if (
+                len(caps) == 2
+                and caps[0] in first_names
+                and (caps[1] in first_names or caps[1].lower() in words)
             ):
                 weak.add(name)  # "Elizabeth City", "Victoria Falls"
                 continue

@@ -42,6 +42,13 @@ _ORG_ADJ = frozenset(
         "Industrial", "Special", "Military", "Foreign", "Standard", "Consumer", "Digital",
     }
 )  # fmt: skip
+# German and Dutch place-name endings: an unknown "Zollhafen" is a place, not a company.
+_PLACE_STEMS = ("hafen", "haven", "dorf", "hausen", "heim", "ingen", "kirchen", "brücke", "brug")
+# "Middle Rhine", "Upper Silesia", "Lower Saxony": a place, not an organisation.
+_PLACE_ADJ = frozenset(
+    {"Middle", "Upper", "Lower", "Northern", "Southern", "Eastern", "Western", "Central", "Inner",
+     "Outer", "Greater", "North", "South", "East", "West"}
+)  # fmt: skip
 # First names that are also adjectives: no entity before a lower-case word.
 _ADJ_NAMES = frozenset({"Roman", "Christian", "Norman"})
 _PRE_PERSON = frozenset({"said", "says", "told", "according", "by", "thanked", "interviewed"})
@@ -607,6 +614,8 @@ def _classify(
             c = cand("ORG", GUESS)
             c.flags.add("person_hint")
             return c
+        if w.endswith(_PLACE_STEMS) and len(w) >= 7:
+            return cand("PLACE", GUESS)  # "Rheinhafen", "Zollhafen", "Oberkirchen"
         return cand("ORG", GUESS)
     # multi-word unknown
     if at_start and common and words[0] in common and n == 2:
@@ -620,6 +629,13 @@ def _classify(
             lab == "ORG" and gs == s for gs, _ge, lab in gaz
         ):
             return cand("OTHER" if common else "ORG", GUESS)  # "Apple Vision Pro", "Yahoo Japan"
+        if (
+            n == 2
+            and first in _PLACE_ADJ
+            and lex.gazetteer.get(words[1:]) == "PLACE"
+            and words[1:] not in lex.generated
+        ):
+            return cand("PLACE", RULE)  # "Middle Rhine", "Upper Austria"
         return cand("ORG", GUESS)  # "London West Hollywood"
     if not common:
         if prev in _PRE_PERSON or nxt in lex.person_verbs_after or n <= 3:
