@@ -50,6 +50,12 @@ def _lines(name: str) -> list[str]:
     return out
 
 
+def _tokens(entry: str) -> tuple[str, ...]:
+    from margin.entities.tokens import tokenise  # local: tokens imports nothing heavy
+
+    return tuple(t.text for t in tokenise(entry))
+
+
 def _build() -> Lexicon:
     from margin.entities.tokens import tokenise  # local: tokens imports nothing heavy
 
@@ -64,13 +70,14 @@ def _build() -> Lexicon:
     # the hand-written lists above win on conflicts.
     generated: set[tuple[str, ...]] = set()
     for entry in _lines("geo_places.txt"):
-        key = tuple(t.text for t in tokenise(entry))
+        # plain words split on spaces as the tokeniser would; the rest is tokenised
+        key = tuple(entry.split()) if entry.replace(" ", "").isalpha() else _tokens(entry)
         if key and len(key) <= MAX_GAZ_TOKENS and key not in gazetteer:
             gazetteer[key] = "PLACE"
             generated.add(key)
     weak_places = frozenset(
         key
-        for key in (tuple(t.text for t in tokenise(e)) for e in _lines("geo_places_weak.txt"))
+        for key in (_tokens(e) for e in _lines("geo_places_weak.txt"))
         if key and key not in gazetteer
     )
     raw = json.loads(
