@@ -136,3 +136,31 @@ async def test_article_view_guards_control_characters_that_reach_it(make_app):
         assert_strips_safe(view)
         for strip in strips(view):
             assert not any(0x80 <= ord(ch) <= 0x9F for ch in strip.text)
+
+
+async def test_long_article_shows_head_first_then_the_whole_text(make_app):
+    from margin.ui.widgets.article_layout import layout_article
+
+    para = "word " * 60
+    blocks = []
+    parts = []
+    pos = 0
+    for i in range(1200):
+        text = f"Paragraph {i} {para}".strip()
+        blocks.append(Block("paragraph", text, 0, pos, pos + len(text)))
+        parts.append(text)
+        pos += len(text) + 2
+    body = "\n\n".join(parts)
+    article = Article(source="x", kind="text", title="Long", blocks=blocks, text=body)
+    assert len(body) > 150_000
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await library_ready(pilot)
+        view = ArticleView()
+        await app.screen.mount(view)
+        view.set_article(article, offset=blocks[100].start)
+        assert view.text_layout is not None  # the head, at once
+        await wait_for(pilot, lambda: len(view.text_layout.lines) > 3000)
+        full = layout_article(article, view.text_layout.width)
+        assert [ln.text for ln in view.text_layout.lines] == [ln.text for ln in full.lines]
+        assert "Paragraph 100 " in "\n".join(lines(view))

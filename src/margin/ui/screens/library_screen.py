@@ -94,6 +94,7 @@ class LibraryScreen(Screen[None]):
         self.rows: list[Any] = []
         self._last_reload = 0.0
         self._can_bookmark = False
+        self._resumed = False
 
     @property
     def margin_app(self) -> MarginApp:
@@ -122,6 +123,9 @@ class LibraryScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         # back from the reader: progress, bookmarks and highlight counts changed
+        if not self._resumed:
+            self._resumed = True  # the first resume is the first show: just loaded
+            return
         if self.rows or self.search_text:
             self.reload()
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.segment import Segment
 from rich.style import Style
@@ -34,6 +34,8 @@ from margin.ui.widgets.article_layout import BLANK, META, NOTE, RULE, TITLE, Lay
 
 #: Articles longer than this (characters) are wrapped in a worker thread.
 SYNC_LAYOUT_LIMIT = 150_000
+#: Blocks past the reading position laid out at once for a long article.
+HEAD_BLOCKS = 120
 
 ENTITY_CLASSES = {
     "PERSON": "article-view--person",
@@ -396,8 +398,20 @@ class ArticleView(ScrollView, can_focus=True):
             layout = layout_article(article, column, notes)
             assert layout is not None
             self._apply_layout(layout)
-        else:
-            self._layout_in_thread(article, column, notes, self._generation)
+            return
+        # A long article: lay out the blocks around the reading position now,
+        # so the first screen shows at once, and the whole text in a thread.
+        # Wrapping is sequential, so the head's lines are the full layout's first lines.
+        offset = self._pending_offset or 0
+        starts = [b.start for b in article.blocks]
+        head = min(len(starts), bisect_right(starts, offset) + HEAD_BLOCKS)
+        # (far into the text the head would be most of it: then the thread alone)
+        if head < len(starts) // 4 and self.text_layout is None:
+            partial = replace(article, blocks=article.blocks[:head])
+            layout = layout_article(partial, column, notes)
+            assert layout is not None
+            self._apply_layout(layout)
+        self._layout_in_thread(article, column, notes, self._generation)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="layout")
     def _layout_in_thread(
