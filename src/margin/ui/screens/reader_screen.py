@@ -285,7 +285,8 @@ class ReaderScreen(Screen[None]):
                 f"{one_line(self._entity_group.text)}: {self._entity_group.count} mentions"
             )
         if view.highlights:
-            parts.append(f"{len(view.highlights)} highlights")
+            count = len(view.highlights)
+            parts.append(f"{count} highlight" + ("" if count == 1 else "s"))
         if not view.show_entities:
             parts.append("entities off")
         if not self.in_library:
