@@ -130,13 +130,17 @@ def test_timeout_stops_a_slow_extraction(tmp_path, monkeypatch):
 
 
 def test_unknown_declared_charset_is_ignored(tmp_path, capsys):
-    html = page(f"<p>{PROSE} Café au lait in Montréal.</p>", '<meta charset="x-foo-bar"><title>T</title>')
+    html = page(
+        f"<p>{PROSE} Café au lait in Montréal.</p>", '<meta charset="x-foo-bar"><title>T</title>'
+    )
     code, out, err = run_extract(capsys, write(tmp_path, "x.html", html))
     assert code == 0 and "Montréal" in out
 
 
 def test_lying_utf8_declaration_on_windows_1252_bytes(tmp_path, capsys):
-    html = page(f"<p>{PROSE} We met at a café in Montréal.</p>", '<meta charset="utf-8"><title>T</title>')
+    html = page(
+        f"<p>{PROSE} We met at a café in Montréal.</p>", '<meta charset="utf-8"><title>T</title>'
+    )
     code, out, err = run_extract(capsys, write(tmp_path, "x.html", html.encode("cp1252")))
     assert code == 0
     assert "café in Montréal" in out and "\ufffd" not in out
@@ -159,7 +163,9 @@ def test_gbk_without_declaration(tmp_path, capsys):
 
 
 def test_shift_jis(tmp_path, capsys):
-    head = '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"><title>京都</title>'
+    head = (
+        '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"><title>京都</title>'
+    )
     code, out, err = run_extract(
         capsys, write(tmp_path, "ja.html", page(f"<p>{JAPANESE}</p>", head).encode("shift_jis"))
     )
@@ -246,7 +252,10 @@ def test_escape_sequences_are_stripped_from_title_and_body(tmp_path, capsys):
 def test_bidi_controls_removed_from_fields_not_body(tmp_path):
     from margin.ingest import extract_file
 
-    html = page(f"<p>{PROSE} \u202eevil\u202c</p>", "<title>Bank \u202etxt.exe\u202c statement of the year</title>")
+    html = page(
+        f"<p>{PROSE} \u202eevil\u202c</p>",
+        "<title>Bank \u202etxt.exe\u202c statement of the year</title>",
+    )
     art = extract_file(write(tmp_path, "bidi.html", html))
     assert "\u202e" not in art.title and "txt.exe" in art.title
 

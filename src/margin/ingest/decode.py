@@ -135,11 +135,11 @@ def decode(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
         codec, skip = bom
         return data[skip:].decode(codec, "replace"), codec
     for label in (declared, declared_charset(data)):
-        codec = normalise_charset(label)
-        if codec and codec.startswith("utf-16"):
+        named = normalise_charset(label)
+        if named and named.startswith("utf-16"):
             # A meta tag read as ASCII cannot really be UTF-16; the label is stale.
             continue
-        if codec and _agrees(data, codec):
-            return data.decode(codec), codec
-    codec = _detect(data)
-    return data.decode(codec, "replace"), codec
+        if named and _agrees(data, named):
+            return data.decode(named), named
+    detected = _detect(data)
+    return data.decode(detected, "replace"), detected
