@@ -247,9 +247,96 @@ class _Readability(Document):
     def remove_unlikely_candidates(self) -> None:
         html_clean.remove_unlikely(self.html)
 
+    def select_best_candidate(self, candidates: dict) -> dict | None:
+        best = super().select_best_candidate(candidates)
+        if best is None:
+            return None
+        best = _widen_top_candidate(self, candidates, best)
+        _score_siblings(self, candidates, best)
+        return best
+
     def get_clean_html(self) -> str:
         self.article_root = self.html
         return str(super().get_clean_html())
+
+
+_SCORE_LEVELS = 5
+_TOP_CANDIDATES = 5
+_MIN_TOP_CANDIDATES = 3
+
+
+def _widen_top_candidate(reader: Document, candidates: dict, best: dict) -> dict:
+    """Readability.js's refinement of the top candidate, which readability-lxml
+    lacks: when three of the five best candidates, each scoring at least 3/4 of
+    the best, share an ancestor, that ancestor holds the article (an article
+    split into blocks by figures or asides)."""
+    top = best["elem"]
+    ranked = sorted(candidates.values(), key=lambda c: c["content_score"], reverse=True)
+    ranked = [c for c in ranked[:_TOP_CANDIDATES] if c["elem"] is not top]
+    score = best["content_score"]
+    if score <= 0:
+        return best
+    lineages = [
+        set(c["elem"].iterancestors()) for c in ranked if c["content_score"] / score >= 0.75
+    ]
+    if len(lineages) < _MIN_TOP_CANDIDATES:
+        return best
+    for parent in top.iterancestors():
+        if parent.tag in ("body", "html"):
+            return best
+        if sum(parent in lineage for lineage in lineages) >= _MIN_TOP_CANDIDATES:
+            if parent not in candidates:
+                candidates[parent] = reader.score_node(parent)
+            return candidates[parent]
+    return best
+
+
+def _deep_score(reader: Document, elem: HtmlElement) -> float:
+    """Readability.js's score of a container: each paragraph in it counts,
+    divided by 1, 2, then three times its depth, down to five levels."""
+    total = 0.0
+    for para in elem.iter("p", "pre", "td"):
+        depth = 0
+        node = para.getparent()
+        while node is not None and node is not elem and depth < _SCORE_LEVELS:
+            node = node.getparent()
+            depth += 1
+        if node is not elem:
+            continue
+        inner = " ".join(para.text_content().split())
+        if len(inner) < reader.min_text_length:
+            continue
+        score = 1 + len(inner.split(",")) + min(len(inner) / 100, 3)
+        total += score / (1 if depth == 0 else 2 if depth == 1 else depth * 3)
+    return total
+
+
+def _score_siblings(reader: Document, candidates: dict, best: dict) -> None:
+    """Give the top candidate's siblings the scores Readability.js's sibling
+    joining sees: paragraphs deeper than readability-lxml's two levels count,
+    and a sibling of the same class as the top candidate earns a bonus."""
+    top = best["elem"]
+    parent = top.getparent()
+    if parent is None or parent.tag in ("html",):
+        return
+    top_class = top.get("class") or ""
+    for sib in parent:
+        if sib is top or not isinstance(sib.tag, str) or sib.tag == "p":
+            continue
+        if sib in candidates:
+            score = candidates[sib]["content_score"]
+        else:
+            deep = _deep_score(reader, sib)
+            if deep <= 0:
+                continue
+            base = reader.score_node(sib)["content_score"]
+            score = (base + deep) * (1 - reader.get_link_density(sib))
+        if top_class and sib.get("class") == top_class:
+            score += best["content_score"] * 0.2
+        if sib in candidates:
+            candidates[sib]["content_score"] = score
+        else:
+            candidates[sib] = {"content_score": score, "elem": sib}
 
 
 def extract_html(html: str, *, raw_head: str = "") -> tuple[Metadata, list[Block]]:
