@@ -107,14 +107,14 @@ def _wrap(text: str, indent: int, hang: int) -> list[str]:
         cut = None
         for i, ch in enumerate(text):
             width += _width(ch)
+            if ch == " ":
+                if width - 1 <= limit and i > 0:
+                    last_break = i - 1
+                continue
             if width > limit and last_break >= 0:
                 cut = last_break
                 break
-            if ch == " ":
-                last_break = i - 1 if i > 0 else -1
-                if width - 1 <= limit:
-                    last_break = i - 1
-            elif _break_after(text, i) and width <= limit:
+            if _break_after(text, i) and width <= limit:
                 last_break = i
         if cut is None:
             lines.append(" " * pad + text)
@@ -373,3 +373,154 @@ def text_save(page: Path) -> str:
 
 if __name__ == "__main__":
     sys.stdout.write(text_save(Path(sys.argv[1])))
+
+
+# --- A jusText-style baseline on text saves --------------------------------
+#
+# jusText's classic algorithm (Pomikálek 2011) on the save's logical lines
+# (wrapped lines joined back): each is "bad" when over a fifth of its words
+# are link text (the words before a ``<url>`` mark) or it has a "©", "short"
+# under 70 characters, "good" with at least 32% stopwords and over 200
+# characters, "near-good" with 30% or more, else "bad"; then short lines take
+# the class of their neighbours, near-good lines between two bad ones are
+# bad, and short headings before good text are kept. The stoplist is
+# jusText's own for the language whose stopwords the page uses most (the
+# ``justext`` package, installed only for the bench).
+
+_URL_MARK_RE = re.compile(r"\s?<(?:https?|ftp|file|javascript|mailto|data|tel):[^>\s]*>")
+_JT_WORD_RE = re.compile(r"\w+")
+
+
+def logical_lines(text: str) -> list[tuple[str, int]]:
+    """(line, blank lines before it) with wrapped lines joined back: a line
+    continues the previous one when the next word would not have fitted."""
+    out: list[tuple[str, int]] = []
+    blanks = 0
+    prev_width = 0
+    for raw in text.split("\n"):
+        line = raw.rstrip()
+        if not line.strip():
+            blanks += 1
+            prev_width = 0
+            continue
+        stripped = line.lstrip()
+        first = stripped.split(" ", 1)[0]
+        width = sum(_width(c) for c in line)
+        if (
+            out
+            and not blanks
+            and prev_width
+            and prev_width + 1 + sum(_width(c) for c in first) > WRAP
+            and not re.match(r"^(?:[*o+#]|\d+\.)\s", stripped)
+        ):
+            glue = "" if out[-1][0].endswith(("-", "/")) or _wide(out[-1][0][-1]) else " "
+            out[-1] = (out[-1][0] + glue + stripped, out[-1][1])
+        else:
+            out.append((stripped, blanks))
+        blanks = 0
+        prev_width = width
+    return out
+
+
+def _stoplist(words: list[str]) -> frozenset[str]:
+    import justext
+
+    best: frozenset[str] = frozenset()
+    best_hits = -1
+    for lang in justext.get_stoplists():
+        stop = justext.get_stoplist(lang)
+        hits = sum(w in stop for w in words)
+        if hits > best_hits:
+            best, best_hits = stop, hits
+    return best
+
+
+def justext_style(text: str) -> str:
+    """The lines jusText's classic classifier keeps from a text save."""
+    lines = logical_lines(text)
+    if not lines:
+        return ""
+    paras = []
+    all_words: list[str] = []
+    for line, blanks in lines:
+        segments = _URL_MARK_RE.split(line)
+        plain = " ".join(s.strip() for s in segments)
+        words = [w.lower() for w in _JT_WORD_RE.findall(plain)]
+        # Link text: the words of each segment that a URL mark closes, back
+        # to the last punctuation (a link's own text).
+        link_words = 0
+        for seg in segments[:-1]:
+            tail = re.split(r"[.,;:!?|()\]\[\"]\s|\s[|·•-]\s", seg)[-1]
+            link_words += len(_JT_WORD_RE.findall(tail))
+        paras.append([plain, words, link_words, blanks >= 2])
+        all_words += words
+    stop = _stoplist(all_words)
+    classes = []
+    for plain, words, link_words, _heading in paras:
+        n = max(1, len(words))
+        link_density = link_words / n
+        density = sum(w in stop for w in words) / n
+        length = len(plain)
+        if link_density > 0.2 or "©" in plain:
+            c = "bad"
+        elif length < 70:
+            c = "bad" if link_density > 0 else "short"
+        elif density >= 0.32:
+            c = "good" if length > 200 else "neargood"
+        elif density >= 0.30:
+            c = "neargood"
+        else:
+            c = "bad"
+        classes.append(c)
+    cf = list(classes)
+    # Short headings before good text within 200 characters: near-good.
+    for i, p in enumerate(paras):
+        if p[3] and classes[i] == "short":
+            dist, j = 0, i + 1
+            while j < len(paras) and dist <= 200:
+                if classes[j] == "good":
+                    classes[i] = "neargood"
+                    break
+                dist += len(paras[j][0])
+                j += 1
+
+    def neighbour(i: int, step: int, ignore_near: bool) -> str:
+        j = i + step
+        while 0 <= j < len(classes):
+            c = classes[j]
+            if c in ("good", "bad") or (c == "neargood" and not ignore_near):
+                return c
+            j += step
+        return "bad"
+
+    new = {}
+    for i, c in enumerate(classes):
+        if c != "short":
+            continue
+        prev, nxt = neighbour(i, -1, True), neighbour(i, 1, True)
+        if prev == nxt == "good":
+            new[i] = "good"
+        elif prev == nxt == "bad":
+            new[i] = "bad"
+        elif (prev == "bad" and neighbour(i, -1, False) == "neargood") or (
+            nxt == "bad" and neighbour(i, 1, False) == "neargood"
+        ):
+            new[i] = "good"
+        else:
+            new[i] = "bad"
+    for i, c in new.items():
+        classes[i] = c
+    for i, c in enumerate(classes):
+        if c == "neargood":
+            both_bad = neighbour(i, -1, True) == neighbour(i, 1, True) == "bad"
+            classes[i] = "bad" if both_bad else "good"
+    for i, p in enumerate(paras):
+        if p[3] and classes[i] == "bad" and cf[i] != "bad":
+            dist, j = 0, i + 1
+            while j < len(paras) and dist <= 200:
+                if classes[j] == "good":
+                    classes[i] = "good"
+                    break
+                dist += len(paras[j][0])
+                j += 1
+    return "\n".join(p[0] for p, c in zip(paras, classes, strict=True) if c == "good")

@@ -215,7 +215,7 @@ def text_variant(pages: list[Path], args: argparse.Namespace) -> None:
     """margin's text ingest on each page's "Save as text", dev and held-out."""
     import time
 
-    from _textsave import text_save
+    from _textsave import justext_style, text_save
 
     from margin.errors import IngestError
     from margin.ingest import extract_bytes
@@ -235,6 +235,10 @@ def text_variant(pages: list[Path], args: argparse.Namespace) -> None:
         seconds += time.perf_counter() - t0
         p, r = precision_recall(got, want)
         kp, kr = precision_recall(save, want)
+        try:
+            jp, jr = precision_recall(justext_style(save), want)
+        except ImportError:  # jusText's stoplists: pip install justext (bench only)
+            jp = jr = float("nan")
         rows.append(
             {
                 "page": page.name,
@@ -244,6 +248,8 @@ def text_variant(pages: list[Path], args: argparse.Namespace) -> None:
                 "f1": f1(p, r),
                 "kp": kp,
                 "kr": kr,
+                "jp": jp,
+                "jr": jr,
                 "title_ok": norm_field(title) == norm_field(meta.get("title")),
                 "byline_want": norm_field(meta.get("byline")),
                 "byline_ok": norm_field(byline) == norm_field(meta.get("byline")),
@@ -266,10 +272,13 @@ def text_variant(pages: list[Path], args: argparse.Namespace) -> None:
         mr = sum(r["r"] for r in part) / n
         kp = sum(r["kp"] for r in part) / n
         kr = sum(r["kr"] for r in part) / n
+        jp = sum(r["jp"] for r in part) / n
+        jr = sum(r["jr"] for r in part) / n
         with_byline = [r for r in part if r["byline_want"]]
         print(
             f"  {label:<9} ({n:>3})  margin F1 {f1(mp, mr):.3f}  precision {mp:.3f}"
             f"  recall {mr:.3f}   keep-everything F1 {f1(kp, kr):.3f}"
+            f"  jusText-style F1 {f1(jp, jr):.3f}"
         )
         print(
             f"  {'':<15}  title exact {sum(r['title_ok'] for r in part) / n:.3f}"
