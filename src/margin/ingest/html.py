@@ -252,6 +252,7 @@ class _Readability(Document):
         if best is None:
             return None
         best = _widen_top_candidate(self, candidates, best)
+        best = _climb_top_candidate(candidates, best)
         _score_siblings(self, candidates, best)
         return best
 
@@ -291,6 +292,27 @@ def _widen_top_candidate(reader: Document, candidates: dict, best: dict) -> dict
     return best
 
 
+def _climb_top_candidate(candidates: dict, best: dict) -> dict:
+    """Readability.js's second refinement: walking up from the top candidate,
+    a scored ancestor whose score goes *up* again (while staying above a third
+    of the top score) holds more of the article, such as opening paragraphs
+    before a "read more" block."""
+    last = best["content_score"]
+    threshold = last / 3
+    for parent in best["elem"].iterancestors():
+        if parent.tag in ("body", "html"):
+            break
+        cand = candidates.get(parent)
+        if cand is None:
+            continue
+        if cand["content_score"] < threshold:
+            break
+        if cand["content_score"] > last:
+            return cand
+        last = cand["content_score"]
+    return best
+
+
 def _deep_score(reader: Document, elem: HtmlElement) -> float:
     """Readability.js's score of a container: each paragraph in it counts,
     divided by 1, 2, then three times its depth, down to five levels."""
@@ -298,7 +320,7 @@ def _deep_score(reader: Document, elem: HtmlElement) -> float:
     for para in elem.iter("p", "pre", "td"):
         depth = 0
         node = para.getparent()
-        while node is not None and node is not elem and depth < _SCORE_LEVELS:
+        while node is not None and node is not elem and depth < _SCORE_LEVELS - 1:
             node = node.getparent()
             depth += 1
         if node is not elem:
