@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from margin.ingest.blocks import make_block
+from margin.ingest.text_lines import logical_lines
 from margin.model import Block
 
 # Function words of the languages margin meets most; running text is full of
@@ -87,6 +88,8 @@ class _Line:
     end: bool  # ends like a sentence
     colon: bool  # ends with ":" (a lead-in)
     cjk: bool
+    indent: int = 0  # columns of indentation in the save
+    gap: int = 0  # blank lines before
     kind: str = ""  # good, near, mid, short, bad, rule
     repeated: bool = False  # the same short line three times or more on the page
     keep: str = ""  # "", paragraph, heading, list_item
@@ -413,11 +416,12 @@ def _find_title(
 
 def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     """(title, byline, blocks) of a plain-text save."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    pairs = _unwrap(text.split("\n"))
-    if not pairs:
+    raw = logical_lines(text)
+    if not raw:
         return "", None, []
-    lines = [_features(t, i, p) for i, (t, p) in enumerate(pairs)]
+    lines = [_features(r.text, i, r.para) for i, r in enumerate(raw)]
+    for ln, r in zip(lines, raw, strict=True):
+        ln.indent, ln.gap = r.indent, r.gap
     # Function words are counted in the languages margin knows; in another
     # language (no line has many of them) running text is told by its shape.
     long_lines = [ln for ln in lines if ln.words >= 15 and not ln.cjk]

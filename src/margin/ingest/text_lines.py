@@ -1,0 +1,131 @@
+"""A text save's lines, undone from the browser's formatting.
+
+Firefox's "Save Page As > Text Files" writes a link's URL after it
+(``Home <https://example.org/>``), marks inline structure (``*bold*``,
+``/italic/``, ``_underline_``, ``|code|``), indents headings, list items and
+quotes, and wraps lines at 80 columns. A copy-paste does none of this. Here
+the save is turned back into logical lines: the wrap width is found from the
+lines themselves (no width when nothing looks wrapped), wrapped lines are
+joined back, URLs and inline marks are dropped, and each line keeps its
+indentation and the number of blank lines before it (a heading's cue).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# A link's URL as the browser writes it, possibly wrapped over lines.
+_URL_MARK_RE = re.compile(
+    r"[ \t]?<(?:(?:https?|ftp|file|javascript|mailto|data|tel|about):|[/#])"
+    r"[^<>\n]{0,3000}?>"
+)
+# Inline marks around words: *bold*, /italic/, _underline_, |code|.
+_MARK_RES = [
+    re.compile(rf"(?<![\w{q}:]){q}(?=[^\s{q}])([^{q}\n]*?[^\s{q}])?{q}(?![\w{q}])")
+    for q in (r"\*", "/", "_", r"\|")
+]
+_EMPTY_MARKS_RE = re.compile(r"(?<![\w:/])(?://|\*\*|\|\|)(?=\w|\s|$)")
+_OPEN_URL_RE = re.compile(r"<(?:[a-z]+:|[/#])[^<>\s]*$")
+_LIST_MARK_RE = re.compile(r"^(?:[*o+#]|\d{1,3}\.)\s+(?=\S)")
+
+
+@dataclass(slots=True)
+class RawLine:
+    text: str
+    para: int  # blank-line separated group
+    indent: int
+    gap: int  # blank lines before
+
+
+def _width(s: str) -> int:
+    n = 0
+    for ch in s:
+        n += 2 if ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF" else 1
+    return n
+
+
+def _wide(ch: str) -> bool:
+    return ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF"
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column the save was wrapped at, or None when it was not wrapped:
+    many lines end just short of one width and none (with a space) pass it."""
+    widths = [_width(ln.rstrip()) for ln in lines if " " in ln.strip()]
+    long = [w for w in widths if w >= 40]
+    if len(long) < 8:
+        return None
+    long.sort()
+    top = long[int(0.97 * (len(long) - 1))]
+    if top > 160:
+        return None
+    near = sum(top - 10 < w <= top for w in long)
+    if near < 0.3 * len(long):
+        return None
+    return top
+
+
+def _strip_marks(s: str) -> str:
+    for rx in _MARK_RES:
+        s = rx.sub(lambda m: m.group(1) or "", s)
+    return _EMPTY_MARKS_RE.sub("", s)
+
+
+def logical_lines(text: str) -> list[RawLine]:
+    """The save's non-empty lines, wrapped ones joined, URLs and marks dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    raw = text.split("\n")
+    width = wrap_width(raw)
+    out: list[RawLine] = []
+    para = 0
+    gap = 0
+    prev_width = 0  # display width of the previous raw line (0 after a blank)
+    hang = 0  # where a continuation of the previous line starts
+    for line in raw:
+        line = line.rstrip()
+        stripped = line.lstrip(" \t")
+        if not stripped:
+            if out and gap == 0:
+                para += 1
+            gap += 1
+            prev_width = 0
+            continue
+        indent = len(line) - len(stripped)
+        is_item = bool(_LIST_MARK_RE.match(stripped))
+        joined = False
+        if out and not gap and prev_width:
+            last = out[-1].text
+            if width is not None:
+                first = stripped.split(" ", 1)[0]
+                if (
+                    prev_width + 1 + _width(first) > width
+                    and not is_item
+                    and (indent == hang or indent == out[-1].indent)
+                ):
+                    joined = True
+            elif (
+                len(last) >= 60
+                and not re.search(r"[.!?…。！？]['\"’”»)\]]*$", last)
+                and stripped[:1].islower()
+                and not is_item
+            ):
+                joined = True  # hard-wrapped prose without a known width
+            if joined:
+                glue = " "
+                in_url = _OPEN_URL_RE.search(last[-3000:]) is not None
+                if in_url or last.endswith("-") or _wide(last[-1]) or _wide(stripped[0]):
+                    glue = ""  # broken after a hyphen, in a URL, between CJK characters
+                out[-1].text = last + glue + stripped
+        if not joined:
+            if indent >= 4 and stripped.startswith("o "):
+                stripped = "* " + stripped[2:]  # a nested list's bullet
+            out.append(RawLine(stripped, para, indent, gap))
+            m = _LIST_MARK_RE.match(stripped)
+            hang = indent + (m.end() if m else 0)
+        gap = 0
+        prev_width = _width(line)
+    for ln in out:
+        ln.text = " ".join(_strip_marks(_URL_MARK_RE.sub("", ln.text)).split())
+    return [ln for ln in out if ln.text]
