@@ -256,6 +256,13 @@ class _Readability(Document):
         _score_siblings(self, candidates, best)
         return best
 
+    def get_preserved_elements(self, node: HtmlElement) -> dict:
+        allowed = dict(super().get_preserved_elements(node))
+        for el in node.iter("ul", "ol"):
+            if el not in allowed and _keeps_list(self, el):
+                allowed[el] = True
+        return allowed
+
     def get_clean_html(self) -> str:
         self.article_root = self.html
         return str(super().get_clean_html())
@@ -290,6 +297,36 @@ def _widen_top_candidate(reader: Document, candidates: dict, best: dict) -> dict
                 candidates[parent] = reader.score_node(parent)
             return candidates[parent]
     return best
+
+
+def _keeps_list(reader: Document, el: HtmlElement) -> bool:
+    """Readability.js's conditional cleaning of a list: a list (its items hold
+    nine tenths of its text) is not judged by the link density of a plain
+    block, so a list of links inside the article stays unless its class says
+    otherwise or it is a list of inputs, embeds or bare images."""
+    weight = reader.class_weight(el)
+    if weight < 0:
+        return False
+    text = el.text_content()
+    total = len(" ".join(text.split()))
+    if not total:
+        return False
+    items = sum(len(" ".join(li.text_content().split())) for li in el.iter("li"))
+    if items / total <= 0.9:
+        return False
+    if text.count(",") >= 10:
+        return True
+    paras = sum(1 for _ in el.iter("p"))
+    imgs = sum(1 for _ in el.iter("img"))
+    inputs = sum(1 for i in el.iter("input") if (i.get("type") or "").lower() != "hidden")
+    embeds = sum(1 for _ in el.iter("embed", "object", "iframe"))
+    if imgs > 1 and paras / imgs < 0.5 and not any(a.tag == "figure" for a in el.iterancestors()):
+        return False
+    if inputs > paras // 3:
+        return False
+    if weight >= 25 and reader.get_link_density(el) > 0.5:
+        return False
+    return not (embeds == 1 and total < 75 or embeds > 1)
 
 
 def _climb_top_candidate(candidates: dict, best: dict) -> dict:
