@@ -261,6 +261,11 @@ class _Readability(Document):
         for el in node.iter("ul", "ol"):
             if el not in allowed and _keeps_list(self, el):
                 allowed[el] = True
+        for table in node.iter("table"):
+            if _is_data_table(table):
+                allowed[table] = True
+                for inner in table.iterdescendants(*_CLEANED_TAGS):
+                    allowed[inner] = True
         return allowed
 
     def get_clean_html(self) -> str:
@@ -297,6 +302,40 @@ def _widen_top_candidate(reader: Document, candidates: dict, best: dict) -> dict
                 candidates[parent] = reader.score_node(parent)
             return candidates[parent]
     return best
+
+
+_CLEANED_TAGS = ("table", "ul", "div", "aside", "header", "footer", "section")
+
+
+def _is_data_table(table: HtmlElement) -> bool:
+    """Readability.js's test for a table of data (kept whole) rather than one
+    used for layout."""
+    if (table.get("role") or "").lower() == "presentation":
+        return False
+    if table.get("datatable") == "0":
+        return False
+    if table.get("summary"):
+        return True
+    caption = next(table.iter("caption"), None)
+    if caption is not None and (len(caption) or (caption.text or "").strip()):
+        return True
+    if next(table.iter("col", "colgroup", "tfoot", "thead", "th"), None) is not None:
+        return True
+    if next(table.iterdescendants("table"), None) is not None:
+        return False
+    rows = columns = 0
+    for tr in table.iter("tr"):
+        rows += int(tr.get("rowspan") or 1) if (tr.get("rowspan") or "1").isdigit() else 1
+        cells = 0
+        for td in tr.iter("td"):
+            span = td.get("colspan") or "1"
+            cells += int(span) if span.isdigit() else 1
+        columns = max(columns, cells)
+    if rows == 1 or columns == 1:
+        return False
+    if rows >= 10 or columns > 4:
+        return True
+    return rows * columns > 10
 
 
 def _keeps_list(reader: Document, el: HtmlElement) -> bool:
