@@ -166,3 +166,76 @@ def test_metadata_byline_date_site_language() -> None:
     assert meta.site == "The Gazette"
     assert meta.published == "2026-03-02"
     assert meta.lang == "en"
+
+
+def segment(n: int) -> str:
+    return (
+        f"<div class='story-part'><div class='text'>{para(n)}{para(n + 1)}{para(n + 2)}</div></div>"
+    )
+
+
+def test_captions_between_article_segments_kept() -> None:
+    # The article is split into same-class blocks by figures: Readability.js
+    # takes the blocks' shared parent, captions and all.
+    figure = (
+        "<figure><img src='{0}.jpg' alt=''><figcaption>Figure {0}: the dam seen from "
+        "the northern ridge in the early morning.</figcaption></figure>"
+    )
+    body = "".join(segment(10 * i) + figure.format(i) for i in range(1, 5))
+    html = page(f"<div class='wrap'>{body}</div><div class='foot'>About us</div>")
+    text, _ = text_of(html)
+    assert "Paragraph 10 " in text and "Paragraph 42 " in text
+    for i in range(1, 5):
+        assert f"Figure {i}: the dam seen from the northern ridge" in text
+
+
+def test_opening_paragraphs_before_a_read_more_block_kept() -> None:
+    more = "".join(para(n) for n in range(10, 17))
+    html = page(
+        "<div class='story-body'><div class='story-intro'><p>The opening paragraph, which "
+        "sets out what the committee decided and why it matters to the valley, comes "
+        f"first.</p></div>{para(1)}{para(2)}{para(3)}"
+        "<div id='read-more'><div class='read-more-link'>Read more</div>"
+        f"<div id='read-more-content'>{more}</div></div></div>"
+    )
+    text, _ = text_of(html)
+    assert "The opening paragraph" in text
+    assert "Paragraph 1 " in text and "Paragraph 16 " in text
+
+
+def test_link_list_inside_the_article_kept() -> None:
+    links = "".join(
+        f"<li><a href='https://x.test/{i}'>Report number {i} on the reservoir</a></li>"
+        for i in range(6)
+    )
+    html = page(
+        f"<article>{para(1)}{para(2)}<p>The documents:</p><ul>{links}</ul>{para(3)}</article>"
+    )
+    text, _ = text_of(html)
+    assert "Report number 0 on the reservoir" in text
+    assert "Report number 5 on the reservoir" in text
+
+
+def test_data_table_of_links_kept() -> None:
+    rows = "".join(
+        f"<tr><td><a href='/v{y}'>{y}</a></td><td><a href='/r{y}'>Vote</a></td></tr>"
+        for y in range(2019, 2024)
+    )
+    html = page(
+        f"<article>{para(1)}<table><tr><th>Year</th><th>Record</th></tr>{rows}</table>"
+        f"{para(2)}</article>"
+    )
+    text, _ = text_of(html)
+    assert "2019" in text and "2023" in text
+
+
+def test_posted_by_and_bare_date_lines_kept() -> None:
+    # Reader modes keep them (only a "By … date" line is chrome), and the
+    # reference texts do too.
+    html = page(
+        "<article><p>Posted by Maria Lopez on 2026-03-02</p><p>2 Mar 2026</p>"
+        f"{para(1)}{para(2)}{para(3)}</article>"
+    )
+    text, _ = text_of(html)
+    assert "Posted by Maria Lopez on 2026-03-02" in text
+    assert "2 Mar 2026" in text
