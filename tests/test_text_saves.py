@@ -289,3 +289,53 @@ def test_sample_text_saves(name: str, title: str, byline: str, first: str, last:
         assert chrome not in art.text, chrome
     for line in art.text.split("\n"):
         assert line.strip() not in ("Share", "Facebook", "Email address", "Sign up"), line
+
+
+def _firefox_wrap(text: str, width: int = 80) -> str:
+    """A paragraph wrapped the way Firefox's Save as Text wraps it."""
+    out, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "\n".join([*out, line])
+
+
+def test_firefox_save_wrapping_link_urls_and_marks_undone() -> None:
+    linked = P2.replace("regional council", "*regional* council <https://harbour.example/c/>")
+    text = save(
+        "Home <https://harbour.example/>\nNews <https://harbour.example/news/>",
+        "\n  Ferry operator orders two new boats for the islands",
+        *(_firefox_wrap(p) for p in (P1, linked, P3, P4, P5)),
+    )
+    title, _byline, blocks = extract_text(text)
+    got = "\n\n".join(b.text for b in blocks)
+    assert_article(got)
+    assert "<http" not in got and "*" not in got
+    assert title == "Ferry operator orders two new boats for the islands"
+
+
+def test_teaser_headlines_with_summaries_not_taken_for_the_article() -> None:
+    teasers = []
+    for k, topic in enumerate(("harbour", "school", "bridge", "library", "market")):
+        teasers.append(f"\n    Council report on the {topic} is published {k} days early")
+        teasers.append(
+            f"The long-awaited report on the {topic} was published on Tuesday, and it "
+            "says that the work should be finished before the end of the year."
+        )
+    got = body(save("Ferry operator orders two new boats", *ARTICLE, MENU, *teasers, FOOTER))
+    assert_article(got)
+    assert "long-awaited report" not in got
+
+
+def test_url_wrapped_over_two_lines_dropped_whole() -> None:
+    from margin.ingest.text_lines import logical_lines
+
+    text = (
+        "Read the council's report <https://harbour.example/reports/2031/\n"
+        "ferries.html> before the meeting.\n"
+    )
+    lines = [ln.text for ln in logical_lines(text)]
+    assert lines == ["Read the council's report before the meeting."]

@@ -201,6 +201,38 @@ def _value(ln: _Line) -> float:
     return v
 
 
+def _discount_teasers(lines: list[_Line], values: list[float]) -> None:
+    """Other stories' teasers: a headline, one short paragraph, a headline,
+    one short paragraph... Paragraphs alone between headline-like lines,
+    three or more close together, count little towards the article region."""
+    n = len(lines)
+
+    def lone(i: int) -> bool:
+        ln = lines[i]
+        if ln.kind not in _PROSE or ln.words >= 70:
+            return False
+        before = lines[i - 1] if i else None
+        after = lines[i + 1] if i + 1 < n else None
+        headline = any(
+            x.kind not in _PROSE and (x.gap >= 2 or (x.caps >= 0.6 and x.words >= 3))
+            for x in lines[max(0, i - 2) : i]
+        )
+        return headline and all(
+            x is None or (x.kind not in (*_PROSE, "rule", "code") and not x.end)
+            for x in (before, after)
+        )
+
+    chain: list[int] = []
+    for i in [*(i for i in range(n) if lone(i)), n + 99]:
+        if chain and i - chain[-1] <= 4:
+            chain.append(i)
+            continue
+        if len(chain) >= 3:
+            for j in chain:
+                values[j] = min(values[j], 0.3)
+        chain = [i]
+
+
 def _best_run(values: list[float], lo: int = 0, hi: int | None = None) -> tuple[float, int, int]:
     """(sum, start, end) of the maximum-sum run of values starting in [lo, hi)."""
     best, best_span = 0.0, (0, -1)
@@ -215,35 +247,6 @@ def _best_run(values: list[float], lo: int = 0, hi: int | None = None) -> tuple[
         if total > best:
             best, best_span = total, (start, i)
     return best, best_span[0], best_span[1]
-
-
-def _unwrap(raw_lines: list[str]) -> list[tuple[str, int]]:
-    """Non-empty lines with their paragraph number; hard-wrapped prose (a
-    long line not ending a sentence, then a line starting in lower case)
-    joined back."""
-    out: list[tuple[str, int]] = []
-    para = 0
-    prev_blank = True
-    for raw in raw_lines:
-        line = raw.strip()
-        if not line:
-            if not prev_blank:
-                para += 1
-            prev_blank = True
-            continue
-        if (
-            not prev_blank
-            and out
-            and len(out[-1][0]) >= 60
-            and not _END_RE.search(out[-1][0])
-            and line[:1].islower()
-            and not _BULLET_RE.match(line)
-        ):
-            out[-1] = (out[-1][0] + " " + line, para)
-        else:
-            out.append((line, para))
-        prev_blank = False
-    return out
 
 
 _MONTH_RE = re.compile(
@@ -394,8 +397,18 @@ def _find_title(
         if matches:
             best = max(matches, key=lambda ln: (len(ln.text), ln.index))
             return best.index, _page_title(page_title.text, headings)
-        if page_title.words >= 3 and not page_title.text.isupper():
-            return None, _page_title(page_title.text, headings)
+    # A heading as a browser's save writes it (after two blank lines,
+    # indented by its level): the top-level one nearest the body.
+    headed = [
+        ln
+        for ln in lines[lo:body_start]
+        if ln.gap >= 2 and ln.indent >= 2 and 2 <= ln.words <= 30 and not ln.bullet
+    ]
+    if headed:
+        best = min(headed, key=lambda ln: (ln.indent, -ln.index))
+        return best.index, best.text
+    if page_title is not None and page_title.words >= 3 and not page_title.text.isupper():
+        return None, _page_title(page_title.text, headings)
     best_score, best_ln = 0.0, None
     for ln in candidates:
         if ln.words < 3 or (ln.end and not ln.text.endswith("?")) or ln.colon:
@@ -448,6 +461,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
                 ln.kind = "bad"
 
     values = [_value(ln) for ln in lines]
+    _discount_teasers(lines, values)
     best, start, end = _best_run(values)
     # The article usually starts right after its headline: when a line
     # matches the page title, prefer a dense run just after it.

@@ -26,7 +26,7 @@ _MARK_RES = [
     re.compile(rf"(?<![\w{q}:]){q}(?=[^\s{q}])([^{q}\n]*?[^\s{q}])?{q}(?![\w{q}])")
     for q in (r"\*", "/", "_", r"\|")
 ]
-_EMPTY_MARKS_RE = re.compile(r"(?<![\w:/])(?://|\*\*|\|\|)(?=\w|\s|$)")
+_EMPTY_MARKS_RE = re.compile(r"(?<![\w:/])(?://|\*\*|\|\|)(?=\w|\s|$)|(?<![:/])//(?=\s|$)")
 _OPEN_URL_RE = re.compile(r"<(?:[a-z]+:|[/#])[^<>\s]*$")
 _LIST_MARK_RE = re.compile(r"^(?:[*o+#]|\d{1,3}\.)\s+(?=\S)")
 
@@ -67,6 +67,24 @@ def wrap_width(lines: list[str]) -> int | None:
     return top
 
 
+def _join_urls(lines: list[str]) -> list[tuple[str, int]]:
+    """Physical lines with a wrapped URL put back on one line, each with the
+    display width of its last physical part (what the wrap decided on)."""
+    out: list[tuple[str, int]] = []
+    for line in lines:
+        stripped = line.strip()
+        if (
+            out
+            and stripped
+            and " " not in stripped.split(">", 1)[0]
+            and _OPEN_URL_RE.search(out[-1][0][-3000:])
+        ):
+            out[-1] = (out[-1][0].rstrip() + stripped, _width(line.rstrip()))
+        else:
+            out.append((line, _width(line.rstrip())))
+    return out
+
+
 def _strip_marks(s: str) -> str:
     for rx in _MARK_RES:
         s = rx.sub(lambda m: m.group(1) or "", s)
@@ -76,14 +94,15 @@ def _strip_marks(s: str) -> str:
 def logical_lines(text: str) -> list[RawLine]:
     """The save's non-empty lines, wrapped ones joined, URLs and marks dropped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    raw = text.split("\n")
-    width = wrap_width(raw)
+    physical = text.split("\n")
+    width = wrap_width(physical)
+    raw = _join_urls(physical)
     out: list[RawLine] = []
     para = 0
     gap = 0
     prev_width = 0  # display width of the previous raw line (0 after a blank)
     hang = 0  # where a continuation of the previous line starts
-    for line in raw:
+    for line, last_width in raw:
         line = line.rstrip()
         stripped = line.lstrip(" \t")
         if not stripped:
@@ -125,7 +144,7 @@ def logical_lines(text: str) -> list[RawLine]:
             m = _LIST_MARK_RE.match(stripped)
             hang = indent + (m.end() if m else 0)
         gap = 0
-        prev_width = _width(line)
+        prev_width = last_width
     for ln in out:
         ln.text = " ".join(_strip_marks(_URL_MARK_RE.sub("", ln.text)).split())
     return [ln for ln in out if ln.text]
