@@ -13,7 +13,6 @@ indentation and the number of blank lines before it (a heading's cue).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 # A link's URL as the browser writes it, possibly wrapped over lines.
@@ -39,15 +38,21 @@ class RawLine:
     gap: int  # blank lines before
 
 
+_WIDE_RE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
 def _width(s: str) -> int:
-    n = 0
-    for ch in s:
-        n += 2 if ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF" else 1
-    return n
+    """Display columns: wide (CJK) characters count 2."""
+    if s.isascii():
+        return len(s)
+    return len(s) + len(_WIDE_RE.findall(s))
 
 
 def _wide(ch: str) -> bool:
-    return ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF"
+    return ch >= "\u1100" and _WIDE_RE.match(ch) is not None
 
 
 def wrap_width(lines: list[str]) -> int | None:
