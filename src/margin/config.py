@@ -9,6 +9,10 @@ Example::
     theme = "textual-light"
     entities = true          # entity highlighting on when the reader opens
     column_width = 80        # 40..120, the reading column
+    max_file_mb = 32         # larger files are refused with a reason
+    extract_timeout = 30     # seconds one page may take before it is stopped
+    entity_backend = "builtin"   # or "spacy" (needs spaCy and a pipeline installed)
+    spacy_pipeline = "en_core_web_sm"
 
     [keys]
     reader.highlight = "H"
@@ -17,6 +21,7 @@ Example::
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +31,9 @@ from margin import paths
 MIN_COLUMN = 40
 MAX_COLUMN = 120
 DEFAULT_COLUMN = 84
+DEFAULT_MAX_FILE_MB = 32
+DEFAULT_EXTRACT_TIMEOUT = 30.0
+ENTITY_BACKENDS = ("builtin", "spacy")
 
 
 @dataclass(slots=True)
@@ -34,6 +42,10 @@ class Config:
     theme: str | None = None
     entities: bool = True
     column_width: int = DEFAULT_COLUMN
+    max_file_mb: int = DEFAULT_MAX_FILE_MB
+    extract_timeout: float = DEFAULT_EXTRACT_TIMEOUT
+    entity_backend: str = "builtin"
+    spacy_pipeline: str | None = None
     problems: list[str] = field(default_factory=list)
 
 
@@ -74,6 +86,26 @@ def parse_config(data: dict[str, object]) -> Config:
         config.column_width = max(MIN_COLUMN, min(MAX_COLUMN, width))
     elif width is not None:
         config.problems.append("column_width: expected a number")
+    max_mb = data.get("max_file_mb")
+    if isinstance(max_mb, int | float) and not isinstance(max_mb, bool) and max_mb > 0:
+        config.max_file_mb = int(max_mb)
+    elif max_mb is not None:
+        config.problems.append("max_file_mb: expected a positive number of megabytes")
+    timeout = data.get("extract_timeout")
+    if isinstance(timeout, int | float) and not isinstance(timeout, bool) and timeout > 0:
+        config.extract_timeout = float(timeout)
+    elif timeout is not None:
+        config.problems.append("extract_timeout: expected a positive number of seconds")
+    backend = data.get("entity_backend")
+    if backend in ENTITY_BACKENDS:
+        config.entity_backend = str(backend)
+    elif backend is not None:
+        config.problems.append('entity_backend: expected "builtin" or "spacy"')
+    pipeline = data.get("spacy_pipeline")
+    if isinstance(pipeline, str) and pipeline.strip():
+        config.spacy_pipeline = pipeline.strip()
+    elif pipeline is not None:
+        config.problems.append("spacy_pipeline: expected the name of an installed pipeline")
     return config
 
 
@@ -91,3 +123,20 @@ def load_config(path: Path | None = None) -> Config:
     except tomllib.TOMLDecodeError as exc:
         return Config(problems=[f"{path.name}: {exc}"])
     return parse_config(data)
+
+
+_cache: tuple[tuple[str, int], Config] | None = None
+
+
+def current() -> Config:
+    """The config in force, read again only when the file changes: the core
+    calls this for every file it reads, so it must cost a stat, not a parse."""
+    global _cache
+    path = paths.config_path()
+    try:
+        stamp = (str(path), os.stat(path).st_mtime_ns)
+    except OSError:
+        stamp = (str(path), -1)
+    if _cache is None or _cache[0] != stamp:
+        _cache = (stamp, load_config(path))
+    return _cache[1]

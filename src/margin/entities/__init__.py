@@ -17,14 +17,18 @@ __all__ = ["Entity", "EntitySummary", "entity_summary", "recognise", "BACKENDS"]
 BACKENDS = ("builtin", "spacy")
 
 
-def recognise(text: str, *, lang: str | None = None, backend: str = "builtin") -> list[Entity]:
+def recognise(text: str, *, lang: str | None = None, backend: str | None = None) -> list[Entity]:
     """Entities in ``text``: offsets into it (end exclusive), sorted, non-overlapping.
 
     Labels are PERSON, ORG, PLACE and OTHER. The built-in rules are for
     English; for another ``lang`` it returns no entities rather than guesses.
+    ``backend=None`` means the one config.toml chooses (``entity_backend``);
+    a configured spaCy that is not installed falls back to the built-in one.
     """
     if not text:
         return []
+    if backend is None:
+        backend = _configured_backend()
     if lang and not lang.lower().startswith("en") and backend != "spacy":
         return []
     if backend == "builtin":
@@ -36,6 +40,19 @@ def recognise(text: str, *, lang: str | None = None, backend: str = "builtin") -
 
         return recognise_spacy(text)
     raise ValueError(f"unknown entity backend {backend!r} (expected one of {BACKENDS})")
+
+
+def _configured_backend() -> str:
+    from margin.config import current
+
+    settings = current()
+    if settings.entity_backend != "spacy":
+        return "builtin"
+    from margin.entities import spacy_backend
+
+    if settings.spacy_pipeline and settings.spacy_pipeline != spacy_backend.PIPELINE:
+        spacy_backend.set_pipeline(settings.spacy_pipeline)
+    return "spacy" if spacy_backend.available() else "builtin"
 
 
 @dataclass(slots=True)

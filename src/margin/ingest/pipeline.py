@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 
+from margin.config import current as current_config
 from margin.errors import IngestError
 from margin.ingest.blocks import assemble, count_words, reading_minutes
 from margin.ingest.decode import decode
@@ -95,12 +96,18 @@ def extract_file(
     path: str | os.PathLike[str],
     *,
     max_bytes: int | None = None,
-    timeout: float | None = DEFAULT_TIMEOUT,
+    timeout: float | None = -1.0,
     entities: bool = False,
 ) -> Article:
-    """Read and extract one saved article. Raises :class:`IngestError`."""
+    """Read and extract one saved article. Raises :class:`IngestError`.
+
+    ``max_bytes`` and ``timeout`` default to ``max_file_mb`` and
+    ``extract_timeout`` in config.toml; ``timeout=None`` means no time bound."""
     shown = display_path(path)
-    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    settings = current_config()
+    limit = settings.max_file_mb * 1024 * 1024 if max_bytes is None else max_bytes
+    if timeout is not None and timeout < 0:
+        timeout = settings.extract_timeout
     try:
         st = os.stat(path)
         if not _is_regular(st.st_mode):

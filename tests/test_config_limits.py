@@ -1,0 +1,77 @@
+"""config.toml settings that the core obeys: size cap, time bound, entity backend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from margin import paths
+from margin.cli import main
+from margin.config import current
+
+PAGE = (
+    "<html><head><title>Port traffic grows in Rotterdam again</title></head><body><article>"
+    + "<p>The harbour authority in Rotterdam said container traffic recovered faster "
+    "than expected this year, helped by the new rail link to Duisburg.</p>"
+    * 40
+    + "</article></body></html>"
+)
+
+
+def write_config(text: str) -> None:
+    paths.ensure_home()
+    paths.config_path().write_text(text, encoding="utf-8")
+
+
+def test_max_file_mb_refuses_larger_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    page = tmp_path / "page.html"
+    page.write_text(PAGE + " " * 1_100_000, encoding="utf-8")
+    assert main(["extract", str(page)]) == 0
+    capsys.readouterr()
+    write_config("max_file_mb = 1\n")
+    assert main(["extract", str(page)]) == 1
+    err = capsys.readouterr().err
+    assert "1.0 MB limit" in err and "max_file_mb" in err
+
+
+def test_bad_settings_fall_back_to_defaults_with_a_problem():
+    write_config('max_file_mb = "lots"\nextract_timeout = -3\nentity_backend = "magic"\n')
+    cfg = current()
+    assert cfg.max_file_mb == 32 and cfg.extract_timeout == 30.0
+    assert cfg.entity_backend == "builtin"
+    assert len(cfg.problems) == 3
+
+
+def test_spacy_backend_setting_falls_back_when_spacy_is_missing(monkeypatch):
+    import margin.entities.spacy_backend as sb
+    from margin.entities import recognise
+
+    write_config('entity_backend = "spacy"\nspacy_pipeline = "no_such_pipeline_xx"\n')
+    monkeypatch.setattr(sb, "available", lambda: False)
+    ents = recognise("Angela Merkel met officials in Berlin on Monday.")
+    assert {(e.text, e.label) for e in ents} >= {("Berlin", "PLACE")}
+
+
+def test_spacy_backend_setting_uses_the_configured_pipeline(monkeypatch):
+    spacy = pytest.importorskip("spacy")
+    import margin.entities.spacy_backend as sb
+    from margin.entities import recognise
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "GPE", "pattern": "Berlin"}])
+    loaded: list[str] = []
+
+    def fake_load(name: str):
+        loaded.append(name)
+        return nlp
+
+    monkeypatch.setattr(spacy, "load", fake_load)
+    write_config('entity_backend = "spacy"\nspacy_pipeline = "my_pipeline"\n')
+    try:
+        ents = recognise("Officials met in Berlin on Monday.")
+    finally:
+        sb.set_pipeline("en_core_web_sm")
+    assert loaded == ["my_pipeline"]
+    assert [(e.text, e.label) for e in ents] == [("Berlin", "PLACE")]
