@@ -24,7 +24,8 @@ rule):
 - Blocks: paragraphs, lists, tables, quotes, ``<pre>`` set apart by a blank
   line; ``<div>``-like blocks on their own line; headings after two blank
   lines and indented 2 columns per level (h1 2, h2 4, ...); list items
-  ``  * `` (nested ``o``, then ``+``) or `` 1. ``; quotes and ``<dd>``
+  ``  * `` (nested ``o``, then ``+``) or `` 1. ``, an item's own blocks
+  (``<li><p>``) and lines after ``<br>`` under its text; quotes and ``<dd>``
   indented 4; table cells tab-separated, a row a line; ``<hr>`` a line of 80
   dashes; ``<br>`` a new line.
 - Lines are wrapped at 80 columns (wide CJK characters count 2) at spaces,
@@ -270,13 +271,18 @@ class _Saver:
         elif tag == "li":
             count = self.counters[-1] if self.counters else None
             depth = max(1, self.list_depth)
-            w.indent = old_indent + (2 if depth == 1 else 4)
+            # The bullet sits 2 columns left of the item's text, which is 4
+            # columns in from the enclosing item's text (or the margin).
+            w.indent = old_indent + 2
             if count is not None and self.counters:
                 self.counters[-1] = count + 1
-                w.indent = old_indent + 1 if depth == 1 else old_indent + 4
+                w.indent = old_indent + 1
                 w.prefix(f"{count + 1}. ", 3)
             else:
                 w.prefix(f"{_BULLETS[min(depth, len(_BULLETS)) - 1]} ", 2)
+            # The item's own blocks (<li><p>, lines after <br>) line up under
+            # its text, 4 columns in, as Firefox's list indentation does.
+            w.indent = w.cur_hang
         elif tag in ("blockquote",):
             w.blank(1)
             w.indent = old_indent + 4

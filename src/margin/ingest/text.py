@@ -173,9 +173,13 @@ def _mark_code(lines: list[_Line]) -> None:
             j += 1
         group = lines[i : j + 1]
         n = len(group)
+        codeish = sum(bool(_CODE_RE.search(g.text)) for g in group)
+        # A <pre> keeps its own indentation: lines at several depths, some
+        # at the margin, where a save's own blocks would all line up.
+        indents = {g.indent for g in group if not g.bullet}
         if (
             n >= 3
-            and sum(bool(_CODE_RE.search(g.text)) for g in group) >= 0.5 * n
+            and (codeish >= 0.5 * n or (codeish >= 0.25 * n and len(indents) >= 2 and 0 in indents))
             and sum(g.kind in _PROSE for g in group) <= 0.2 * n
             and sum(g.bullet for g in group) <= 0.2 * n
         ):
@@ -192,6 +196,8 @@ def _value(ln: _Line) -> float:
     v = _VALUE[ln.kind]
     if ln.kind == "good":
         return v + min(ln.words, 80) / 40
+    if ln.kind in ("code", "rule"):
+        return v  # a separator or a code block's line: neither prose nor chrome
     if ln.repeated:
         return -1.5  # "Reply", "Read more", "Share": a page's own boilerplate
     if ln.words <= 14 and not ln.end and _DATE_RE.search(ln.text):
@@ -199,6 +205,9 @@ def _value(ln: _Line) -> float:
     if ln.bullet and not ln.end:
         return min(v, -0.2)
     return v
+
+
+_BARE_BULLETS = ("*", "o", "+", "#", "-", "•")
 
 
 def _discount_teasers(lines: list[_Line], values: list[float]) -> None:
@@ -218,7 +227,9 @@ def _discount_teasers(lines: list[_Line], values: list[float]) -> None:
             for x in lines[max(0, i - 2) : i]
         )
         return headline and all(
-            x is None or (x.kind not in (*_PROSE, "rule", "code") and not x.end)
+            x is None
+            or x.text in _BARE_BULLETS  # the next item of a list of teasers
+            or (x.kind not in (*_PROSE, "rule", "code") and not x.end)
             for x in (before, after)
         )
 
@@ -481,6 +492,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     while end > start and lines[end].kind not in ("good", "near"):
         end -= 1
 
+    start = _start_at_headline(lines, start, end)
     end = _trim_call_to_action(lines, start, end)
     # Short closing sentences right after the body: a note on dates, the
     # author's bio line ("Jane Doe is the paper's ... correspondent.").
@@ -537,6 +549,28 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     if code:
         blocks.append(make_block("code", "\n".join(code)))
     return title, byline, blocks
+
+
+def _words(lines: list[_Line], lo: int, hi: int) -> int:
+    """Words of running text in lines[lo:hi]."""
+    return sum(ln.words for ln in lines[lo:hi] if ln.kind in _PROSE)
+
+
+def _start_at_headline(lines: list[_Line], start: int, end: int) -> int:
+    """A top-level heading as a browser's save writes it (two blank lines
+    before, indented 2) inside the region, with little running text before
+    it: the article's headline. What comes before it (a cookie notice, a
+    sign-in pitch, a teaser) is not the article."""
+    for ln in lines[start + 1 : end]:
+        if ln.gap >= 2 and ln.indent == 2 and not ln.bullet and 1 <= ln.words <= 30:
+            h = ln.index
+            if _words(lines, start, h) < 0.3 * _words(lines, h + 1, end + 1):
+                k = h + 1
+                while k < end and lines[k].kind not in _PROSE:
+                    k += 1
+                return k
+            break
+    return start
 
 
 _YOU_RE = re.compile(r"\b(?:you|your|our|us)\b", re.I)

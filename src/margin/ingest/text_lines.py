@@ -22,7 +22,7 @@ _URL_MARK_RE = re.compile(
 )
 # Inline marks around words: *bold*, /italic/, _underline_, |code|.
 _MARK_RES = [
-    re.compile(rf"(?<![\w{q}:]){q}(?=[^\s{q}])([^{q}\n]*?[^\s{q}])?{q}(?![\w{q}])")
+    (q[-1], re.compile(rf"(?<![\w{q}:]){q}(?=[^\s{q}])([^{q}\n]*?[^\s{q}])?{q}(?![\w{q}])"))
     for q in (r"\*", "/", "_", r"\|")
 ]
 _EMPTY_MARKS_RE = re.compile(r"(?<![\w:/])(?://|\*\*|\|\|)(?=\w|\s|$)|(?<![:/])//(?=\s|$)")
@@ -91,9 +91,10 @@ def _join_urls(lines: list[str]) -> list[tuple[str, int]]:
 
 
 def _strip_marks(s: str) -> str:
-    for rx in _MARK_RES:
-        s = rx.sub(lambda m: m.group(1) or "", s)
-    return _EMPTY_MARKS_RE.sub("", s)
+    for ch, rx in _MARK_RES:
+        if ch in s:
+            s = rx.sub(lambda m: m.group(1) or "", s)
+    return _EMPTY_MARKS_RE.sub("", s) if "//" in s or "**" in s or "||" in s else s
 
 
 def logical_lines(text: str) -> list[RawLine]:
@@ -151,5 +152,6 @@ def logical_lines(text: str) -> list[RawLine]:
         gap = 0
         prev_width = last_width
     for ln in out:
-        ln.text = " ".join(_strip_marks(_URL_MARK_RE.sub("", ln.text)).split())
+        t = _URL_MARK_RE.sub("", ln.text) if "<" in ln.text else ln.text
+        ln.text = " ".join(_strip_marks(t).split())
     return [ln for ln in out if ln.text]
