@@ -13,11 +13,195 @@ import argparse
 import html
 import os
 import random
+import resource
 import tempfile
 import time
 from pathlib import Path
 
-WORDS = ["the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be", "by", "on", "not", "he", "this", "are", "or", "his", "from", "at", "which", "but", "have", "an", "they", "you", "were", "her", "she", "there", "been", "one", "all", "we", "their", "has", "would", "when", "if", "so", "no", "will", "more", "can", "said", "who", "about", "up", "out", "them", "some", "could", "into", "than", "then", "its", "time", "only", "other", "new", "these", "two", "may", "first", "any", "like", "now", "my", "such", "over", "our", "man", "me", "even", "most", "made", "after", "also", "did", "many", "before", "must", "through", "back", "years", "where", "much", "your", "way", "well", "down", "should", "because", "each", "just", "those", "people", "how", "too", "little", "state", "good", "very", "make", "world", "still", "own", "see", "men", "work", "long", "get", "here", "between", "both", "life", "being", "under", "never", "day", "same", "another", "know", "while", "last", "might", "great", "old", "year", "off", "come", "since", "against", "go", "came", "right", "used", "take", "three", "city", "council", "harbour", "river", "market", "school", "hospital", "government", "minister", "election", "report", "study", "researchers", "university", "company", "workers", "prices", "energy", "water", "weather", "storm", "season", "festival", "museum", "library", "court", "police", "village", "farmers", "bridge", "railway", "station", "airport", "tourists", "engineers", "scientists", "doctors", "teachers", "students"]
+WORDS = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "is",
+    "that",
+    "for",
+    "it",
+    "as",
+    "was",
+    "with",
+    "be",
+    "by",
+    "on",
+    "not",
+    "he",
+    "this",
+    "are",
+    "or",
+    "his",
+    "from",
+    "at",
+    "which",
+    "but",
+    "have",
+    "an",
+    "they",
+    "you",
+    "were",
+    "her",
+    "she",
+    "there",
+    "been",
+    "one",
+    "all",
+    "we",
+    "their",
+    "has",
+    "would",
+    "when",
+    "if",
+    "so",
+    "no",
+    "will",
+    "more",
+    "can",
+    "said",
+    "who",
+    "about",
+    "up",
+    "out",
+    "them",
+    "some",
+    "could",
+    "into",
+    "than",
+    "then",
+    "its",
+    "time",
+    "only",
+    "other",
+    "new",
+    "these",
+    "two",
+    "may",
+    "first",
+    "any",
+    "like",
+    "now",
+    "my",
+    "such",
+    "over",
+    "our",
+    "man",
+    "me",
+    "even",
+    "most",
+    "made",
+    "after",
+    "also",
+    "did",
+    "many",
+    "before",
+    "must",
+    "through",
+    "back",
+    "years",
+    "where",
+    "much",
+    "your",
+    "way",
+    "well",
+    "down",
+    "should",
+    "because",
+    "each",
+    "just",
+    "those",
+    "people",
+    "how",
+    "too",
+    "little",
+    "state",
+    "good",
+    "very",
+    "make",
+    "world",
+    "still",
+    "own",
+    "see",
+    "men",
+    "work",
+    "long",
+    "get",
+    "here",
+    "between",
+    "both",
+    "life",
+    "being",
+    "under",
+    "never",
+    "day",
+    "same",
+    "another",
+    "know",
+    "while",
+    "last",
+    "might",
+    "great",
+    "old",
+    "year",
+    "off",
+    "come",
+    "since",
+    "against",
+    "go",
+    "came",
+    "right",
+    "used",
+    "take",
+    "three",
+    "city",
+    "council",
+    "harbour",
+    "river",
+    "market",
+    "school",
+    "hospital",
+    "government",
+    "minister",
+    "election",
+    "report",
+    "study",
+    "researchers",
+    "university",
+    "company",
+    "workers",
+    "prices",
+    "energy",
+    "water",
+    "weather",
+    "storm",
+    "season",
+    "festival",
+    "museum",
+    "library",
+    "court",
+    "police",
+    "village",
+    "farmers",
+    "bridge",
+    "railway",
+    "station",
+    "airport",
+    "tourists",
+    "engineers",
+    "scientists",
+    "doctors",
+    "teachers",
+    "students",
+]
 NAMES = [
     "Maria Borg",
     "Joseph Camilleri",
@@ -159,13 +343,20 @@ def generate(folder: Path, count: int, seed: int = 1) -> list[Path]:
     return out
 
 
-def readability_alone(files: list[Path]) -> float:
+def readability_alone(files: list[Path]) -> tuple[float, float]:
+    """Wall and CPU seconds."""
     from readability import Document
 
     t = time.perf_counter()
+    c = time.process_time()
     for f in files:
         Document(f.read_text(encoding="utf-8")).summary()
-    return time.perf_counter() - t
+    return time.perf_counter() - t, time.process_time() - c
+
+
+def _own_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
 
 
 def main() -> None:
@@ -178,20 +369,51 @@ def main() -> None:
         files = generate(Path(tmp) / "lib", args.count)
         size = sum(f.stat().st_size for f in files)
         print(f"{len(files)} articles, {size / 1e6:.1f} MB of HTML, {os.cpu_count()} cores")
-        base = readability_alone(files)
-        print(f"readability-lxml alone, one core: {base:.2f} s")
+        load = os.getloadavg()[0]
+        base, base_cpu = readability_alone(files)
+        print(
+            f"readability-lxml alone, one core: {base:.2f} s, {base_cpu:.2f} s CPU "
+            f"(load average before {load:.2f})"
+        )
 
         from margin.library import Library
 
+        load0 = os.getloadavg()[0]
         with Library.open() as lib:
             t = time.perf_counter()
+            own = _own_cpu()
             summary = lib.scan([Path(tmp) / "lib"], jobs=args.jobs)
             took = time.perf_counter() - t
+            own = _own_cpu() - own
+        load1 = os.getloadavg()[0]
         print(
             f"margin index (fresh, all cores):  {took:.2f} s "
             f"(indexed {summary.indexed}, failed {len(summary.failed)})"
         )
         print(f"ratio margin / readability alone: {took / base:.2f}x (goal <= 0.75x)")
+        n = max(1, summary.indexed)
+        tm = summary.timings
+        cpu = tm["read"] + tm["extract"] + tm["entities"]
+        print(
+            "per article, worker CPU ms: "
+            f"read+hash {tm['read'] / n * 1e3:.2f}, extract {tm['extract'] / n * 1e3:.2f}, "
+            f"entities {tm['entities'] / n * 1e3:.2f}; "
+            f"index writes {tm['write'] / n * 1e3:.2f} ms wall in the scanning process"
+        )
+        print(
+            f"worker CPU total {cpu:.2f} s over {took:.2f} s wall "
+            f"({cpu / took:.2f} cores busy); load average {load0:.2f} before, {load1:.2f} after "
+            f"(anything above {os.cpu_count()} means other processes shared the cores)"
+        )
+        # On an idle machine the workers share the cores with the scanning
+        # process, whose CPU time is measured here too.
+        cores = min(os.cpu_count() or 1, args.jobs or os.cpu_count() or 1)
+        idle = max((cpu + own) / cores, own)
+        print(
+            f"scanning process CPU {own:.2f} s; CPU-time ratio "
+            f"(margin CPU / {cores} cores) / readability CPU: {idle / base_cpu:.2f}x "
+            "(what an idle machine would show, process start-up aside)"
+        )
 
 
 if __name__ == "__main__":

@@ -224,6 +224,26 @@ def test_hanging_page_is_stopped(tmp_path: Path) -> None:
     assert by_name["a.html"] == by_name["c.html"] == "fine"
 
 
+def _crash(job: Job, soft: float | None) -> Outcome:
+    if job.path.endswith("crash.html"):
+        os._exit(3)
+    return Outcome(job.path, job.size, job.mtime_ns, reason="fine")
+
+
+def test_a_crash_costs_only_its_file_not_the_ones_queued_behind_it(tmp_path: Path) -> None:
+    # One worker holds two files at a time: the one after the crash was in
+    # its pipe, never started, and must be extracted by the replacement.
+    names = ("a.html", "crash.html", "b.html", "crash2-crash.html", "c.html")
+    jobs = [Job(str(tmp_path / n), 1, 1) for n in names]
+    results: list[Outcome] = []
+    run_jobs(jobs, results.append, processes=1, timeout=20, extract=_crash)
+    by_name = {os.path.basename(o.path): o.reason or "" for o in results}
+    assert sorted(by_name) == sorted(names) and len(results) == len(names)
+    assert "crashed (exit status 3)" in by_name["crash.html"]
+    assert "crashed" in by_name["crash2-crash.html"]
+    assert by_name["a.html"] == by_name["b.html"] == by_name["c.html"] == "fine"
+
+
 def test_cli_index_list_search(tmp_path: Path) -> None:
     folder = tmp_path / "lib"
     write(folder / "a.html", page("Title with [bold]markup[/bold]"))
@@ -252,3 +272,17 @@ def test_cli_index_list_search(tmp_path: Path) -> None:
     assert json.loads(res.stdout)[0]["snippet"]
     res = run_margin("index", str(tmp_path / "nope"))
     assert res.returncode == 1 and res.stderr.startswith("margin: ")
+
+
+def test_importing_the_library_does_not_load_the_extractor() -> None:
+    # The app imports margin.library at start-up; lxml, readability and
+    # charset-normalizer cost ~0.2 s and are only needed to read a file.
+    code = (
+        "import sys, margin.library, margin.library.records, margin.library.workers\n"
+        "heavy = ('lxml', 'readability', 'charset_normalizer', 'margin.ingest')\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in heavy[:3]\n"
+        "             or m == heavy[3] or m.startswith(heavy[3] + '.'))\n"
+        "print(bad[:5]); sys.exit(1 if bad else 0)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

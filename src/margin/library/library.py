@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import os
 import sqlite3
 import threading
@@ -19,18 +18,23 @@ from typing import Any, ParamSpec, TypeVar
 
 from margin import paths
 from margin.errors import DatabaseError, IngestError, MarginError, UsageError
-from margin.ingest.sanitize import display_path
 from margin.library import anchoring, search, store
+from margin.library.records import (
+    blocks_from_json,
+    entities_from_json,
+    record_from_article,
+    text_hash,
+)
 from margin.library.scanner import FoundFile, walk
+from margin.library.store import display_path
 from margin.library.workers import (
     EXTRACT_TIMEOUT,
     Job,
     Outcome,
     extract_one,
     run_jobs,
-    text_hash,
 )
-from margin.model import Article, Block, Entity, Highlight, Link
+from margin.model import Article, Highlight
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -38,8 +42,11 @@ R = TypeVar("R")
 SORTS = ("title", "date", "added", "progress", "length", "site")
 FILTERS = ("all", "unread", "bookmarked", "annotated", "failed")
 
-#: Write scan results in batches of this many files (or every second).
-_BATCH = 64
+#: Write scan results in batches of this many files, or every this many
+#: seconds: few enough that a batch writes in well under the time a worker
+#: takes for the file waiting in its pipe, and a kill loses little.
+_BATCH = 32
+_BATCH_SECONDS = 0.5
 
 
 # --------------------------------------------------------------------------
@@ -107,6 +114,11 @@ class ScanSummary:
     orphaned: int = 0  # highlights that could no longer be placed
     cancelled: bool = False
     seconds: float = 0.0
+    #: Where the time went, in seconds: CPU time the workers spent reading
+    #: and hashing ("read"), extracting ("extract") and recognising entities
+    #: ("entities"), summed over files; wall time this process spent
+    #: writing the index ("write").
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,48 +208,6 @@ def _row(r: tuple[Any, ...]) -> ArticleRow:
         reason=r[12],
         added=r[13],
     )
-
-
-def _blocks_json(article: Article) -> str:
-    out = []
-    for b in article.blocks:
-        d: dict[str, Any] = {"k": b.kind, "s": b.start, "e": b.end}
-        if b.level:
-            d["l"] = b.level
-        if b.links:
-            d["a"] = [[lk.start, lk.end, lk.url] for lk in b.links]
-        if article.text[b.start : b.end] != b.text:
-            d["t"] = b.text
-        out.append(d)
-    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
-
-
-def _blocks_from_json(data: str, text: str) -> list[Block]:
-    blocks = []
-    for d in json.loads(data):
-        blocks.append(
-            Block(
-                kind=d["k"],
-                text=d.get("t", text[d["s"] : d["e"]]),
-                level=d.get("l", 0),
-                start=d["s"],
-                end=d["e"],
-                links=[Link(s, e, u) for s, e, u in d.get("a", ())],
-            )
-        )
-    return blocks
-
-
-def _entities_json(article: Article) -> str:
-    return json.dumps(
-        [[e.start, e.end, e.label] for e in article.entities],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-
-
-def _entities_from_json(data: str, text: str) -> list[Entity]:
-    return [Entity(text[s:e], label, s, e) for s, e, label in json.loads(data)]
 
 
 def _db(method: Callable[P, R]) -> Callable[P, R]:
@@ -412,21 +382,28 @@ class Library:
             progress(ScanProgress(0, total, None))
         pending: list[Outcome] = []
         last_flush = time.monotonic()
+        timings = summary.timings = dict.fromkeys(("read", "extract", "entities", "write"), 0.0)
 
         def flush() -> None:
             nonlocal last_flush
+            t = time.perf_counter()
             if pending:
                 with store.transaction(conn):
                     for outcome in pending:
                         self._record(conn, outcome, summary)
                 pending.clear()
             last_flush = time.monotonic()
+            timings["write"] += time.perf_counter() - t
 
         def on_result(outcome: Outcome) -> None:
             nonlocal done
             pending.append(outcome)
             done += 1
-            if len(pending) >= _BATCH or time.monotonic() - last_flush > 1.0:
+            read, extract, entities = outcome.cpu
+            timings["read"] += read
+            timings["extract"] += extract
+            timings["entities"] += entities
+            if len(pending) >= _BATCH or time.monotonic() - last_flush > _BATCH_SECONDS:
                 flush()
             if progress is not None:
                 progress(ScanProgress(done, total, outcome.path))
@@ -492,7 +469,7 @@ class Library:
         row = conn.execute("SELECT id, text_hash FROM articles WHERE path = ?", (key,)).fetchone()
         now = _now()
         art = outcome.article
-        if art is None:
+        if art is None and outcome.record is None:
             reason = outcome.reason or "unknown error"
             size = -1 if outcome.retry else outcome.size
             if row is None:
@@ -526,7 +503,11 @@ class Library:
                 summary.failed.append((path, reason))
             return aid
 
-        thash = text_hash(art.text)
+        rec = outcome.record
+        if rec is None:
+            assert art is not None
+            rec = record_from_article(art)
+        thash = rec.text_hash
         old_thash = row[1] if row else None
         if row is None:
             moved = self._find_moved(conn, outcome.content_hash, thash)
@@ -544,15 +525,15 @@ class Library:
             outcome.size,
             outcome.mtime_ns,
             self.extractor,
-            art.kind,
-            art.title or "",
-            art.byline,
-            art.site,
-            art.published,
-            art.lang,
-            art.url,
-            art.word_count,
-            art.reading_minutes,
+            rec.kind,
+            rec.title,
+            rec.byline,
+            rec.site,
+            rec.published,
+            rec.lang,
+            rec.url,
+            rec.word_count,
+            rec.reading_minutes,
             now,
         )
         if row is None:
@@ -575,33 +556,30 @@ class Library:
                    WHERE id = ?""",
                 (*values, aid),
             )
-        conn.execute("DELETE FROM texts WHERE article_id = ?", (aid,))
+            # A new article has no texts or mentions rows to replace.
+            conn.execute("DELETE FROM texts WHERE article_id = ?", (aid,))
+            conn.execute("DELETE FROM mentions WHERE article_id = ?", (aid,))
         conn.execute(
             """INSERT INTO texts(article_id, title, byline, site, text, blocks, entities)
                VALUES (?, ?, ?, ?, ?, ?, ?)""",
             (
                 aid,
-                art.title or "",
-                art.byline or "",
-                art.site or "",
-                art.text,
-                _blocks_json(art),
-                _entities_json(art),
+                rec.title,
+                rec.byline or "",
+                rec.site or "",
+                rec.text,
+                rec.blocks,
+                rec.entities,
             ),
         )
-        conn.execute("DELETE FROM mentions WHERE article_id = ?", (aid,))
-        counts: dict[tuple[str, str], int] = {}
-        for e in art.entities:
-            k = (e.label, e.text)
-            counts[k] = counts.get(k, 0) + 1
         conn.executemany(
             "INSERT INTO mentions(article_id, label, text, count) VALUES (?, ?, ?, ?)",
-            [(aid, label, text, n) for (label, text), n in counts.items()],
+            [(aid, label, text, n) for label, text, n in rec.mentions],
         )
         if summary is not None:
             summary.indexed += 1
         if old_thash != thash:
-            orphaned = self._reanchor(conn, aid, art.text, thash)
+            orphaned = self._reanchor(conn, aid, rec.text, thash)
             if summary is not None:
                 summary.orphaned += orphaned
         return aid
@@ -655,18 +633,30 @@ class Library:
         sort: str = "added",
         filter: str = "all",
         reverse: bool = False,
+        entity: str | None = None,
     ) -> list[ArticleRow]:
         """Articles in the library (files currently present).
 
         ``sort``: title, site (A→Z), date, added, progress (most first),
         length (shortest first). ``filter``: all, unread, bookmarked,
-        annotated, failed.
+        annotated, failed. ``entity``: only articles that mention it (any
+        case, as in :meth:`search`).
         """
         if sort not in SORTS:
             raise UsageError(f"unknown sort {sort!r} (choose from {', '.join(SORTS)})")
         if filter not in FILTERS:
             raise UsageError(f"unknown filter {filter!r} (choose from {', '.join(FILTERS)})")
-        rows = [_row(r) for r in self._conn.execute(_ROW_SQL + " WHERE a.missing = 0")]
+        if entity:
+            rows = [
+                _row(r)
+                for r in self._conn.execute(
+                    _ROW_SQL + " WHERE a.missing = 0 AND a.id IN (SELECT article_id FROM mentions"
+                    " WHERE text = ? COLLATE NOCASE)",
+                    (entity,),
+                )
+            ]
+        else:
+            rows = [_row(r) for r in self._conn.execute(_ROW_SQL + " WHERE a.missing = 0")]
         if folder is not None:
             root = normpath(folder)
             rows = [r for r in rows if _under(r.path, root)]
@@ -754,8 +744,8 @@ class Library:
             published=r[10],
             lang=r[11],
             url=r[12],
-            blocks=_blocks_from_json(r[17], text),
-            entities=_entities_from_json(r[18], text),
+            blocks=blocks_from_json(r[17], text),
+            entities=entities_from_json(r[18], text),
             text=text,
             word_count=r[13],
             reading_minutes=r[14],
@@ -1050,16 +1040,49 @@ class Library:
 
     @_db
     def library_entities(self, limit: int = 50) -> list[EntityCount]:
-        """The most mentioned entities across the library."""
+        """The most mentioned entities across the library (present files
+        only), most mentions first; ``articles`` counts the articles."""
         return [
             EntityCount(text, label, n, arts)
             for label, text, n, arts in self._conn.execute(
                 """SELECT m.label, m.text, sum(m.count), count(*) FROM mentions m
                    JOIN articles a ON a.id = m.article_id AND a.missing = 0
-                   GROUP BY m.label, m.text ORDER BY 4 DESC, 3 DESC, 2 LIMIT ?""",
-                (limit,),
+                   GROUP BY m.label, m.text ORDER BY 3 DESC, 4 DESC, 2, 1 LIMIT ?""",
+                (max(0, limit),),
             )
         ]
+
+    @_db
+    def entity_articles(self, text: str, label: str | None = None) -> list[tuple[ArticleRow, int]]:
+        """The articles that mention an entity (its text, any case; of one
+        label, or any), with their mention counts, most mentions first."""
+        sql = "SELECT article_id, sum(count) FROM mentions WHERE text = ? COLLATE NOCASE"
+        params: list[Any] = [text]
+        if label:
+            sql += " AND label = ?"
+            params.append(label)
+        counts = dict(self._conn.execute(sql + " GROUP BY article_id", params).fetchall())
+        if not counts:
+            return []
+        rows = self._rows_by_id(list(counts))
+        out = [(row, int(counts[row.id])) for row in rows]
+        out.sort(key=lambda rc: (-rc[1], rc[0].title.casefold(), rc[0].path))
+        return out
+
+    def _rows_by_id(self, ids: list[int]) -> list[ArticleRow]:
+        rows: list[ArticleRow] = []
+        for i in range(0, len(ids), 500):  # SQLite's limit on parameters
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows.extend(
+                map(
+                    _row,
+                    self._conn.execute(
+                        _ROW_SQL + f" WHERE a.id IN ({marks}) AND a.missing = 0", chunk
+                    ),
+                )
+            )
+        return rows
 
     # -- maintenance -------------------------------------------------------
 

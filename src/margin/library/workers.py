@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import multiprocessing
 import os
+import stat
 import sys
 import time
 from collections import deque
@@ -22,7 +23,19 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from margin.library.records import Record, record_from_article, text_hash
 from margin.model import Article
+
+__all__ = [
+    "EXTRACT_TIMEOUT",
+    "Job",
+    "Outcome",
+    "extract_for_index",
+    "extract_one",
+    "file_hash",
+    "run_jobs",
+    "text_hash",
+]
 
 #: Hard limit for one file, in seconds (the extractor gets a softer one).
 EXTRACT_TIMEOUT = 30.0
@@ -44,6 +57,11 @@ class Outcome:
     content_hash: str | None = None
     reason: str | None = None  # set when the file failed
     retry: bool = False  # changed while read: do not remember size/mtime
+    #: The article prepared for the index (set instead of ``article`` by the
+    #: scan's workers; see records.py).
+    record: Record | None = None
+    #: CPU seconds the worker spent reading+hashing, extracting, recognising.
+    cpu: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
 
 def file_hash(path: str) -> str:
@@ -52,10 +70,6 @@ def file_hash(path: str) -> str:
         while chunk := fh.read(1 << 20):
             h.update(chunk)
     return h.hexdigest()
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def add_entities(article: Article) -> None:
@@ -72,24 +86,60 @@ def add_entities(article: Article) -> None:
         article.entities = []
 
 
+def _read(path: str, limit: int) -> bytes:
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        # Opening a FIFO would wait for a writer forever.
+        raise _Unreadable("not a regular file")
+    with open(path, "rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        mb = limit / (1024 * 1024)
+        raise _Unreadable(f"the file is larger than the {mb:.1f} MB limit")
+    return data
+
+
+class _Unreadable(Exception):
+    pass
+
+
 def extract_one(job: Job, soft_timeout: float | None = None) -> Outcome:
-    """Hash and extract one file. Never raises for a bad file."""
+    """Read, hash and extract one file, and find its entities. The file is
+    read once: the hash is of the very bytes that were extracted. Never
+    raises for a bad file."""
     from margin.errors import IngestError
-    from margin.ingest import extract_file
+    from margin.ingest import DEFAULT_MAX_BYTES, extract_bytes
     from margin.ingest.sanitize import clean_message
 
     out = Outcome(job.path, job.size, job.mtime_ns)
+    t0 = time.process_time()
+    t1: float | None = None
+    t2: float | None = None
     try:
-        out.content_hash = file_hash(job.path)
-        article = extract_file(job.path, timeout=soft_timeout)
+        data = _read(job.path, DEFAULT_MAX_BYTES)
+        out.content_hash = hashlib.sha256(data).hexdigest()
+        t1 = time.process_time()
+        article = extract_bytes(
+            data,
+            source=job.path,
+            suffix=os.path.splitext(job.path)[1].lower(),
+            timeout=soft_timeout,
+        )
+        t2 = time.process_time()
         add_entities(article)
         st = os.stat(job.path)
+    except _Unreadable as exc:
+        out.reason = str(exc)
+        return out
     except IngestError as exc:
         out.reason = clean_message(exc.reason)
         return out
     except FileNotFoundError:
         out.reason = "the file vanished while being read"
         out.retry = True
+        return out
+    except PermissionError:
+        out.reason = "permission denied"
         return out
     except OSError as exc:
         out.reason = clean_message(exc.strerror or str(exc))
@@ -103,11 +153,26 @@ def extract_one(job: Job, soft_timeout: float | None = None) -> Outcome:
     except Exception as exc:  # one bad file never stops the scan
         out.reason = clean_message(f"unexpected error: {type(exc).__name__}: {exc}")
         return out
+    finally:
+        t3 = time.process_time()
+        t1 = t3 if t1 is None else t1
+        t2 = t3 if t2 is None else t2
+        out.cpu = (t1 - t0, t2 - t1, t3 - t2)
     if st.st_size != job.size or st.st_mtime_ns != job.mtime_ns:
         out.reason = "the file changed while being read; it will be read again next scan"
         out.retry = True
         return out
     out.article = article
+    return out
+
+
+def extract_for_index(job: Job, soft_timeout: float | None = None) -> Outcome:
+    """:func:`extract_one`, with the article turned into the :class:`Record`
+    the index stores (what the scan's workers send back)."""
+    out = extract_one(job, soft_timeout)
+    if out.article is not None:
+        out.record = record_from_article(out.article)
+        out.article = None
     return out
 
 
@@ -134,12 +199,19 @@ def _worker_main(conn: Connection, soft_timeout: float | None, extract: Extract)
             conn.send(Outcome(job.path, job.size, job.mtime_ns, reason=f"unexpected error: {exc}"))
 
 
+#: Jobs in flight per worker: the next file is already in the worker's pipe
+#: when it finishes one, so it never waits for the parent (which may be
+#: busy writing a batch to the database).
+PIPELINE_DEPTH = 2
+
+
 def _context() -> Any:
     if sys.platform.startswith("linux"):
         ctx = multiprocessing.get_context("forkserver")
-        # Workers start from a server that has imported the extractor once.
+        # Workers start from a server that has imported the extractor and
+        # loaded the entity lexicons once (see worker_preload).
         with contextlib.suppress(Exception):
-            ctx.set_forkserver_preload(["margin.ingest", "margin.library.workers"])
+            ctx.set_forkserver_preload(["margin.library.worker_preload"])
         return ctx
     return multiprocessing.get_context("spawn")
 
@@ -153,8 +225,14 @@ class _Worker:
         )
         self.process.start()
         child.close()
-        self.job: Job | None = None
-        self.deadline = 0.0
+        self.jobs: deque[Job] = deque()  # in flight, in the order sent
+        self.deadline = 0.0  # for jobs[0], the one being extracted
+
+    def give(self, job: Job, timeout: float) -> None:
+        if not self.jobs:
+            self.deadline = time.monotonic() + timeout
+        self.jobs.append(job)
+        self.conn.send(job)
 
     def kill(self) -> None:
         with contextlib.suppress(Exception):
@@ -174,6 +252,15 @@ class _Worker:
             self.conn.close()
 
 
+def _crashed(w: _Worker) -> str:
+    w.process.join(1)  # reap it, so its exit status is known
+    return f"the extractor crashed (exit status {w.process.exitcode})"
+
+
+def _failed(job: Job, reason: str) -> Outcome:
+    return Outcome(job.path, job.size, job.mtime_ns, reason=reason)
+
+
 def run_jobs(
     jobs: Iterable[Job],
     on_result: Callable[[Outcome], None],
@@ -181,7 +268,7 @@ def run_jobs(
     processes: int = 0,
     timeout: float = EXTRACT_TIMEOUT,
     cancelled: Callable[[], bool] | None = None,
-    extract: Extract = extract_one,
+    extract: Extract = extract_for_index,
 ) -> None:
     """Extract every job in worker processes, calling ``on_result`` in this
     thread for each as it finishes (in no particular order). ``extract`` must
@@ -194,73 +281,62 @@ def run_jobs(
     ctx = _context()
     soft = max(1.0, timeout * 0.8)
     workers: list[_Worker] = [_Worker(ctx, soft, extract) for _ in range(processes)]
+
+    def feed(w: _Worker) -> None:
+        while len(w.jobs) < PIPELINE_DEPTH and queue:
+            w.give(queue.popleft(), timeout)
+
     try:
         while True:
             if cancelled is not None and cancelled():
                 return  # busy workers are killed below
             for w in workers:
-                if w.job is None and queue:
-                    next_job = queue.popleft()
-                    w.job = next_job
-                    w.deadline = time.monotonic() + timeout
-                    w.conn.send(next_job)
-            busy = [w for w in workers if w.job is not None]
+                feed(w)
+            busy = [w for w in workers if w.jobs]
             if not busy:
                 return
             wait_for = min(w.deadline for w in busy) - time.monotonic()
             # Wake now and then to notice a cancel request.
             wait_for = max(0.0, min(wait_for, 0.25))
             ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for))
-            now = time.monotonic()
             dead: list[_Worker] = []
-            for w in workers:
-                job = w.job
-                if job is None:
-                    continue
-                outcome: Outcome | None = None
-                replace = False
+            for w in busy:
+                failure: str | None = None
                 if w.conn in ready:
                     try:
-                        outcome = w.conn.recv()
+                        while w.jobs:
+                            outcome = w.conn.recv()
+                            w.jobs.popleft()
+                            # The next job in its pipe starts now.
+                            w.deadline = time.monotonic() + timeout
+                            feed(w)  # before on_result, which may take a while
+                            on_result(outcome)
+                            if not w.conn.poll():
+                                break
                     except (EOFError, OSError):
-                        code = w.process.exitcode
-                        outcome = Outcome(
-                            job.path,
-                            job.size,
-                            job.mtime_ns,
-                            reason=f"the extractor crashed (exit status {code})",
-                        )
-                        replace = True
+                        failure = _crashed(w)
                 elif w.process.sentinel in ready:
-                    outcome = Outcome(
-                        job.path,
-                        job.size,
-                        job.mtime_ns,
-                        reason=f"the extractor crashed (exit status {w.process.exitcode})",
-                    )
-                    replace = True
-                elif now >= w.deadline:
-                    outcome = Outcome(
-                        job.path,
-                        job.size,
-                        job.mtime_ns,
-                        reason=f"extraction took longer than {timeout:g} s and was stopped",
-                    )
-                    replace = True
-                if outcome is None:
+                    failure = _crashed(w)
+                elif time.monotonic() >= w.deadline:
+                    failure = f"extraction took longer than {timeout:g} s and was stopped"
+                if failure is None:
                     continue
-                w.job = None
-                if replace:
-                    w.kill()
-                    dead.append(w)
-                on_result(outcome)
+                # The file being read is the first in flight; the others
+                # were never started and go back to the queue.
+                w.kill()
+                dead.append(w)
+                head = w.jobs.popleft() if w.jobs else None
+                queue.extendleft(reversed(w.jobs))
+                w.jobs.clear()
+                if head is not None:
+                    on_result(_failed(head, failure))
             for w in dead:
                 workers.remove(w)
                 if queue:
                     workers.append(_Worker(ctx, soft, extract))
     finally:
         for w in workers:
-            if w.job is not None:
+            if w.jobs:
                 w.kill()
             else:
                 w.stop()
