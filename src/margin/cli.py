@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="which articles (default: all)",
     )
     p.add_argument("--reverse", action="store_true", help="reverse the sort order")
+    p.add_argument("--entity", help="only articles that mention this entity")
 
     p = sub.add_parser("search", help="full-text search over the library")
     p.add_argument("query", help='words to find (FTS5 syntax: "phrases", OR, prefix*)')

@@ -12,7 +12,11 @@ from margin.library import ArticleRow, Library
 def run(args: argparse.Namespace) -> int:
     with Library.open() as lib:
         rows = lib.articles(
-            folder=args.dir, sort=args.sort, filter=args.filter, reverse=args.reverse
+            folder=args.dir,
+            sort=args.sort,
+            filter=args.filter,
+            reverse=args.reverse,
+            entity=getattr(args, "entity", None),
         )
     if args.json:
         print(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))

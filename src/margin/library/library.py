@@ -718,6 +718,21 @@ class Library:
         outcome.article.source = p
         return outcome.article
 
+    def cached_article(self, path: str | os.PathLike[str]) -> Article | None:
+        """The article as indexed, when the file is indexed and unchanged;
+        None otherwise. Never reads the file beyond a ``stat``, never writes."""
+        p = normpath(path)
+        try:
+            st = os.stat(p)
+        except OSError:
+            return None
+        with self._lock:
+            try:
+                cached = self._from_index(p, st.st_size, st.st_mtime_ns)
+            except sqlite3.Error as exc:
+                raise store.translate(exc, self.db_path) from exc
+        return cached if isinstance(cached, Article) else None
+
     def _from_index(self, path: str, size: int, mtime_ns: int) -> Article | str | None:
         """The indexed article, the reason it failed, or None when stale."""
         r = self._conn.execute(
