@@ -339,3 +339,68 @@ def test_url_wrapped_over_two_lines_dropped_whole() -> None:
     )
     lines = [ln.text for ln in logical_lines(text)]
     assert lines == ["Read the council's report before the meeting."]
+
+
+def test_preformatted_query_and_separators_inside_the_article_kept() -> None:
+    # A <pre> block keeps its own indentation; its short lines ("SELECT",
+    # "FROM") come back in every query, and horizontal rules separate the
+    # sections: none of it ends the article.
+    query = "SELECT\n   crossing,\n   count(*) AS trips\nFROM\n   timetable\nGROUP BY\n   crossing;"
+    rule = "-" * 80
+    got = body(save(MENU, P1, query, rule, P2, query, rule, P3, query, rule, P4, query, P5, FOOTER))
+    assert_article(got)
+    assert "count(*) AS trips" in got
+
+
+def test_notice_before_the_headline_dropped() -> None:
+    notice = (
+        "We use cookies and similar technologies to improve your browsing experience, "
+        "to personalise content and to measure how our pages are used by visitors."
+    )
+    text = save(MENU, notice, "\n  Ferry operator orders two new boats for the islands", *ARTICLE)
+    title, _byline, blocks = extract_text(text)
+    got = "\n\n".join(b.text for b in blocks)
+    assert_article(got)
+    assert "cookies" not in got
+    assert title == "Ferry operator orders two new boats for the islands"
+
+
+def test_gallery_of_captions_in_list_items_not_taken_for_the_article() -> None:
+    # A slideshow saved as a list: a bare bullet, then each slide's
+    # headline (a heading), caption (a full sentence) and credit.
+    slides = []
+    for k in range(1, 13):
+        slides.append(
+            f"  *\n\n\n        {k}/12 Harbour works in pictures\n\n    "
+            f"Workers on the harbour wall lifted the {k}th concrete block into place on "
+            "Tuesday morning, watched by a crowd of residents who had come to see the "
+            "progress of the new breakwater.\n    Photo: Harbour Post"
+        )
+    got = body(save(MENU, P1, P2, P3, MENU, *slides, FOOTER))
+    for para in (P1, P2, P3):
+        assert para in got
+    assert "concrete block" not in got
+
+
+def test_comments_after_the_article_dropped() -> None:
+    comments = ["Share this:\nFacebook\nTwitter\nEmail", "There are 4 comments"]
+    for name, day in (("Ann Mills", 3), ("Rob Kerr", 4), ("Sue Tan", 5), ("Li Wei", 6)):
+        comments.append(f"{name} · March {day}, 2031 at 9:{day}0 AM")
+        comments.append(
+            "I live on the island and I can tell you that the old boats broke down far "
+            f"more often than the company admits, at least {day} times last winter alone."
+        )
+        comments.append(
+            "The council should have asked the people who use the crossing every day "
+            "before it agreed to anything, and it should publish the whole contract."
+        )
+    got = body(save(MENU, *ARTICLE, *comments, FOOTER))
+    assert_article(got)
+    assert "old boats broke down" not in got
+
+
+def test_link_urls_of_any_scheme_dropped() -> None:
+    from margin.ingest.text_lines import logical_lines
+
+    text = "Share on WhatsApp <whatsapp://send?text=Ferry%20boats%20ordered>\n"
+    assert [ln.text for ln in logical_lines(text)] == ["Share on WhatsApp"]

@@ -493,6 +493,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
         end -= 1
 
     start = _start_at_headline(lines, start, end)
+    end = _end_before_comments(lines, values, start, end)
     end = _trim_call_to_action(lines, start, end)
     # Short closing sentences right after the body: a note on dates, the
     # author's bio line ("Jane Doe is the paper's ... correspondent.").
@@ -554,6 +555,36 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
 def _words(lines: list[_Line], lo: int, hi: int) -> int:
     """Words of running text in lines[lo:hi]."""
     return sum(ln.words for ln in lines[lo:hi] if ln.kind in _PROSE)
+
+
+def _end_before_comments(lines: list[_Line], values: list[float], start: int, end: int) -> int:
+    """Readers' comments after the article: past a clear break (a run of
+    chrome lines), prose under three or more short dated lines (a name and a
+    date heading each comment). The region ends before the break."""
+    i = start
+    while i <= end:
+        if lines[i].kind in _PROSE:
+            i += 1
+            continue
+        j = i
+        while j + 1 <= end and lines[j + 1].kind not in _PROSE:
+            j += 1
+        if sum(values[i : j + 1]) <= -2.0 and _words(lines, start, i) >= 100:
+            headers = 0
+            for k in range(j + 1, end + 1):
+                if (
+                    lines[k].kind != "code"
+                    and _is_dateline(lines[k])
+                    and any(x.kind in _PROSE for x in lines[k + 1 : min(end, k + 3) + 1])
+                ):
+                    headers += 1
+            if headers >= 3:
+                k = i - 1
+                while k > start and lines[k].kind not in _PROSE:
+                    k -= 1
+                return k
+        i = j + 1
+    return end
 
 
 def _start_at_headline(lines: list[_Line], start: int, end: int) -> int:
