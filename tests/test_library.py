@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import threading
+import uuid
 from pathlib import Path
 
 import pytest
@@ -286,3 +287,17 @@ def test_importing_the_library_does_not_load_the_extractor() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_highlights_carry_their_stable_uid_into_export(tmp_path: Path, lib: Library) -> None:
+    from margin import export
+
+    art = write(tmp_path / "lib" / "a.html", page())
+    made = lib.annotate(art, "Maria Borg", note="ask her")
+    assert len(made.uid) == 32
+    (listed,) = lib.highlights(art)
+    assert listed.uid == made.uid == lib.highlight_uids()[listed.id or 0]
+    ((_, markdown),) = export.to_markdown(lib)
+    assert f"^hl-{made.uid[:10]}" in markdown
+    (item,) = export.to_json(lib)["first"]["items"]
+    assert item["id"] == "urn:uuid:" + str(uuid.UUID(made.uid))

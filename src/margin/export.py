@@ -68,7 +68,7 @@ def _quote(text: str) -> str:
     return "\n".join(f"> {line}".rstrip() for line in lines)
 
 
-def markdown_for(notes: ArticleNotes, uids: dict[int, str]) -> str:
+def markdown_for(notes: ArticleNotes) -> str:
     out = [f"# {notes.title.replace(chr(10), ' ')}", ""]
     row = notes.row
     meta = []
@@ -87,7 +87,7 @@ def markdown_for(notes: ArticleNotes, uids: dict[int, str]) -> str:
     for h in notes.highlights:
         out.append(_quote(h.exact))
         out.append("")
-        out.append("^" + block_id(uids.get(h.id or 0, ""), h.id))
+        out.append("^" + block_id(h.uid, h.id))
         out.append("")
         if h.state == "orphaned":
             out.append("*(orphaned: this passage is no longer in the article's current text)*")
@@ -112,12 +112,12 @@ def file_name(title: str, taken: set[str]) -> str:
 
 def to_markdown(lib: Library) -> list[tuple[str, str]]:
     """(file name, Markdown) for every article with highlights."""
-    uids = lib.highlight_uids()
     taken: set[str] = set()
-    return [(file_name(g.title, taken), markdown_for(g, uids)) for g in collect(lib)]
+    return [(file_name(g.title, taken), markdown_for(g)) for g in collect(lib)]
 
 
-def annotation(h: Highlight, uid: str, url: str | None) -> dict[str, Any]:
+def annotation(h: Highlight, url: str | None) -> dict[str, Any]:
+    uid = _dashed(h.uid)
     selectors: list[dict[str, Any]] = [
         {"type": "TextQuoteSelector", "exact": h.exact, "prefix": h.prefix, "suffix": h.suffix}
     ]
@@ -150,12 +150,7 @@ def annotation(h: Highlight, uid: str, url: str | None) -> dict[str, Any]:
 
 
 def to_json(lib: Library) -> dict[str, Any]:
-    uids = lib.highlight_uids()
-    items = [
-        annotation(h, _dashed(uids.get(h.id or 0, "")), g.url)
-        for g in collect(lib)
-        for h in g.highlights
-    ]
+    items = [annotation(h, g.url) for g in collect(lib) for h in g.highlights]
     return {
         "@context": ANNO_CONTEXT,
         "type": "AnnotationCollection",

@@ -107,3 +107,4 @@ class Highlight:
     created: str = ""
     state: str = "anchored"  # anchored | orphaned
     title: str = ""
+    uid: str = ""  # stable across moves and re-extraction: export ids and block refs

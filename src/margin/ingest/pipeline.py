@@ -22,6 +22,9 @@ from margin.model import Article, Block
 
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 DEFAULT_TIMEOUT = 30.0
+#: Bump when a change to extraction alters articles' text, so that library
+#: folders are re-extracted at the next scan (highlights re-anchor then).
+EXTRACTOR_VERSION = 1
 
 KINDS = ("html", "mhtml", "text", "markdown")
 

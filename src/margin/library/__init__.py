@@ -18,7 +18,8 @@ Everything the CLI and the app need goes through :class:`Library`::
         # while the app keeps using ``lib``.
         # ScanSummary: seen, indexed, unchanged, moved, removed,
         #              failed [(path, reason)], orphaned, cancelled, seconds
-    lib.articles(*, folder=None, sort="added", filter="all", reverse=False) -> list[ArticleRow]
+    lib.articles(*, folder=None, sort="added", filter="all", reverse=False,
+                 entity=None) -> list[ArticleRow]
         # sort: title | site | date | added | progress | length
         # filter: all | unread | bookmarked | annotated | failed
         # ArticleRow: id, path, title, byline, site, published, word_count,
@@ -31,15 +32,18 @@ Everything the CLI and the app need goes through :class:`Library`::
         #   score (higher is better), matches [(start, end)] offsets into snippet
     lib.load_article(path) -> Article  # from the index if fresh, else extracted
                                        # and indexed; IngestError if unreadable
+    lib.cached_article(path) -> Article | None  # from the index if fresh, else None
     lib.set_bookmark(path, on); lib.set_position(path, position, progress)
     lib.get_position(path) -> (position, progress)
     lib.add_highlight(path, start, end, note=None) -> Highlight   # durable on return
     lib.annotate(path, quote, note=None) -> Highlight  # first occurrence; MarginError if absent
     lib.set_note(highlight_id, note_or_None); lib.delete_highlight(highlight_id)
-    lib.highlights(path=None) -> list[Highlight]   # state "anchored" | "orphaned"
-    lib.highlight_uids() -> {highlight_id: uid}     # stable ids for export
+    lib.highlights(path=None) -> list[Highlight]   # state "anchored" | "orphaned";
+                                                   # .uid: stable id for export
+    lib.highlight_uids() -> {highlight_id: uid}
     lib.entity_counts(path) -> list[EntityCount]    # text, label, count, articles
-    lib.library_entities(limit=50) -> list[EntityCount]
+    lib.library_entities(limit=50) -> list[EntityCount]   # most mentions first
+    lib.entity_articles(text, label=None) -> list[(ArticleRow, mentions)]
 
 All methods are thread-safe (one lock per Library). Every write is a
 ``BEGIN IMMEDIATE`` transaction that waits for another margin's write; a
@@ -47,7 +51,7 @@ failure is a :class:`margin.errors.DatabaseError` with a one-line message.
 
 Modules: ``store`` (connection, pragmas, migrations, damage detection),
 ``scanner`` (walking folders), ``workers`` (extraction in processes with a
-hard time limit), ``anchoring`` (TextQuoteSelector placement), ``search``
+hard time limit), ``records`` (what the index stores, prepared by the workers), ``anchoring`` (TextQuoteSelector placement), ``search``
 (FTS5 helpers), ``library`` (the :class:`Library`).
 """
 

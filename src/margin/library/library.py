@@ -883,6 +883,7 @@ class Library:
             created=created,
             state="anchored",
             title=article.title or os.path.basename(article.source),
+            uid=uid,
         )
 
     @_db
@@ -948,6 +949,7 @@ class Library:
             created=r[8],
             state=r[9],
             title=r[10] or os.path.basename(path),
+            uid=r[11],
         )
 
     def _reanchor_stale(self) -> None:
