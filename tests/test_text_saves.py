@@ -404,3 +404,23 @@ def test_link_urls_of_any_scheme_dropped() -> None:
 
     text = "Share on WhatsApp <whatsapp://send?text=Ferry%20boats%20ordered>\n"
     assert [ln.text for ln in logical_lines(text)] == ["Share on WhatsApp"]
+
+
+def test_headline_far_above_the_body_is_the_title() -> None:
+    # A top-level heading, then a subtitle, a table of contents and a notice
+    # before the first paragraph: the headline is still the title.
+    toc = "Table of Contents\n" + "\n".join(
+        f"  * Part {k} of the Timetable Review" for k in range(1, 16)
+    )
+    text = save(
+        MENU,
+        "\n  Ferry Operator Orders Two New Boats — Why It Matters",
+        "\n    What the islands get, and when",
+        toc,
+        "\n    The order",
+        *ARTICLE,
+        FOOTER,
+    )
+    title, byline, _blocks = extract_text(text)
+    assert title == "Ferry Operator Orders Two New Boats — Why It Matters"
+    assert byline is None

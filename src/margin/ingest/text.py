@@ -307,6 +307,8 @@ def _is_byline(ln: _Line) -> str | None:
         return None
     if m:
         return name
+    if len(name.split()) > 4:
+        return None  # a Title Case headline, not a person
     # A bare name counts with a role, a date or a handle after it:
     # "Jane Doe, Chief Correspondent", "Jane Doe - Apr 16, 2015".
     after = t[len(name) :].lstrip()
@@ -316,7 +318,7 @@ def _is_byline(ln: _Line) -> str | None:
     if rest and (
         _DATE_RE.search(rest)
         or rest.startswith("@")
-        or re.match(r"^[A-Z][\w'’-]*(?:\s+[\w'’&-]+){0,6}$", rest)
+        or re.match(r"^[A-Z][\w'’-]*(?:\s+[\w'’&-]+){0,4}$", rest)
     ):
         return name
     return None
@@ -377,6 +379,9 @@ def _page_title(orig: str, headings: list[str]) -> str:
     return cur
 
 
+_TITLE_REACH = 100  # lines before the body where a top-level heading is looked for
+
+
 def _find_title(
     lines: list[_Line], body_start: int, page_title: _Line | None
 ) -> tuple[int | None, str]:
@@ -412,8 +417,14 @@ def _find_title(
     # indented by its level): the top-level one nearest the body.
     headed = [
         ln
-        for ln in lines[lo:body_start]
-        if ln.gap >= 2 and ln.indent >= 2 and 2 <= ln.words <= 30 and not ln.bullet
+        for ln in lines[max(0, body_start - _TITLE_REACH) : body_start]
+        if ln.gap >= 2
+        and ln.indent >= 2
+        and 1 <= ln.words <= 30
+        and not ln.bullet
+        and (ln.indent == 2 or ln.index >= lo)
+        and _is_byline(ln) is None
+        and not _is_dateline(ln)
     ]
     if headed:
         best = min(headed, key=lambda ln: (ln.indent, -ln.index))
