@@ -70,14 +70,17 @@ class MarginApp(App[int]):
     # ------------------------------------------------------------- screens
 
     def on_mount(self) -> None:
-        from margin.ui.screens.library_screen import LibraryScreen
-        from margin.ui.screens.reader_screen import ReaderScreen
-
+        # Each screen module is imported only when shown: the reader pulls in
+        # dialogs and editors that a library start never needs.
         for problem in self.config.problems:
             self.notify(plain(problem), title="config.toml", severity="warning", markup=False)
         if self.file is not None:
+            from margin.ui.screens.reader_screen import ReaderScreen
+
             self.push_screen(ReaderScreen(self.file, single_file=True))
         else:
+            from margin.ui.screens.library_screen import LibraryScreen
+
             self.push_screen(LibraryScreen(folder=self.folder))
 
     def action_help(self) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from margin import paths
 from margin.config import load_config
 from margin.errors import UsageError
-from margin.ingest.sanitize import display_path
+from margin.ui.safe import file_name
 
 
 def launch(target: str | None) -> int:
@@ -28,7 +28,7 @@ def launch(target: str | None) -> int:
         elif path.is_file():
             file = path.resolve()
         else:
-            raise UsageError(f"no such file or folder: {display_path(target)}")
+            raise UsageError(f"no such file or folder: {file_name(target)}")
     paths.ensure_home()
     config = load_config()
     db_path = paths.database_path()

@@ -95,6 +95,12 @@ class LibraryScreen(Screen[None]):
         self._last_reload = 0.0
         self._can_bookmark = False
         self._resumed = False
+        # mounted on first use: one widget less to style before the first paint
+        self._search_input: Input | None = None
+
+    @property
+    def search_open(self) -> bool:
+        return self._search_input is not None and self._search_input.display
 
     @property
     def margin_app(self) -> MarginApp:
@@ -102,7 +108,6 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title")
-        yield Input(placeholder="Search the full text of every article", id="search")
         yield ArticleList(id="articles")
         with Vertical(id="welcome"):
             yield Static(id="welcome-text")
@@ -114,12 +119,11 @@ class LibraryScreen(Screen[None]):
         return self.query_one(ArticleList)
 
     def on_mount(self) -> None:
-        self.query_one("#search", Input).display = False
-        for editor in self.query("Input, TextArea"):
-            editor.cursor_blink = getattr(self.app, "cursor_blink", True)  # type: ignore[attr-defined]
         self.article_list.focus()
         self.reload()
-        self.start_scan()
+        # The rescan thread competes with the first paint for the GIL: start
+        # it once the list is on screen.
+        self.start_scan(defer=True)
 
     def on_screen_resume(self) -> None:
         # back from the reader: progress, bookmarks and highlight counts changed
@@ -194,7 +198,7 @@ class LibraryScreen(Screen[None]):
 
     # ------------------------------------------------------------- scanning
 
-    def start_scan(self, dirs: list[Path] | None = None) -> None:
+    def start_scan(self, dirs: list[Path] | None = None, *, defer: bool = False) -> None:
         if self.margin_app.library is None:
             return
         self.scanning = True
@@ -202,7 +206,10 @@ class LibraryScreen(Screen[None]):
         self._update_status()
         if dirs is None and self.folder is not None:
             dirs = [self.folder]
-        self._scan(dirs)
+        if defer:
+            self.call_after_refresh(self._scan, dirs)
+        else:
+            self._scan(dirs)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="scan")
     def _scan(self, dirs: list[Path] | None) -> None:
@@ -258,7 +265,7 @@ class LibraryScreen(Screen[None]):
             samples = paths.sample_articles_path()
             return bool(not self.rows and samples is not None and self.filter == "all")
         if action == "close_search":
-            return bool(self.search_text) or self.query_one("#search", Input).display
+            return bool(self.search_text) or self.search_open
         if action == "bookmark":
             item = self.article_list.current
             return True if item is not None and item.row.status == "ok" else None
@@ -288,15 +295,22 @@ class LibraryScreen(Screen[None]):
         self.start_scan([samples])
         self._update_welcome()
 
-    def action_search(self) -> None:
-        search = self.query_one("#search", Input)
+    async def action_search(self) -> None:
+        if self._search_input is None:
+            self._search_input = Input(
+                placeholder="Search the full text of every article", id="search"
+            )
+            self._search_input.cursor_blink = getattr(self.app, "cursor_blink", True)
+            await self.mount(self._search_input, before=self.article_list)
+        search = self._search_input
         search.display = True
         search.focus()
 
     def action_close_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.value = ""
-        search.display = False
+        search = self._search_input
+        if search is not None:
+            search.value = ""
+            search.display = False
         self.search_text = ""
         self.article_list.focus()
         self.article_list.set_items([ListItem(row) for row in self.rows])

@@ -14,20 +14,22 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
 from margin.errors import MarginError
 from margin.model import Article, Highlight
-from margin.ui.dialogs.confirm_dialog import ConfirmDialog
-from margin.ui.dialogs.note_dialog import NoteDialog
-from margin.ui.dialogs.toc_dialog import TocDialog
 from margin.ui.safe import file_name, one_line, plain
 from margin.ui.widgets.article_view import ArticleView
-from margin.ui.widgets.side_panels import EntityGroup, EntityPanel, NotesPanel
 
 if TYPE_CHECKING:
     from margin.library import ArticleRow, Library
     from margin.ui.app import MarginApp
+    from margin.ui.widgets.side_panels import EntityGroup, EntityPanel, NotesPanel
+
+# Dialogs, side panels and the search box are imported and mounted the first
+# time they are wanted: most readings never open them, and every widget on the
+# screen costs styling time before the first lines show.
 
 
 def is_web_url(url: str | None) -> bool:
@@ -155,6 +157,10 @@ class ReaderScreen(Screen[None]):
         self._entity_group: EntityGroup | None = None
         self._saved_position = False
         self._view: ArticleView | None = None
+        self._entity_panel: EntityPanel | None = None
+        self._notes_panel: NotesPanel | None = None
+        self._find: Input | None = None
+        self._highlights: list[Highlight] = []
 
     @property
     def margin_app(self) -> MarginApp:
@@ -173,9 +179,6 @@ class ReaderScreen(Screen[None]):
                 column_width=self.margin_app.config.column_width,
                 show_entities=self.margin_app.show_entities,
             )
-            yield EntityPanel(id="entity-panel", classes="side-panel")
-            yield NotesPanel(id="notes-panel", classes="side-panel")
-        yield Input(placeholder="Search this article", id="find")
         yield Static(id="reader-status")
         yield Footer()
 
@@ -187,17 +190,47 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.view.focus()
-        self.query_one("#entity-panel").display = False
-        self.query_one("#notes-panel").display = False
-        self.query_one("#find", Input).display = False
-        for editor in self.query("Input, TextArea"):
-            editor.cursor_blink = getattr(self.app, "cursor_blink", True)  # type: ignore[attr-defined]
         self._update_status()
         self._load()
 
+    async def _find_input(self) -> Input:
+        if self._find is None:
+            self._find = Input(placeholder="Search this article", id="find")
+            self._find.cursor_blink = getattr(self.app, "cursor_blink", True)
+            await self.mount(self._find, before="#reader-status")
+        return self._find
+
+    @property
+    def find_open(self) -> bool:
+        return self._find is not None and self._find.display
+
+    async def entity_panel(self) -> EntityPanel:
+        if self._entity_panel is None:
+            from margin.ui.widgets.side_panels import EntityPanel
+
+            self._entity_panel = EntityPanel(id="entity-panel", classes="side-panel")
+            self._entity_panel.display = False
+            await self.query_one("#reader-body").mount(self._entity_panel)
+            self._entity_panel.set_entities(self.article.entities if self.article else [])
+        return self._entity_panel
+
+    async def notes_panel(self) -> NotesPanel:
+        if self._notes_panel is None:
+            from margin.ui.widgets.side_panels import NotesPanel
+
+            self._notes_panel = NotesPanel(id="notes-panel", classes="side-panel")
+            self._notes_panel.display = False
+            await self.query_one("#reader-body").mount(self._notes_panel)
+            self._notes_panel.set_highlights(self._highlights)
+        return self._notes_panel
+
+    def _open_notes_panel(self) -> NotesPanel | None:
+        panel = self._notes_panel
+        return panel if panel is not None and panel.display else None
+
     # ------------------------------------------------------------- loading
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="load")
     def _load(self) -> None:
         app = self.margin_app
         highlights: list[Highlight] = []
@@ -240,9 +273,8 @@ class ReaderScreen(Screen[None]):
         self.query_one("#reader-title", Static).update(
             Text(one_line(message.article.title) or file_name(Path(self.path).name))
         )
+        self._highlights = message.highlights
         self.view.set_article(message.article, message.highlights, offset=message.position)
-        self.query_one(EntityPanel).set_entities(message.article.entities)
-        self.query_one(NotesPanel).set_highlights(message.highlights)
         self._update_status()
         self.refresh_bindings()
 
@@ -347,8 +379,8 @@ class ReaderScreen(Screen[None]):
         self.view.move_cursor(delta)
         self._update_status()
 
-    def action_find(self) -> None:
-        find = self.query_one("#find", Input)
+    async def action_find(self) -> None:
+        find = await self._find_input()
         find.display = True
         find.value = self.view.search_query
         find.focus()
@@ -375,13 +407,12 @@ class ReaderScreen(Screen[None]):
         self._update_status()
 
     def action_clear(self) -> None:
-        find = self.query_one("#find", Input)
-        if find.display:
-            find.display = False
+        if self._find is not None and self._find.display:
+            self._find.display = False
             self.view.focus()
             return
-        for panel in self.query(".side-panel"):
-            if panel.display:
+        for panel in (self._entity_panel, self._notes_panel):
+            if panel is not None and panel.display:
                 panel.display = False
                 self.view.focus()
                 return
@@ -400,24 +431,22 @@ class ReaderScreen(Screen[None]):
         self.margin_app.show_entities = on_
         self._update_status()
 
-    def _toggle_panel(self, panel_id: str) -> None:
-        panel = self.query_one(panel_id)
-        other = "#notes-panel" if panel_id == "#entity-panel" else "#entity-panel"
-        self.query_one(other).display = False
+    def _toggle_panel(self, panel: Widget, other: Widget | None) -> None:
+        if other is not None:
+            other.display = False
         panel.display = not panel.display
         if panel.display:
             panel.query_one("OptionList").focus()
         else:
             self.view.focus()
 
-    def action_entity_panel(self) -> None:
-        self._toggle_panel("#entity-panel")
+    async def action_entity_panel(self) -> None:
+        self._toggle_panel(await self.entity_panel(), self._notes_panel)
 
-    def action_notes_panel(self) -> None:
-        self._toggle_panel("#notes-panel")
+    async def action_notes_panel(self) -> None:
+        self._toggle_panel(await self.notes_panel(), self._entity_panel)
 
-    @on(EntityPanel.Chosen)
-    def _entity_chosen(self, event: EntityPanel.Chosen) -> None:
+    def on_entity_panel_chosen(self, event: EntityPanel.Chosen) -> None:
         group = event.group
         view = self.view
         if self._entity_group is group and view.matches:
@@ -434,8 +463,7 @@ class ReaderScreen(Screen[None]):
         self._update_status()
         self.refresh_bindings()
 
-    @on(NotesPanel.Chosen)
-    def _note_chosen(self, event: NotesPanel.Chosen) -> None:
+    def on_notes_panel_chosen(self, event: NotesPanel.Chosen) -> None:
         h = event.highlight
         if h.start is None or h.end is None:
             self.margin_app.say("That highlight's text is no longer in the article.")
@@ -449,6 +477,8 @@ class ReaderScreen(Screen[None]):
         self._update_status()
 
     def action_contents(self) -> None:
+        from margin.ui.dialogs.toc_dialog import TocDialog
+
         if self.article is None:
             return
 
@@ -463,6 +493,8 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(TocDialog(self.article.blocks, self.view.cursor_block), chosen)
 
     def action_open_url(self) -> None:
+        from margin.ui.dialogs.confirm_dialog import ConfirmDialog
+
         url = self.article.url if self.article else None
         if not is_web_url(url):
             self.margin_app.say("This article has no web address to open.")
@@ -524,6 +556,8 @@ class ReaderScreen(Screen[None]):
         self._update_status()
 
     def action_note(self) -> None:
+        from margin.ui.dialogs.note_dialog import NoteDialog
+
         if self.article is None:
             return
         if not self.in_library:
@@ -532,8 +566,9 @@ class ReaderScreen(Screen[None]):
             )
             return
         existing = None
-        if self.query_one("#notes-panel").display:
-            existing = self.query_one(NotesPanel).current
+        panel = self._open_notes_panel()
+        if panel is not None:
+            existing = panel.current
         if existing is None and self.view.selection_anchor is None:
             here = self.view.highlights_in_cursor()
             if self.view.current_match is not None:
@@ -590,9 +625,12 @@ class ReaderScreen(Screen[None]):
         )
 
     def action_delete_highlight(self) -> None:
+        from margin.ui.dialogs.confirm_dialog import ConfirmDialog
+
         target: Highlight | None = None
-        if self.query_one("#notes-panel").display:
-            target = self.query_one(NotesPanel).current
+        panel = self._open_notes_panel()
+        if panel is not None:
+            target = panel.current
         if target is None:
             here = self.view.highlights_in_cursor()
             target = here[0] if here else None
@@ -622,8 +660,10 @@ class ReaderScreen(Screen[None]):
         self.post_message(self.HighlightsChanged(highlights, "Highlight deleted"))
 
     def on_reader_screen_highlights_changed(self, message: HighlightsChanged) -> None:
+        self._highlights = message.highlights
         self.view.set_highlights(message.highlights)
-        self.query_one(NotesPanel).set_highlights(message.highlights)
+        if self._notes_panel is not None:
+            self._notes_panel.set_highlights(message.highlights)
         if message.said:
             self.margin_app.say(message.said)
         self._update_status()
