@@ -358,7 +358,7 @@ def html_to_text_save(html: str, base: str = BASE_URL) -> str:
         return ""
     base_el = root.find(".//base[@href]")
     if base_el is not None:
-        base = urljoin(base, base_el.get("href").strip())
+        base = urljoin(base, (base_el.get("href") or "").strip())
     body = root.find("body")
     if body is None:
         body = root
@@ -446,7 +446,7 @@ def justext_style(text: str) -> str:
     lines = logical_lines(text)
     if not lines:
         return ""
-    paras = []
+    paras: list[tuple[str, list[str], int, bool]] = []
     all_words: list[str] = []
     for line, blanks in lines:
         segments = _URL_MARK_RE.split(line)
@@ -458,7 +458,7 @@ def justext_style(text: str) -> str:
         for seg in segments[:-1]:
             tail = re.split(r"[.,;:!?|()\]\[\"]\s|\s[|·•-]\s", seg)[-1]
             link_words += len(_JT_WORD_RE.findall(tail))
-        paras.append([plain, words, link_words, blanks >= 2])
+        paras.append((plain, words, link_words, blanks >= 2))
         all_words += words
     stop = _stoplist(all_words)
     classes = []
