@@ -997,7 +997,10 @@ class Library:
         if entity:
             conds.append("rowid IN (SELECT article_id FROM mentions WHERE text = ? COLLATE NOCASE)")
             params.append(entity)
-        extra = "".join(f" AND {c}" for c in conds)
+        # "+rowid": a bare rowid constraint makes FTS5 run the MATCH once per
+        # listed id (0.7 s for an entity in 2,000 articles); the unary plus
+        # keeps one MATCH scan and filters its rows (7 ms).
+        extra = "".join(f" AND +{c}" for c in conds)
         # Rank first, then make snippets for the winners only: in one query
         # SQLite would build a snippet for every match before sorting.
         sql = (
