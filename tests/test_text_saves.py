@@ -424,3 +424,64 @@ def test_headline_far_above_the_body_is_the_title() -> None:
     title, byline, _blocks = extract_text(text)
     assert title == "Ferry Operator Orders Two New Boats — Why It Matters"
     assert byline is None
+
+
+def test_link_text_share_recorded_per_line() -> None:
+    from margin.ingest.text_lines import logical_lines
+
+    text = save(
+        "Home <https://harbour.example/> News <https://harbour.example/news/>",
+        "Ferry operator orders two new boats for the islands <https://harbour.example/a/>",
+        "The council <https://council.example/> said on Monday that talks would go ahead.",
+        "The plan was agreed. Read the council's report <https://council.example/r.pdf>",
+    )
+    shares = [ln.links for ln in logical_lines(text)]
+    assert shares[0] == shares[1] == 1.0  # a menu, a teaser: all link text
+    assert 0 < shares[2] < 0.3  # a link inside a sentence: a few words
+    assert 0.3 < shares[3] < 1.0  # a link after the last sentence break
+
+
+def _linked(line: str, k: int) -> str:
+    return f"{line} <https://harbour.example/story/{k}/>"
+
+
+def test_teasers_written_as_links_not_taken_for_the_article() -> None:
+    # Other stories' teasers: each a sentence-long summary that is all link
+    # text, more of them than the article has paragraphs.
+    teasers = [
+        _linked(
+            f"Story {k}: the regional council said on Tuesday that it would review the "
+            "timetable for the northern ferries again before the end of the year",
+            k,
+        )
+        for k in range(8)
+    ]
+    menu = "\n".join(_linked(m, k) for k, m in enumerate(MENU.split("\n")))
+    got = body(save(menu, *ARTICLE, "\n\n    More stories", *teasers, FOOTER))
+    assert_article(got)
+    assert "Story 3" not in got
+
+
+def test_document_with_few_links_kept_whole() -> None:
+    # A page that is all document (a specification, a set of notes): short
+    # headings, formulas and one-line notes between the paragraphs are part
+    # of it, however little running text each stretch has.
+    text = save(
+        "Timetable notes",
+        _linked("Harbour Post", 0),
+        "\n  Crossing Times",
+        P1,
+        "\n    Summer Schedule",
+        "North pier 06:40 / 09:10 / 12:30",
+        "\n    Winter Schedule",
+        "North pier 07:15 / 13:00",
+        "\n    Fuel Use",
+        "litres = 4.2 × distance + 30",
+        "\n    Crew Rota",
+        "Two crews, four days on",
+        P2,
+        P3,
+    )
+    got = body(text)
+    for kept in (P1, "Winter Schedule", "North pier 07:15 / 13:00", "litres = 4.2", P2, P3):
+        assert kept in got

@@ -90,6 +90,7 @@ class _Line:
     cjk: bool
     indent: int = 0  # columns of indentation in the save
     gap: int = 0  # blank lines before
+    links: float = 0.0  # share of words in link text
     kind: str = ""  # good, near, mid, short, bad, rule
     repeated: bool = False  # the same short line three times or more on the page
     keep: str = ""  # "", paragraph, heading, list_item
@@ -189,6 +190,10 @@ def _mark_code(lines: list[_Line]) -> None:
 
 
 _PROSE = ("good", "near")
+_LINKY = 0.7  # share of words in link text past which a line is not running text
+# A page with less link text than this is nearly all article (a document, a
+# plain blog post without menus): it is kept whole, bar clear chrome.
+_FEW_LINKS = 0.05
 
 
 def _value(ln: _Line) -> float:
@@ -456,13 +461,15 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
         return "", None, []
     lines = [_features(r.text, i, r.para) for i, r in enumerate(raw)]
     for ln, r in zip(lines, raw, strict=True):
-        ln.indent, ln.gap = r.indent, r.gap
+        ln.indent, ln.gap, ln.links = r.indent, r.gap, r.links
     # Function words are counted in the languages margin knows; in another
     # language (no line has many of them) running text is told by its shape.
     long_lines = [ln for ln in lines if ln.words >= 15 and not ln.cjk]
     known_lang = not long_lines or sorted(ln.stop for ln in long_lines)[len(long_lines) // 2] >= 0.2
     for ln in lines:
         ln.kind = _classify(ln, known_lang)
+        if ln.links >= _LINKY and ln.kind in ("good", "near", "mid"):
+            ln.kind = "short"  # mostly link text: a teaser, a menu, a list of stories
 
     # The page title: a lone first line, as browsers write the document title.
     page_title = lines[0] if len(lines) > 1 and lines[1].para != lines[0].para else None
@@ -492,13 +499,24 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
         s2, a2, b2 = _best_run(values, anchor + 1, anchor + 31)
         if s2 >= 0.3 * best:
             start, end = a2, b2
+    # Hardly any link text on the page: no menus, no lists of other stories.
+    total_words = sum(ln.words for ln in lines) or 1
+    link_share = sum(ln.words * ln.links for ln in lines) / total_words
+    prose_share = sum(ln.words for ln in lines if ln.kind in _PROSE) / total_words
+    linked = any(r.links for r in raw)
+    if linked:  # a save that writes links (Firefox's)
+        whole = link_share < _FEW_LINKS and prose_share > 0
+    else:  # a copy-paste: menus are runs of short lines
+        whole = prose_share > 0 and sum(ln.words for ln in _menu_runs(lines)) < 0.02 * total_words
+    if whole:
+        start, end = 0, len(lines) - 1
     if end < start or not any(ln.kind in _PROSE for ln in lines[start : end + 1]):
         # No running text at all: keep everything as it is (a note, a poem).
         title = lines[0].text if lines[0].words <= 20 and len(lines) > 1 else ""
         body = lines[1:] if title else lines
         return title, None, [make_block("paragraph", ln.text) for ln in body]
     # The region starts and ends on good lines.
-    while start < end and lines[start].kind not in ("good", "near"):
+    while start < end and lines[start].kind not in ("good", "near") and not whole:
         start += 1
     while end > start and lines[end].kind not in ("good", "near"):
         end -= 1
@@ -519,7 +537,10 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
         end += 1
         lines[end].kind = "near"
 
-    title_idx, title = _find_title(lines, start, page_title)
+    body_start = start
+    if whole and start == 0:  # the title is looked for before the first running text
+        body_start = next(ln.index for ln in lines if ln.kind in _PROSE)
+    title_idx, title = _find_title(lines, body_start, page_title)
     byline = None
     meta_lines: set[int] = set()
     if title_idx is not None:
@@ -542,7 +563,25 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
         elif _is_dateline(ln) and ln.kind != "good":
             meta_lines.add(ln.index)
 
-    _select(lines, start, end, meta_lines)
+    if whole:
+        # Everything but clear chrome: the page title, link lines, repeats.
+        if page_title is not None:
+            meta_lines.add(0)
+        if not linked:  # menus told by their shape alone
+            meta_lines.update(ln.index for ln in _menu_runs(lines))
+        for ln in lines[start : end + 1]:
+            if ln.index in meta_lines or ln.repeated or ln.links >= 0.5 or ln.kind == "rule":
+                continue
+            if ln.kind == "code":
+                ln.keep = "code"
+            elif ln.bullet:
+                ln.keep = "list_item"
+            elif ln.gap >= 2 and ln.words <= 16 and not ln.end:
+                ln.keep = "heading"
+            else:
+                ln.keep = "paragraph"
+    else:
+        _select(lines, start, end, meta_lines)
     blocks: list[Block] = []
     code: list[str] = []
     for ln in lines[start : end + 1]:
@@ -561,6 +600,21 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     if code:
         blocks.append(make_block("code", "\n".join(code)))
     return title, byline, blocks
+
+
+def _menu_runs(lines: list[_Line]) -> list[_Line]:
+    """Lines in runs of three or more short lines that are not sentences:
+    what menus, topic lists and footers look like without their links."""
+    out: list[_Line] = []
+    run: list[_Line] = []
+    for ln in [*lines, None]:
+        if ln is not None and ln.kind in ("short", "bad") and ln.words <= 12 and not ln.end:
+            run.append(ln)
+            continue
+        if len(run) >= 3:
+            out.extend(run)
+        run = []
+    return out
 
 
 def _words(lines: list[_Line], lo: int, hi: int) -> int:

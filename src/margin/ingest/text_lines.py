@@ -36,6 +36,7 @@ class RawLine:
     para: int  # blank-line separated group
     indent: int
     gap: int  # blank lines before
+    links: float = 0.0  # share of the line's words inside link text
 
 
 _WIDE_RE = re.compile(
@@ -152,6 +153,39 @@ def logical_lines(text: str) -> list[RawLine]:
         gap = 0
         prev_width = last_width
     for ln in out:
-        t = _URL_MARK_RE.sub("", ln.text) if "<" in ln.text else ln.text
+        t = ln.text
+        if "<" in t:
+            parts = _URL_MARK_RE.split(t)
+            if len(parts) > 1:
+                ln.links = _link_share(parts)
+                t = "".join(parts)
         ln.text = " ".join(_strip_marks(t).split())
     return [ln for ln in out if ln.text]
+
+
+_TOKEN_RE = re.compile(r"\w+")
+_LINK_WORDS = 4  # link text inside a sentence: where it starts is not written
+_LAST_LINK_WORDS = 12  # a link that ends the line: a teaser headline at most
+
+
+def _link_share(parts: list[str]) -> float:
+    """Share of words in link text, given the text between a line's URL marks.
+
+    The browser writes a link's URL after its text, never where the text
+    starts: a piece of text before a mark counts from its last sentence
+    break, whole when it ends the line (a menu entry, a teaser), at most a
+    few words when running text goes on after it."""
+    counts = [len(_TOKEN_RE.findall(p)) for p in parts]
+    total = sum(counts)
+    if not total:
+        return 0.0
+    linked = 0
+    last = len(parts) - 2 if not parts[-1].strip() else -1  # the link that ends the line
+    for k, part in enumerate(parts[:-1]):
+        tail = _SENTENCE_BREAK_RE.split(part)[-1]
+        n = len(_TOKEN_RE.findall(tail))
+        linked += min(n, _LAST_LINK_WORDS) if k == last else min(n, _LINK_WORDS)
+    return min(1.0, linked / total)
+
+
+_SENTENCE_BREAK_RE = re.compile(r"[.!?…:;]['\"’”»)\]]*\s")
