@@ -9,6 +9,7 @@ Example::
     theme = "textual-light"
     entities = true          # entity highlighting on when the reader opens
     column_width = 80        # 40..120, the reading column
+    cursor = "sentence"      # the reading cursor moves by "paragraph" (default) or "sentence"
     max_file_mb = 32         # larger files are refused with a reason
     extract_timeout = 30     # seconds one page may take before it is stopped
     entity_backend = "builtin"   # or "spacy" (needs spaCy and a pipeline installed)
@@ -31,6 +32,7 @@ from margin import paths
 MIN_COLUMN = 40
 MAX_COLUMN = 120
 DEFAULT_COLUMN = 84
+CURSOR_UNITS = ("paragraph", "sentence")
 DEFAULT_MAX_FILE_MB = 32
 DEFAULT_EXTRACT_TIMEOUT = 30.0
 ENTITY_BACKENDS = ("builtin", "spacy")
@@ -42,6 +44,7 @@ class Config:
     theme: str | None = None
     entities: bool = True
     column_width: int = DEFAULT_COLUMN
+    cursor: str = "paragraph"
     max_file_mb: int = DEFAULT_MAX_FILE_MB
     extract_timeout: float = DEFAULT_EXTRACT_TIMEOUT
     entity_backend: str = "builtin"
@@ -86,6 +89,11 @@ def parse_config(data: dict[str, object]) -> Config:
         config.column_width = max(MIN_COLUMN, min(MAX_COLUMN, width))
     elif width is not None:
         config.problems.append("column_width: expected a number")
+    cursor = data.get("cursor")
+    if cursor in CURSOR_UNITS:
+        config.cursor = str(cursor)
+    elif cursor is not None:
+        config.problems.append('cursor: expected "paragraph" or "sentence"')
     max_mb = data.get("max_file_mb")
     if isinstance(max_mb, int | float) and not isinstance(max_mb, bool) and max_mb > 0:
         config.max_file_mb = int(max_mb)

@@ -51,3 +51,26 @@ def test_help_snapshot(make_app, snap_compare, monkeypatch):
         pilot.app.clear_notifications()
 
     assert snap_compare(make_app(), terminal_size=(100, 40), run_before=run_before)
+
+
+def test_reader_snapshot_light_80x24(make_app, library_dir, snap_compare):
+    """Light theme, small terminal: entity colours, a highlight with its note under
+    the paragraph, a sentence cursor and a selection must all be readable."""
+    from margin.config import Config
+
+    with Library.open() as lib:
+        article = lib.load_article(library_dir / "harbour.md")
+        first = article.blocks[1]
+        start = article.text.index("Angela Merkel", first.start)
+        lib.add_highlight(library_dir / "harbour.md", start, start + 13, "Check the spelling.")
+
+    async def run_before(pilot):
+        await open_titled(pilot, "The Harbour at Dawn")
+        # the second sentence of the first paragraph, selected on to the next paragraph's first
+        await pilot.press("right_square_bracket", "right_parenthesis", "right_parenthesis")
+        await pilot.press("v", "right_parenthesis", "right_parenthesis")
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    app = make_app(config=Config(theme="textual-light"))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

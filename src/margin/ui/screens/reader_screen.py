@@ -73,6 +73,20 @@ class ReaderScreen(Screen[None]):
             show=False,
             id="reader.previous_paragraph",
         ),
+        Binding(
+            "right_parenthesis",
+            "sentence(1)",
+            "Next sentence",
+            show=False,
+            id="reader.next_sentence",
+        ),
+        Binding(
+            "left_parenthesis",
+            "sentence(-1)",
+            "Previous sentence",
+            show=False,
+            id="reader.previous_sentence",
+        ),
         Binding("slash", "find", "Search", id="reader.search"),
         Binding("n", "next_match(True)", "Next match", show=False, id="reader.next_match"),
         Binding("N", "next_match(False)", "Previous match", show=False, id="reader.previous_match"),
@@ -178,6 +192,7 @@ class ReaderScreen(Screen[None]):
                 id="article",
                 column_width=self.margin_app.config.column_width,
                 show_entities=self.margin_app.show_entities,
+                sentence_mode=self.margin_app.config.cursor == "sentence",
             )
         yield Static(id="reader-status")
         yield Footer()
@@ -339,6 +354,7 @@ class ReaderScreen(Screen[None]):
             "toggle_entities",
             "find",
             "paragraph",
+            "sentence",
             "delete_highlight",
         ):
             return True if loaded else None
@@ -376,7 +392,15 @@ class ReaderScreen(Screen[None]):
         self.view.scroll_end(animate=False, immediate=True)
 
     def action_paragraph(self, delta: int) -> None:
+        # ( and ) switch to a sentence cursor; ] and [ back to paragraphs,
+        # unless config.toml asks for sentences (cursor = "sentence")
+        if self.margin_app.config.cursor != "sentence":
+            self.view.sentence_mode = False
         self.view.move_cursor(delta)
+        self._update_status()
+
+    def action_sentence(self, delta: int) -> None:
+        self.view.move_sentence(delta)
         self._update_status()
 
     async def action_find(self) -> None:

@@ -33,6 +33,9 @@ _TOKEN_RE = re.compile(r"[^ ]+ *| +")
 #: Kinds of display line that are not body text.
 TITLE, META, NOTE, BLANK, RULE = "title", "meta", "note", "blank", "rule"
 
+#: Block index -> the (highlight id, note, highlight start offset) shown with it.
+NotesByBlock = dict[int, list[tuple[int, str, int]]]
+
 
 @dataclass(slots=True)
 class Line:
@@ -53,6 +56,10 @@ class Layout:
     lines: list[Line] = field(default_factory=list)
     block_first_line: list[int] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)  # non-decreasing
+    #: Width of the notes beside the text (0: notes are NOTE lines under their paragraph).
+    side_width: int = 0
+    #: Line index -> (prefix, text, highlight id) of a note beside that line.
+    side: dict[int, tuple[str, str, int]] = field(default_factory=dict)
 
     def line_for_offset(self, offset: int) -> int:
         """The display line showing the character at ``offset``."""
@@ -194,16 +201,19 @@ def _meta_line(article: Article) -> str:
 def layout_article(
     article: Article,
     width: int,
-    notes: Mapping[int, Sequence[tuple[int, str]]] | None = None,
+    notes: Mapping[int, Sequence[tuple[int, str, int]]] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    side_width: int = 0,
 ) -> Layout | None:
     """Wrap ``article`` to ``width`` cells.
 
-    ``notes`` maps a block index to the (highlight id, note) pairs shown under
-    it. Returns None when ``cancelled()`` turns true part way (a newer layout
-    is wanted).
+    ``notes`` maps a block index to the (highlight id, note, highlight start)
+    shown with it: under the paragraph, or with ``side_width`` beside it, from
+    the line where the highlight starts (pushed down below an earlier note).
+    Returns None when ``cancelled()`` turns true part way (a newer layout is
+    wanted).
     """
-    layout = Layout(width=width)
+    layout = Layout(width=width, side_width=side_width)
     lines = layout.lines
     title = visible(article.title or "Untitled")
     for s, e in wrap_offsets(title, width):
@@ -226,7 +236,9 @@ def layout_article(
             lines.append(Line(BLANK, index - 1, block.start, block.start, ""))
         first.append(len(lines))
         lines.extend(_wrap_block(block, index, blocks, width))
-        for note_id, note in notes.get(index, ()):
+        if side_width:
+            continue
+        for note_id, note, _ in notes.get(index, ()):
             note_text = visible(" ".join(note.split()))
             for s, e in wrap_offsets(note_text, max(8, width - 4)):
                 prefix = "  ✎ " if s == 0 else "    "
@@ -244,4 +256,33 @@ def layout_article(
         previous_kind = block.kind
     lines.append(Line(BLANK, len(blocks) - 1, len(article.text), len(article.text), ""))
     layout.line_starts = [line.start for line in lines]
+    if side_width:
+        _place_side_notes(layout, notes, side_width)
     return layout
+
+
+def _place_side_notes(
+    layout: Layout, notes: Mapping[int, Sequence[tuple[int, str, int]]], side_width: int
+) -> None:
+    lines = layout.lines
+    free = 0  # the first line not yet taken by a note
+    placed = sorted(
+        (
+            (max(layout.line_for_offset(offset), layout.block_first_line[block]), note_id, note)
+            for block, items in notes.items()
+            if block < len(layout.block_first_line)
+            for note_id, note, offset in items
+        ),
+    )
+    inner = max(8, side_width - 2)
+    for line_index, note_id, note in placed:
+        at = max(line_index, free)
+        note_text = visible(" ".join(note.split()))
+        for s, e in wrap_offsets(note_text, inner):
+            while at >= len(lines):
+                end = lines[-1].end
+                lines.append(Line(BLANK, lines[-1].block, end, end, ""))
+                layout.line_starts.append(end)
+            layout.side[at] = ("✎ " if s == 0 else "  ", note_text[s:e].rstrip(" "), note_id)
+            at += 1
+        free = at + 1  # a blank line between two notes

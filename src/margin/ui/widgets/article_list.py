@@ -27,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from margin.ui.safe import file_name, one_line, plain
+from margin.ui.theme_styles import component_style
 
 
 @dataclass(slots=True)
@@ -207,7 +208,7 @@ class ArticleList(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+            style = self._styles[name] = component_style(self, name)
         return style
 
     def render_line(self, y: int) -> Strip:
@@ -281,6 +282,9 @@ class ArticleList(ScrollView, can_focus=True):
                 text = _fit(text, room)
                 used = room
             room -= used
+            if style and selected:
+                # on the cursor row, the cursor's colours: muted grey on blue did not read
+                style = style.without_color
             segments.append(Segment(text, base + style if style else base))
         return Strip(segments, width - room).adjust_cell_length(width, base)
 

@@ -30,12 +30,30 @@ from textual.worker import get_current_worker
 
 from margin.config import DEFAULT_COLUMN
 from margin.model import Article, Entity, Highlight
-from margin.ui.widgets.article_layout import BLANK, META, NOTE, RULE, TITLE, Layout, layout_article
+from margin.ui.sentences import sentence_spans
+from margin.ui.theme_styles import component_style
+from margin.ui.widgets.article_layout import (
+    BLANK,
+    META,
+    NOTE,
+    RULE,
+    TITLE,
+    Layout,
+    NotesByBlock,
+    layout_article,
+)
 
 #: Articles longer than this (characters) are wrapped in a worker thread.
 SYNC_LAYOUT_LIMIT = 150_000
 #: Blocks past the reading position laid out at once for a long article.
 HEAD_BLOCKS = 120
+#: From this width (cells) notes go beside their paragraph, in the right margin.
+SIDE_NOTES_MIN_WIDTH = 130
+#: Widest a note beside the text gets; the gap between text and note.
+SIDE_NOTE_MAX = 40
+SIDE_GAP = 3
+#: Line kinds that are not article text: no cursor, no selection.
+_NOT_TEXT = (BLANK, TITLE, META, RULE)
 
 ENTITY_CLASSES = {
     "PERSON": "article-view--person",
@@ -116,13 +134,13 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article-view--place { color: $text-warning; text-style: bold; }
         & > .article-view--other { color: $text-secondary; text-style: bold; }
         & > .article-view--link { text-style: underline; }
-        & > .article-view--highlight { background: $warning 35%; }
-        & > .article-view--highlight-note { background: $warning 35%; text-style: underline; }
+        & > .article-view--highlight { background: $warning 30%; }
+        & > .article-view--highlight-note { background: $warning 30%; text-style: underline; }
         & > .article-view--match { background: $accent 40%; }
         & > .article-view--match-current { background: $accent; color: $text; text-style: bold; }
-        & > .article-view--cursor { background: $boost; }
-        & > .article-view--selection { background: $primary 30%; }
-        & > .article-view--gutter { color: $accent; }
+        & > .article-view--cursor { background: $primary 15%; }
+        & > .article-view--selection { background: $primary 35%; }
+        & > .article-view--gutter { color: $text-accent; }
     }
     """
 
@@ -150,6 +168,7 @@ class ArticleView(ScrollView, can_focus=True):
         *,
         column_width: int = DEFAULT_COLUMN,
         show_entities: bool = True,
+        sentence_mode: bool = False,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -159,7 +178,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.text_layout: Layout | None = None
         self.show_entities = show_entities
         self.cursor_block = 0
-        self.selection_anchor: int | None = None
+        #: In sentence mode, the cursor is this sentence (text offsets) of the cursor block.
+        self.sentence_mode = sentence_mode
+        self.cursor_sentence: tuple[int, int] | None = None
+        #: The cursor's span when ``v`` was pressed (None: not selecting).
+        self.selection_anchor: tuple[int, int] | None = None
         self.highlights: list[Highlight] = []
         self.search_query = ""
         self.matches: list[tuple[int, int]] = []
@@ -169,6 +192,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._marks = _EMPTY
         self._search = _EMPTY
         self._generation = 0
+        self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._pending_offset: int | None = None
         self._cache: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
@@ -192,7 +216,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.article = article
         self.text_layout = None
         self.cursor_block = 0
+        self.cursor_sentence = None
         self.selection_anchor = None
+        self._sentences = {}
         self._links = _Spans.build(
             [(lk.start, lk.end, "link") for b in article.blocks for lk in b.links]
         )
@@ -210,7 +236,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._restyle()
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
-        """Replace the highlights; notes are laid out under their paragraphs."""
+        """Replace the highlights; notes are laid out under or beside their paragraphs."""
         old_notes = self._notes_by_block()
         self._set_highlight_spans(highlights)
         if self._notes_by_block() != old_notes and self.text_layout is not None:
@@ -259,6 +285,7 @@ class ArticleView(ScrollView, can_focus=True):
         block = self.block_at(start)
         if block is not None:
             self.cursor_block = block
+            self._sentence_at(start)
         self._scroll_to_offset(start, center=True)
         self._restyle()
 
@@ -269,33 +296,111 @@ class ArticleView(ScrollView, can_focus=True):
         return max(0, bisect_right(starts, offset) - 1)
 
     def move_cursor(self, delta: int) -> None:
-        """Move the reading cursor by ``delta`` blocks, scrolling to keep it in view."""
+        """Move the reading cursor by ``delta`` blocks, scrolling to keep it in view.
+
+        In sentence mode the cursor lands on the first sentence of the block.
+        """
         if self.article is None or not self.article.blocks:
             return
         self.cursor_block = max(0, min(len(self.article.blocks) - 1, self.cursor_block + delta))
+        self.cursor_sentence = None
+        if self.sentence_mode:
+            spans = self.sentences(self.cursor_block)
+            self.cursor_sentence = spans[0] if spans else None
         self.current_match = None
         self._scroll_cursor_into_view()
         self._restyle()
+
+    def move_sentence(self, delta: int) -> None:
+        """Move the cursor ``delta`` sentences on (across paragraphs); turns sentence mode on."""
+        if self.article is None or not self.article.blocks:
+            return
+        entering = not self.sentence_mode or self.cursor_sentence is None
+        self.sentence_mode = True
+        block = self.cursor_block
+        spans = self.sentences(block)
+        if entering:
+            # from a paragraph cursor: its first sentence, then on from there
+            index = 0
+            self.cursor_sentence = spans[0] if spans else None
+            delta = 0 if spans else delta
+        else:
+            index = spans.index(self.cursor_sentence) if self.cursor_sentence in spans else 0
+        step = 1 if delta > 0 else -1
+        blocks = len(self.article.blocks)
+        for _ in range(abs(delta)):
+            cand_block, cand_index, cand_spans = block, index + step, spans
+            while not 0 <= cand_index < len(cand_spans):
+                cand_block += step
+                if not 0 <= cand_block < blocks:
+                    break  # the first or last sentence: stay
+                cand_spans = self.sentences(cand_block)
+                cand_index = 0 if step > 0 else len(cand_spans) - 1
+            if not 0 <= cand_block < blocks:
+                break
+            block, index, spans = cand_block, cand_index, cand_spans
+        if spans and 0 <= index < len(spans):
+            self.cursor_block = block
+            self.cursor_sentence = spans[index]
+        self.current_match = None
+        self._scroll_cursor_into_view()
+        self._restyle()
+
+    def paragraph_mode(self) -> None:
+        """The cursor covers whole paragraphs again."""
+        self.sentence_mode = False
+        self.cursor_sentence = None
+        self._restyle()
+
+    def sentences(self, block: int) -> list[tuple[int, int]]:
+        """Text offsets of the sentences of block ``block`` (cached)."""
+        spans = self._sentences.get(block)
+        if spans is None:
+            if self.article is None or not 0 <= block < len(self.article.blocks):
+                return []
+            b = self.article.blocks[block]
+            spans = [(b.start + s, b.start + e) for s, e in sentence_spans(b.text)]
+            self._sentences[block] = spans
+        return spans
+
+    def _sentence_at(self, offset: int) -> None:
+        """In sentence mode, put the cursor on the sentence holding ``offset``."""
+        if not self.sentence_mode:
+            return
+        spans = self.sentences(self.cursor_block)
+        chosen = spans[0] if spans else None
+        for span in spans:
+            if span[0] <= offset:
+                chosen = span
+        self.cursor_sentence = chosen
+
+    def cursor_span(self) -> tuple[int, int] | None:
+        """Text offsets of the cursor: its sentence, or its whole paragraph."""
+        if self.article is None or not self.article.blocks:
+            return None
+        if self.sentence_mode and self.cursor_sentence is not None:
+            return self.cursor_sentence
+        block = self.article.blocks[self.cursor_block]
+        return block.start, block.end
 
     def set_cursor(self, block: int) -> None:
         self.move_cursor(block - self.cursor_block)
 
     def start_selection(self) -> bool:
         """Toggle selection mode; returns whether a selection is now active."""
-        self.selection_anchor = None if self.selection_anchor is not None else self.cursor_block
+        self.selection_anchor = None if self.selection_anchor is not None else self.cursor_span()
         self._restyle()
         return self.selection_anchor is not None
 
     def selected_range(self) -> tuple[int, int] | None:
-        """Text offsets of the selection, or of the cursor paragraph."""
-        if self.article is None or not self.article.blocks:
+        """Text offsets of the selection, or of the cursor (paragraph or sentence)."""
+        cursor = self.cursor_span()
+        if cursor is None:
             return None
         if self.current_match is not None and self.selection_anchor is None:
             return self.current_match
-        anchor = self.cursor_block if self.selection_anchor is None else self.selection_anchor
-        lo, hi = sorted((anchor, self.cursor_block))
-        blocks = self.article.blocks
-        return blocks[lo].start, blocks[hi].end
+        anchor = cursor if self.selection_anchor is None else self.selection_anchor
+        return min(anchor[0], cursor[0]), max(anchor[1], cursor[1])
 
     def clear_selection(self) -> None:
         self.selection_anchor = None
@@ -303,16 +408,14 @@ class ArticleView(ScrollView, can_focus=True):
         self._restyle()
 
     def highlights_in_cursor(self) -> list[Highlight]:
-        if self.article is None or not self.article.blocks:
+        span = self.cursor_span()
+        if span is None:
             return []
-        block = self.article.blocks[self.cursor_block]
+        start, end = span
         return [
             h
             for h in self.highlights
-            if h.start is not None
-            and h.end is not None
-            and h.start < block.end
-            and h.end > block.start
+            if h.start is not None and h.end is not None and h.start < end and h.end > start
         ]
 
     def next_highlight(self, forward: bool = True) -> Highlight | None:
@@ -359,14 +462,14 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------- layout
 
-    def _notes_by_block(self) -> dict[int, list[tuple[int, str]]]:
-        notes: dict[int, list[tuple[int, str]]] = {}
+    def _notes_by_block(self) -> NotesByBlock:
+        notes: NotesByBlock = {}
         for h in self.highlights:
             if not h.note or h.start is None or h.end is None:
                 continue
             block = self.block_at(max(h.start, h.end - 1))
             if block is not None:
-                notes.setdefault(block, []).append((h.id or 0, h.note))
+                notes.setdefault(block, []).append((h.id or 0, h.note, h.start))
         return notes
 
     def _set_highlight_spans(self, highlights: Sequence[Highlight]) -> None:
@@ -383,9 +486,30 @@ class ArticleView(ScrollView, can_focus=True):
             ]
         )
 
+    def _width(self) -> int:
+        return self.scrollable_content_region.width or self.size.width or 80
+
     def _column(self) -> int:
-        width = self.scrollable_content_region.width or self.size.width or 80
-        return max(20, min(self.column_width, width - 4))
+        return max(20, min(self.column_width, self._width() - 4))
+
+    def _side_width(self, notes: NotesByBlock | None = None) -> int:
+        """Width of notes beside the text (0: notes go under their paragraph)."""
+        width = self._width()
+        if width < SIDE_NOTES_MIN_WIDTH:
+            return 0
+        if not (self._notes_by_block() if notes is None else notes):
+            return 0
+        return max(0, min(SIDE_NOTE_MAX, width - self._column() - SIDE_GAP - 4))
+
+    def text_left(self, width: int) -> int:
+        """The first cell of the text column in a line ``width`` cells wide."""
+        layout = self.text_layout
+        column = layout.width if layout is not None else self._column()
+        side = layout.side_width if layout is not None else 0
+        if side:
+            # text and notes centred together
+            return max(2, (width - column - SIDE_GAP - side) // 2)
+        return max(2, (width - column) // 2)
 
     def _request_layout(self) -> None:
         article = self.article
@@ -394,8 +518,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._generation += 1
         column = self._column()
         notes = self._notes_by_block()
+        side = self._side_width(notes)
         if len(article.text) <= SYNC_LAYOUT_LIMIT:
-            layout = layout_article(article, column, notes)
+            layout = layout_article(article, column, notes, side_width=side)
             assert layout is not None
             self._apply_layout(layout)
             return
@@ -408,10 +533,10 @@ class ArticleView(ScrollView, can_focus=True):
         # (far into the text the head would be most of it: then the thread alone)
         if head < len(starts) // 4 and self.text_layout is None:
             partial = replace(article, blocks=article.blocks[:head])
-            layout = layout_article(partial, column, notes)
+            layout = layout_article(partial, column, notes, side_width=side)
             assert layout is not None
             self._apply_layout(layout)
-        self._layout_in_thread(article, column, notes, self._generation)
+        self._layout_in_thread(article, column, notes, side, self._generation)
 
     # a fixed description: by default Textual repr()s the arguments, which for
     # a 100,000-word Article took 40 ms on the UI thread
@@ -420,11 +545,14 @@ class ArticleView(ScrollView, can_focus=True):
         self,
         article: Article,
         column: int,
-        notes: dict[int, list[tuple[int, str]]],
+        notes: NotesByBlock,
+        side: int,
         generation: int,
     ) -> None:
         worker = get_current_worker()
-        layout = layout_article(article, column, notes, cancelled=lambda: worker.is_cancelled)
+        layout = layout_article(
+            article, column, notes, cancelled=lambda: worker.is_cancelled, side_width=side
+        )
         if layout is not None and not worker.is_cancelled:
             self.post_message(self.LayoutReady(layout, generation))
 
@@ -445,6 +573,7 @@ class ArticleView(ScrollView, can_focus=True):
                 block = self.block_at(offset)
                 if block is not None:
                     self.cursor_block = block
+                    self._sentence_at(offset)
                 line = layout.line_for_offset(offset)
             # after the refresh: the new virtual size must be in place first
             self.call_after_refresh(self.scroll_to, y=line, animate=False, immediate=True)
@@ -454,22 +583,24 @@ class ArticleView(ScrollView, can_focus=True):
     def on_resize(self, event: Resize) -> None:
         if self.article is None:
             return
-        if self.text_layout is None or self.text_layout.width != self._column():
-            if self.text_layout is not None:
+        layout = self.text_layout
+        if (
+            layout is None
+            or layout.width != self._column()
+            or layout.side_width != self._side_width()
+        ):
+            if layout is not None:
                 self._pending_offset = self.top_offset
             self._request_layout()
         else:
-            self.virtual_size = Size(
-                self.scrollable_content_region.width, len(self.text_layout.lines)
-            )
+            self.virtual_size = Size(self.scrollable_content_region.width, len(layout.lines))
             self._restyle()
 
     # ------------------------------------------------------------- scrolling
 
     def _cursor_offset(self) -> int:
-        if self.article is None or not self.article.blocks:
-            return 0
-        return self.article.blocks[self.cursor_block].start
+        span = self.cursor_span()
+        return span[0] if span is not None else 0
 
     def _scroll_to_offset(self, offset: int, *, center: bool) -> None:
         if self.text_layout is None:
@@ -485,15 +616,22 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to(y=line, animate=False, immediate=True)
 
     def _scroll_cursor_into_view(self) -> None:
-        if self.text_layout is None or not self.text_layout.block_first_line:
+        layout = self.text_layout
+        if layout is None or not layout.block_first_line:
             return
-        first = self.text_layout.block_first_line[self.cursor_block]
-        nxt = self.cursor_block + 1
-        last = (
-            self.text_layout.block_first_line[nxt] - 1
-            if nxt < len(self.text_layout.block_first_line)
-            else len(self.text_layout.lines) - 1
-        )
+        if self.cursor_block >= len(layout.block_first_line):
+            return  # a long article's head: the rest is still being laid out
+        if self.sentence_mode and self.cursor_sentence is not None:
+            first = layout.line_for_offset(self.cursor_sentence[0])
+            last = layout.line_for_offset(max(self.cursor_sentence[0], self.cursor_sentence[1] - 1))
+        else:
+            first = layout.block_first_line[self.cursor_block]
+            nxt = self.cursor_block + 1
+            last = (
+                layout.block_first_line[nxt] - 1
+                if nxt < len(layout.block_first_line)
+                else len(layout.lines) - 1
+            )
         height = self.scrollable_content_region.height
         top = int(self.scroll_y)
         if first < top:
@@ -520,6 +658,10 @@ class ArticleView(ScrollView, can_focus=True):
             index = max(0, index - 1)
         if index != self.cursor_block:
             self.cursor_block = index
+            self.cursor_sentence = None
+            if self.sentence_mode:
+                spans = self.sentences(index)
+                self.cursor_sentence = spans[0] if spans else None
             self.current_match = None
             self._restyle()
 
@@ -533,9 +675,11 @@ class ArticleView(ScrollView, can_focus=True):
             return
         index = int(self.scroll_y) + event.y
         if 0 <= index < len(self.text_layout.lines):
-            block = self.text_layout.lines[index].block
-            if block >= 0:
-                self.cursor_block = block
+            line = self.text_layout.lines[index]
+            if line.block >= 0:
+                self.cursor_block = line.block
+                left = self.text_left(self.scrollable_content_region.width) + len(line.prefix)
+                self._sentence_at(line.start + max(0, min(event.x - left, len(line.text) - 1)))
                 self.current_match = None
                 self._restyle()
 
@@ -560,7 +704,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+            style = self._styles[name] = component_style(self, name)
         return style
 
     def render_line(self, y: int) -> Strip:
@@ -583,21 +727,38 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _render_display_line(self, index: int, width: int, base: Style) -> Strip:
         assert self.text_layout is not None
-        line = self.text_layout.lines[index]
-        column = self.text_layout.width
-        left = max(2, (width - column) // 2)
+        layout = self.text_layout
+        line = layout.lines[index]
+        column = layout.width
+        left = self.text_left(width)
         segments: list[Segment] = []
-        in_cursor = line.block == self.cursor_block and line.kind not in (BLANK, TITLE, META, RULE)
+        kind = line.kind
+        is_text = kind not in _NOT_TEXT
+        sentence = self.cursor_sentence if self.sentence_mode else None
+        # spans styled under everything else (entities, highlights, search)
+        under: list[tuple[int, int, str]] = []
+        whole_line_cursor = False
+        in_cursor = False
+        if is_text and line.block == self.cursor_block:
+            if sentence is None:
+                in_cursor = whole_line_cursor = True
+            elif kind != NOTE and line.start < sentence[1] and line.end > sentence[0]:
+                in_cursor = True
+                under.append((sentence[0], sentence[1], "article-view--cursor"))
         selected = False
-        if self.selection_anchor is not None and line.kind not in (BLANK, TITLE, META, RULE):
-            lo, hi = sorted((self.selection_anchor, self.cursor_block))
-            selected = lo <= line.block <= hi
+        lo = hi = 0
+        if self.selection_anchor is not None and is_text:
+            lo, hi = self.selected_range() or (0, 0)
+            # (a note line sits at its paragraph's end)
+            is_note = kind == NOTE
+            selected = lo < line.start <= hi if is_note else line.start < hi and line.end > lo
+            if selected:
+                under.append((lo, hi, "article-view--selection"))
         if in_cursor or selected:
             segments.append(Segment(" " * (left - 2), base))
             segments.append(Segment("▎ ", base + self._style("article-view--gutter")))
         else:
             segments.append(Segment(" " * left, base))
-        kind = line.kind
         if kind == TITLE:
             segments.append(Segment(line.text, base + self._style("article-view--title")))
         elif kind == META:
@@ -614,20 +775,32 @@ class ArticleView(ScrollView, can_focus=True):
             text_style = base
             if kind in ("heading", "quote", "code", "caption"):
                 text_style = base + self._style(f"article-view--{kind}")
-            if selected:
-                text_style = text_style + self._style("article-view--selection")
-            elif in_cursor:
+            if whole_line_cursor and not selected:
                 text_style = text_style + self._style("article-view--cursor")
             if line.prefix:
-                segments.append(
-                    Segment(line.prefix, text_style + self._style("article-view--prefix"))
-                )
-            segments.extend(self._body_segments(line.text, line.start, text_style))
+                prefix_style = text_style + self._style("article-view--prefix")
+                if selected and line.start >= lo:
+                    prefix_style = prefix_style + self._style("article-view--selection")
+                segments.append(Segment(line.prefix, prefix_style))
+            segments.extend(self._body_segments(line.text, line.start, text_style, under))
+        side = layout.side.get(index)
+        if side is not None:
+            prefix, note, _ = side
+            used = sum(segment.cell_length for segment in segments)
+            gap = left + column + SIDE_GAP - used
+            if gap > 0:
+                segments.append(Segment(" " * gap, base))
+            segments.append(Segment(prefix + note, base + self._style("article-view--note")))
         return Strip(segments).adjust_cell_length(width, base)
 
-    def _body_segments(self, text: str, start: int, style: Style) -> list[Segment]:
+    def _body_segments(
+        self, text: str, start: int, style: Style, under: Sequence[tuple[int, int, str]] = ()
+    ) -> list[Segment]:
         end = start + len(text)
-        spans: list[tuple[int, int, str]] = list(self._links.overlapping(start, end))
+        spans: list[tuple[int, int, str]] = [
+            span for span in under if span[0] < end and span[1] > start
+        ]
+        spans.extend(self._links.overlapping(start, end))
         if self.show_entities:
             spans.extend(self._entities.overlapping(start, end))
         spans.extend(self._marks.overlapping(start, end))

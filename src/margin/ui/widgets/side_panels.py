@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,7 +18,19 @@ from margin.model import Entity, Highlight
 from margin.ui.safe import one_line
 
 LABEL_NAMES = {"PERSON": "person", "ORG": "org", "PLACE": "place", "OTHER": "other"}
-LABEL_STYLES = {"PERSON": "green", "ORG": "blue", "PLACE": "yellow", "OTHER": "magenta"}
+#: Theme variables, the same the reader colours entities with: fixed colours
+#: such as "yellow" could not be read on the light theme.
+LABEL_COLOURS = {
+    "PERSON": "text-success",
+    "ORG": "text-primary",
+    "PLACE": "text-warning",
+    "OTHER": "text-secondary",
+}
+
+
+def theme_colour(widget: Widget, variable: str) -> str:
+    """A theme variable's colour (opaque ones only: label and note colours)."""
+    return widget.app.get_css_variables().get(variable, "")
 
 
 @dataclass(slots=True)
@@ -68,6 +81,10 @@ class EntityPanel(Vertical):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.groups: list[EntityGroup] = []
+        self._entities: Sequence[Entity] = ()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", lambda: self.set_entities(self._entities), init=False)
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Entities", style="bold"), classes="panel-title")
@@ -75,6 +92,7 @@ class EntityPanel(Vertical):
         yield PanelList(id="entity-list")
 
     def set_entities(self, entities: Sequence[Entity]) -> None:
+        self._entities = entities
         self.groups = summarise(entities)
         option_list = self.query_one(PanelList)
         option_list.clear_options()
@@ -88,7 +106,7 @@ class EntityPanel(Vertical):
             prompt.append(one_line(group.text))
             prompt.append(
                 f"  {LABEL_NAMES.get(group.label, 'other')}",
-                style=LABEL_STYLES.get(group.label, ""),
+                style=theme_colour(self, LABEL_COLOURS.get(group.label, "text-secondary")),
             )
             options.append(Option(prompt, id=str(index)))
         option_list.add_options(options)
@@ -112,6 +130,9 @@ class NotesPanel(Vertical):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.items: list[Highlight] = []
 
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", lambda: self.set_highlights(self.items), init=False)
+
     def compose(self) -> ComposeResult:
         yield Static(Text("Highlights and notes", style="bold"), classes="panel-title")
         yield Static(Text("enter: go to · a: edit note · x: delete"), classes="panel-hint")
@@ -128,6 +149,8 @@ class NotesPanel(Vertical):
             )
             return
         options = []
+        error = theme_colour(self, "text-error")
+        note_colour = theme_colour(self, "text-warning")
         for index, h in enumerate(self.items):
             quote = one_line(h.exact)
             if len(quote) > 120:
@@ -135,10 +158,10 @@ class NotesPanel(Vertical):
             prompt = Text()
             prompt.append(f"“{quote}”", style="italic")
             if h.state != "anchored" or h.start is None:
-                prompt.append("  (orphaned: no longer in the text)", style="red")
+                prompt.append("  (orphaned: no longer in the text)", style=error)
             if h.note:
                 prompt.append("\n  ✎ ")
-                prompt.append(one_line(h.note), style="yellow")
+                prompt.append(one_line(h.note), style=note_colour)
             options.append(Option(prompt, id=str(index)))
         option_list.add_options(options)
         if keep is not None:

@@ -1,0 +1,173 @@
+"""The sentence cursor, and notes beside the text on a wide terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import lines, open_titled, reader_ready, wait_for
+
+from margin.config import Config, parse_config
+from margin.library import Library
+from margin.ui.sentences import sentence_spans
+
+NOTE = "count the boats again tomorrow"
+
+
+def test_sentence_spans() -> None:
+    text = 'Dr. Smith met J. R. Tolkien in Oxford. Was it 1950? "Yes!" he said. Then... nothing.'
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Dr. Smith met J. R. Tolkien in Oxford.",
+        "Was it 1950?",
+        '"Yes!" he said.',
+        "Then... nothing.",
+    ]
+    assert sentence_spans("No full stop") == [(0, 12)]
+    assert sentence_spans("  ") == []
+    assert [
+        t for s, e in sentence_spans("東京に行った。次。") for t in ["東京に行った。次。"[s:e]]
+    ] == [
+        "東京に行った。",
+        "次。",
+    ]
+
+
+def test_config_cursor_setting() -> None:
+    assert parse_config({"cursor": "sentence"}).cursor == "sentence"
+    assert parse_config({}).cursor == "paragraph"
+    bad = parse_config({"cursor": "word"})
+    assert bad.cursor == "paragraph" and bad.problems
+
+
+async def test_sentence_cursor_moves_and_highlights_a_sentence(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await open_titled(pilot, "The Harbour at Dawn")
+        view = reader.view
+        await pilot.press("right_square_bracket")  # the first paragraph after the heading
+        block = reader.article.blocks[view.cursor_block]
+        text = reader.article.text
+        await pilot.press("right_parenthesis")  # sentence mode: its first sentence
+        assert view.sentence_mode
+        assert text[slice(*view.cursor_sentence)] == "Paragraph 1."
+        await pilot.press("right_parenthesis")
+        second = view.cursor_sentence
+        assert text[slice(*second)].startswith("Barack Obama met Angela Merkel")
+        assert text[slice(*second)].endswith("in the cold.")
+        # the gutter marks only the lines of that sentence, not the whole paragraph
+        shown = lines(view)
+        marked = [line for line in shown if "▎" in line]
+        assert any("Barack Obama" in line for line in marked)
+        assert any("in the cold." in line for line in marked)
+        last_line = next(line for line in shown if "master counted 1 boats" in line)
+        assert "▎" not in last_line
+        await pilot.press("h")
+        await wait_for(pilot, lambda: len(view.highlights) == 1)
+        (h,) = view.highlights
+        assert (h.start, h.end) == second
+        # ( goes back; past the paragraph's last sentence is the next paragraph
+        await pilot.press("left_parenthesis")
+        assert text[slice(*view.cursor_sentence)] == "Paragraph 1."
+        await pilot.press("right_parenthesis", "right_parenthesis", "right_parenthesis")
+        assert view.cursor_block == reader.article.blocks.index(block) + 1
+        assert text[slice(*view.cursor_sentence)] == "Paragraph 2."
+        # v then ) selects two sentences
+        await pilot.press("v", "right_parenthesis", "a")
+        await wait_for(pilot, lambda: app.screen is not reader)
+        await pilot.press(*"two", "ctrl+s")
+        await wait_for(pilot, lambda: len(view.highlights) == 2)
+        h2 = max(view.highlights, key=lambda h: h.start or 0)
+        assert text[h2.start : h2.end].startswith("Paragraph 2. Barack Obama")
+        assert text[h2.end - 1] == "."
+        # ] goes back to a paragraph cursor
+        await pilot.press("right_square_bracket")
+        assert not view.sentence_mode
+        assert view.selected_range() == (
+            reader.article.blocks[view.cursor_block].start,
+            reader.article.blocks[view.cursor_block].end,
+        )
+
+
+async def test_sentence_cursor_from_config(make_app):
+    app = make_app(config=Config(cursor="sentence"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await open_titled(pilot, "A Year with Bees")
+        view = reader.view
+        await pilot.press("right_square_bracket", "left_square_bracket")
+        assert view.sentence_mode
+        assert reader.article.text[slice(*view.cursor_sentence)] == "Bees are busy."
+        await pilot.press("h")
+        await wait_for(pilot, lambda: len(view.highlights) == 1)
+        assert view.highlights[0].exact == "Bees are busy."
+
+
+def _add_note(library_dir: Path) -> tuple[int, int]:
+    path = library_dir / "harbour.md"
+    with Library.open() as lib:
+        article = lib.load_article(path)
+        paragraph = next(b for b in article.blocks if b.text.startswith("Paragraph 2."))
+        start = article.text.index("Barack Obama", paragraph.start)
+        lib.add_highlight(path, start, start + len("Barack Obama"), NOTE)
+    return paragraph.start, paragraph.end
+
+
+def _note_lines(shown: list[str]) -> list[str]:
+    return [line for line in shown if "✎" in line]
+
+
+async def test_notes_beside_the_text_when_wide_under_it_when_narrow(make_app, library_dir):
+    _add_note(library_dir)
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        reader = await open_titled(pilot, "The Harbour at Dawn")
+        view = reader.view
+        assert view.text_layout is not None and view.text_layout.side_width > 0
+        view.jump_to(*next((h.start, h.end) for h in view.highlights))
+        await pilot.pause()
+        (beside,) = _note_lines(lines(view))
+        # on the same display line as the paragraph's text, to its right
+        assert "Paragraph 2." in beside or "Obama" in beside
+        assert beside.index("✎") > beside.index(
+            "Paragraph 2." if "Paragraph" in beside else "Obama"
+        )
+        assert NOTE in beside
+        # the text column does not move when the note is there: it starts where
+        # a line without a note starts
+        assert not any(line.startswith(" " * 200) for line in lines(view))
+        await pilot.resize_terminal(100, 40)
+        await wait_for(
+            pilot, lambda: view.text_layout is not None and not view.text_layout.side_width
+        )
+        view.jump_to(*next((h.start, h.end) for h in view.highlights))
+        await pilot.pause()
+        (under,) = _note_lines(lines(view))
+        assert NOTE in under
+        assert "Paragraph" not in under and "Obama" not in under  # a line of its own
+
+
+async def test_long_side_notes_push_the_next_one_down(make_app, library_dir):
+    path = library_dir / "bees.md"
+    with Library.open() as lib:
+        article = lib.load_article(path)
+        lib.add_highlight(path, 0, 4, "first note " * 12)
+        lib.add_highlight(path, 5, 8, "second note")
+    app = make_app()
+    async with app.run_test(size=(150, 30)) as pilot:
+        reader = await open_titled(pilot, "A Year with Bees")
+        await pilot.pause()
+        shown = lines(reader.view)
+        notes = [i for i, line in enumerate(shown) if "✎" in line]
+        assert len(notes) == 2
+        first, second = notes
+        # the first note wraps over several lines; the second starts below it
+        assert all("first note" in shown[i] for i in range(first, first + 2))
+        assert "second note" in shown[second] and second > first + 2
+        assert len(article.text) > 0
+
+
+async def test_single_file_sentence_keys_work_before_highlights(make_app, library_dir):
+    app = make_app(file=library_dir / "zebra.md")
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = await reader_ready(pilot)
+        await pilot.press("right_parenthesis", "right_parenthesis", "right_parenthesis")
+        text = reader.article.text
+        assert text[slice(*reader.view.cursor_sentence)] == "Their stripes confuse flies."
