@@ -1,11 +1,17 @@
 """Extraction in worker processes, each file under a hard time limit.
 
 ``concurrent.futures`` cannot stop a task that hangs, so this is a small
-pool of our own: one pipe per worker, the parent hands out one file at a time
-and waits on the pipes and the process sentinels together. A worker that
-overruns its deadline is killed and replaced and its file recorded as failed
-with the reason; a worker that dies (a crash in a C extension, the OOM
-killer) costs only the file it was reading.
+pool of our own: one pipe per worker, the parent keeps two files in each
+worker's pipe (so a worker never waits while the parent writes to the
+database) and waits on the pipes and the process sentinels together. A
+worker that overruns its deadline is killed and replaced and its file
+recorded as failed with the reason; a worker that dies (a crash in a C
+extension, the OOM killer) costs only the file it was reading: the file
+queued behind it goes to the replacement.
+
+Each worker reads a file once, hashes those bytes, extracts them, finds the
+entities, and sends back a :class:`~margin.library.records.Record`: plain
+strings, ready to write.
 """
 
 from __future__ import annotations
