@@ -205,8 +205,6 @@ def _value(ln: _Line) -> float:
         return v  # a separator or a code block's line: neither prose nor chrome
     if ln.repeated:
         return -1.5  # "Reply", "Read more", "Share": a page's own boilerplate
-    if ln.words <= 14 and not ln.end and _DATE_RE.search(ln.text):
-        return -1.0  # dated meta lines: teasers, comments, archives
     if ln.bullet and not ln.end:
         return min(v, -0.2)
     return v
@@ -335,20 +333,6 @@ def _is_dateline(ln: _Line) -> bool:
 
 def _match_key(s: str) -> str:
     return " ".join(w.lower() for w in _WORD_RE.findall(s))
-
-
-def _title_anchor(lines: list[_Line], page_title: _Line | None) -> int | None:
-    """The line (after the first) that repeats the page title, as a headline does."""
-    if page_title is None:
-        return None
-    pkey = _match_key(page_title.text)
-    parts = [_match_key(p) for p in _TITLE_SPLIT_RE.split(page_title.text)]
-    for ln in lines[1 : max(2, int(len(lines) * 0.7))]:
-        if 2 <= ln.words <= 40 and not ln.bullet:
-            key = _match_key(ln.text)
-            if key and (key == pkey or key in parts or (len(key) >= 20 and key in pkey)):
-                return ln.index
-    return None
 
 
 _SEP_RE = re.compile(r"\s[|\-–—\\/>»]\s")
@@ -491,14 +475,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
 
     values = [_value(ln) for ln in lines]
     _discount_teasers(lines, values)
-    best, start, end = _best_run(values)
-    # The article usually starts right after its headline: when a line
-    # matches the page title, prefer a dense run just after it.
-    anchor = _title_anchor(lines, page_title)
-    if anchor is not None and not (anchor < start <= anchor + 30):
-        s2, a2, b2 = _best_run(values, anchor + 1, anchor + 31)
-        if s2 >= 0.3 * best:
-            start, end = a2, b2
+    _best, start, end = _best_run(values)
     # Hardly any link text on the page: no menus, no lists of other stories.
     total_words = sum(ln.words for ln in lines) or 1
     link_share = sum(ln.words * ln.links for ln in lines) / total_words
