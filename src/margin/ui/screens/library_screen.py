@@ -14,12 +14,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from margin import paths
 from margin.ui.safe import file_name, plain
 from margin.ui.widgets.article_list import ArticleList, ListItem
+from margin.ui.widgets.footer import MarginFooter
 
 if TYPE_CHECKING:
     from margin.ui.app import MarginApp
@@ -97,6 +98,7 @@ class LibraryScreen(Screen[None]):
         self._resumed = False
         # mounted on first use: one widget less to style before the first paint
         self._search_input: Input | None = None
+        self._article_list: ArticleList | None = None
 
     @property
     def search_open(self) -> bool:
@@ -112,11 +114,13 @@ class LibraryScreen(Screen[None]):
         with Vertical(id="welcome"):
             yield Static(id="welcome-text")
         yield Static(id="library-status")
-        yield Footer()
+        yield MarginFooter()
 
     @property
     def article_list(self) -> ArticleList:
-        return self.query_one(ArticleList)
+        if self._article_list is None:
+            self._article_list = self.query_one(ArticleList)
+        return self._article_list
 
     def on_mount(self) -> None:
         self.article_list.focus()

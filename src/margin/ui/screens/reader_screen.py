@@ -15,12 +15,13 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from margin.errors import MarginError
 from margin.model import Article, Highlight
 from margin.ui.safe import file_name, one_line, plain
 from margin.ui.widgets.article_view import ArticleView
+from margin.ui.widgets.footer import MarginFooter
 
 if TYPE_CHECKING:
     from margin.library import ArticleRow, Library
@@ -195,7 +196,7 @@ class ReaderScreen(Screen[None]):
                 sentence_mode=self.margin_app.config.cursor == "sentence",
             )
         yield Static(id="reader-status")
-        yield Footer()
+        yield MarginFooter()
 
     @property
     def view(self) -> ArticleView:
