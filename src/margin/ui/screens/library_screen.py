@@ -21,6 +21,7 @@ from margin import paths
 from margin.ui.safe import file_name, plain
 from margin.ui.widgets.article_list import ArticleList, ListItem
 from margin.ui.widgets.footer import MarginFooter
+from margin.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from margin.ui.app import MarginApp
@@ -113,7 +114,7 @@ class LibraryScreen(Screen[None]):
         yield ArticleList(id="articles")
         with Vertical(id="welcome"):
             yield Static(id="welcome-text")
-        yield Static(id="library-status")
+        yield StatusLine(id="library-status")
         yield MarginFooter()
 
     @property
@@ -173,7 +174,7 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-title", Static).update(title)
 
     def _update_status(self) -> None:
-        status = self.query_one("#library-status", Static)
+        status = self.query_one("#library-status", StatusLine)
         status.update(Text(self.scan_text))
 
     def _update_welcome(self) -> None:

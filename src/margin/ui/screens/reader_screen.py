@@ -22,6 +22,7 @@ from margin.model import Article, Highlight
 from margin.ui.safe import file_name, one_line, plain
 from margin.ui.widgets.article_view import ArticleView
 from margin.ui.widgets.footer import MarginFooter
+from margin.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from margin.library import ArticleRow, Library
@@ -195,7 +196,7 @@ class ReaderScreen(Screen[None]):
                 show_entities=self.margin_app.show_entities,
                 sentence_mode=self.margin_app.config.cursor == "sentence",
             )
-        yield Static(id="reader-status")
+        yield StatusLine(id="reader-status")
         yield MarginFooter()
 
     @property
@@ -296,7 +297,7 @@ class ReaderScreen(Screen[None]):
 
     def on_reader_screen_load_failed(self, message: LoadFailed) -> None:
         self.margin_app.say(message.reason, title="Cannot open", severity="error")
-        self.query_one("#reader-status", Static).update(Text(message.reason))
+        self.query_one("#reader-status", StatusLine).update(Text(message.reason))
         if self.single_file:
             self.app.exit(1)
         else:
@@ -309,7 +310,7 @@ class ReaderScreen(Screen[None]):
         self._update_status()
 
     def _update_status(self) -> None:
-        status = self.query_one("#reader-status", Static)
+        status = self.query_one("#reader-status", StatusLine)
         view = self.view
         if self.article is None:
             status.update(Text("Loading…"))
