@@ -376,9 +376,8 @@ def test_gallery_of_captions_in_list_items_not_taken_for_the_article() -> None:
             "Tuesday morning, watched by a crowd of residents who had come to see the "
             "progress of the new breakwater.\n    Photo: Harbour Post"
         )
-    got = body(save(MENU, P1, P2, P3, MENU, *slides, FOOTER))
-    for para in (P1, P2, P3):
-        assert para in got
+    got = body(save(MENU, *ARTICLE, MENU, *slides, FOOTER))
+    assert_article(got)
     assert "concrete block" not in got
 
 
@@ -485,3 +484,57 @@ def test_document_with_few_links_kept_whole() -> None:
     got = body(text)
     for kept in (P1, "Winter Schedule", "North pier 07:15 / 13:00", "litres = 4.2", P2, P3):
         assert kept in got
+
+
+def test_article_split_by_a_long_block_of_other_stories_kept_in_both_pieces() -> None:
+    # A block of other stories' headlines, long enough that no single run
+    # of lines holds the whole article: the pieces on both sides are kept.
+    stories = "\n".join(
+        f"{topic} Council Votes On Harbour Plan Number {k}"
+        for k, topic in enumerate(("Island", "Coast", "Ferry", "Weather", "Schools", "Roads"))
+    )
+    q1 = (
+        "Engineers from the yard are expected on the islands next month to measure the "
+        "slipways, which were built for smaller boats and may need to be lengthened "
+        "before the first of the new ferries can be tied up overnight."
+    )
+    q2 = (
+        "The company said it would publish a draft timetable for the new boats in the "
+        "spring, and that residents would be asked for their views on the early and late "
+        "crossings before anything was decided."
+    )
+    got = body(save(MENU, P1, P2, P3, "More from the islands", stories, P4, P5, q1, q2, FOOTER))
+    for para in (P1, P2, P3, P4, P5, q1, q2):
+        assert para in got
+    assert "Council Votes" not in got
+
+
+def test_long_comment_thread_not_taken_for_a_shorter_article() -> None:
+    # Comments (a dated name line over each piece of prose) outweigh the
+    # article in running text; their repeated shape tells them apart.
+    comments = ["Share this:\nFacebook\nTwitter\nEmail"]
+    for k in range(8):
+        comments.append(f"Reader {chr(65 + k)}. Smith · March {k + 3}, 2031 at 9:{k}0 AM")
+        comments.append(f"{P4} And that is what I saw {k} times.\n{P2}")
+        comments.append("Reply")
+    got = body(save(MENU, P1, P3, P5, *comments, FOOTER))
+    for para in (P1, P3, P5):
+        assert para in got
+    assert "Union representatives" not in got
+
+
+def test_page_without_a_clear_article_kept_whole() -> None:
+    # No run of prose worth a piece of article: nothing is cut away.
+    items = [f"Added item {k}: stone blocks, with smooth versions" for k in range(6)]
+    title, _byline, blocks = extract_text(save("Release notes", *items, P1[:90] + "."))
+    got = "\n".join([title, *(b.text for b in blocks)])
+    for item in items:
+        assert item in got
+
+
+def test_viterbi_pieces() -> None:
+    from margin.ingest.text_segment import pieces, viterbi
+
+    scores = [-1, 4, 4, -1, -1, 4, 4, -9, -9, -9, 4, 4, -1]
+    assert pieces(viterbi(scores, 3.0)) == [(1, 6), (10, 11)]
+    assert pieces(viterbi([1.0, 1.0, -1.0], 3.0)) == []

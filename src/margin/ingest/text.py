@@ -7,8 +7,13 @@ by shape and context, never by phrases copied from one site:
 1. Every line is scored on its own: length, sentence punctuation, the share
    of function words (running text is full of "the", "of", "and"; menus and
    headlines are not), capitalised words, digits, bullets and separators.
-2. The article is the densest run of good lines: a maximum-sum subarray over
-   the lines, where running text counts for it and chrome against it.
+2. Each line is then labelled article or chrome by a two-state Viterbi pass
+   (text_segment): running text counts for the article, chrome against it,
+   and every switch between the two costs a penalty. The article may come
+   out in a few pieces (a "related" block splits it); the pieces near the
+   heaviest one are kept. Teaser chains (a headline and a short summary,
+   again and again) and readers' comments (a dated line over each piece of
+   prose, again and again) are told by that repeated shape and count little.
 3. Inside that run, short lines are kept only by context: a heading right
    before running text, list items led in by a sentence ending in ":", lines
    between two good lines; runs of short headline-like lines (related
@@ -26,6 +31,7 @@ from dataclasses import dataclass
 
 from margin.ingest.blocks import make_block
 from margin.ingest.text_lines import logical_lines
+from margin.ingest.text_segment import densest_run, pieces, viterbi
 from margin.model import Block
 
 # Function words of the languages margin meets most; running text is full of
@@ -247,20 +253,57 @@ def _discount_teasers(lines: list[_Line], values: list[float]) -> None:
         chain = [i]
 
 
-def _best_run(values: list[float], lo: int = 0, hi: int | None = None) -> tuple[float, int, int]:
-    """(sum, start, end) of the maximum-sum run of values starting in [lo, hi)."""
-    best, best_span = 0.0, (0, -1)
-    total, start = 0.0, lo
-    hi = len(values) if hi is None else hi
-    for i in range(lo, len(values)):
-        if total <= 0:
-            if i >= hi:
-                break
-            total, start = 0.0, i
-        total += values[i]
-        if total > best:
-            best, best_span = total, (start, i)
-    return best, best_span[0], best_span[1]
+# Two-state segmentation: the cost of switching between article and chrome,
+# and how far (in lines) a separate piece of article may lie from the main one.
+_SWITCH = 3.0
+_REACH = 30
+
+
+def _discount_comments(lines: list[_Line], values: list[float]) -> None:
+    """Readers' comments: prose under short dated lines (a name and a date
+    heading each comment), three or more close together."""
+    heads = [
+        ln.index
+        for ln in lines
+        if ln.kind != "code"
+        and _is_dateline(ln)
+        and any(x.kind in _PROSE for x in lines[ln.index + 1 : ln.index + 3])
+    ]
+    chain: list[int] = []
+    for h in [*heads, 10**9]:
+        if chain and h - chain[-1] <= 15:
+            chain.append(h)
+            continue
+        if len(chain) >= 3:
+            for k in range(chain[0], min(len(lines), chain[-1] + 15)):
+                if lines[k].kind in _PROSE:
+                    values[k] = min(values[k], 0.0)
+        chain = [h]
+
+
+def _article_pieces(lines: list[_Line], values: list[float]) -> tuple[int, int, set[int]]:
+    """(start, end, lines between the pieces) of the article."""
+    d = list(values)
+    _discount_comments(lines, d)
+    spans = pieces(viterbi(d, _SWITCH))
+    if not spans:
+        # No piece worth two switches: the densest run of lines, unless
+        # even that is worth less than one (no clear article at all).
+        run = densest_run(d)
+        if sum(d[run[0] : run[1] + 1]) < _SWITCH:
+            return 0, -1, set()
+        spans = [run]
+    weights = [sum(d[s : e + 1]) for s, e in spans]
+    main = max(range(len(spans)), key=lambda k: weights[k])
+    lo = hi = main
+    while lo > 0 and spans[lo][0] - spans[lo - 1][1] <= _REACH:
+        lo -= 1
+    while hi + 1 < len(spans) and spans[hi + 1][0] - spans[hi][1] <= _REACH:
+        hi += 1
+    gaps: set[int] = set()
+    for k in range(lo, hi):
+        gaps.update(range(spans[k][1] + 1, spans[k + 1][0]))
+    return spans[lo][0], spans[hi][1], gaps
 
 
 _MONTH_RE = re.compile(
@@ -475,7 +518,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
 
     values = [_value(ln) for ln in lines]
     _discount_teasers(lines, values)
-    _best, start, end = _best_run(values)
+    start, end, gaps = _article_pieces(lines, values)
     # Hardly any link text on the page: no menus, no lists of other stories.
     total_words = sum(ln.words for ln in lines) or 1
     link_share = sum(ln.words * ln.links for ln in lines) / total_words
@@ -558,7 +601,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
             else:
                 ln.keep = "paragraph"
     else:
-        _select(lines, start, end, meta_lines)
+        _select(lines, start, end, meta_lines | gaps)
     blocks: list[Block] = []
     code: list[str] = []
     for ln in lines[start : end + 1]:
