@@ -171,3 +171,32 @@ async def test_single_file_sentence_keys_work_before_highlights(make_app, librar
         await pilot.press("right_parenthesis", "right_parenthesis", "right_parenthesis")
         text = reader.article.text
         assert text[slice(*reader.view.cursor_sentence)] == "Their stripes confuse flies."
+
+
+async def test_theme_switch_keeps_reader_colours_readable(make_app):
+    """Theme colours with alpha or "auto" are blended, not dropped: the dark
+    theme's cursor is not a white bar, the light theme's muted text not white."""
+    from rich.color import Color as RichColor
+
+    def luminance(color: RichColor | None) -> float:
+        assert color is not None
+        r, g, b = color.get_truecolor()
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await open_titled(pilot, "The Harbour at Dawn")
+        view = reader.view
+        assert app.current_theme.dark
+        assert luminance(view._style("article-view--cursor").bgcolor) < 0.3
+        assert luminance(view._style("article-view--highlight").bgcolor) < 0.5
+        assert luminance(view._style("article-view--meta").color) > 0.4
+        await pilot.press("ctrl+p", *"light theme")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: not app.current_theme.dark)
+        assert luminance(view._style("article-view--meta").color) < 0.5
+        assert luminance(view._style("article-view--cursor").bgcolor) > 0.5
+        assert luminance(view._style("article-view--person").color) < 0.5
+        # and what is drawn follows the theme at once
+        assert "The Harbour at Dawn" in "\n".join(lines(view))
