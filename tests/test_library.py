@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -231,18 +232,30 @@ def _crash(job: Job, soft: float | None) -> Outcome:
     return Outcome(job.path, job.size, job.mtime_ns, reason="fine")
 
 
-def test_a_crash_costs_only_its_file_not_the_ones_queued_behind_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("slow_parent", [False, True])
+def test_a_crash_costs_only_its_file_not_the_ones_queued_behind_it(
+    tmp_path: Path, slow_parent: bool
+) -> None:
     # One worker holds two files at a time: the one after the crash was in
     # its pipe, never started, and must be extracted by the replacement.
-    names = ("a.html", "crash.html", "b.html", "crash2-crash.html", "c.html")
+    # With a slow parent (a long database write) the worker finishes a file
+    # and dies on the next before the parent hands it another: that result
+    # must still arrive, and the file handed to the dead worker be redone.
+    names = ("a.html", "crash.html", "b.html", "c.html", "crash2-crash.html", "d.html")
     jobs = [Job(str(tmp_path / n), 1, 1) for n in names]
     results: list[Outcome] = []
-    run_jobs(jobs, results.append, processes=1, timeout=20, extract=_crash)
+
+    def on_result(o: Outcome) -> None:
+        if slow_parent:
+            time.sleep(0.3)
+        results.append(o)
+
+    run_jobs(jobs, on_result, processes=1, timeout=20, extract=_crash)
     by_name = {os.path.basename(o.path): o.reason or "" for o in results}
     assert sorted(by_name) == sorted(names) and len(results) == len(names)
     assert "crashed (exit status 3)" in by_name["crash.html"]
     assert "crashed" in by_name["crash2-crash.html"]
-    assert by_name["a.html"] == by_name["b.html"] == by_name["c.html"] == "fine"
+    assert {by_name[n] for n in ("a.html", "b.html", "c.html", "d.html")} == {"fine"}
 
 
 def test_cli_index_list_search(tmp_path: Path) -> None:
@@ -301,3 +314,18 @@ def test_highlights_carry_their_stable_uid_into_export(tmp_path: Path, lib: Libr
     assert f"^hl-{made.uid[:10]}" in markdown
     (item,) = export.to_json(lib)["first"]["items"]
     assert item["id"] == "urn:uuid:" + str(uuid.UUID(made.uid))
+
+
+def test_scan_obeys_max_file_mb_from_config(tmp_path: Path, lib: Library) -> None:
+    from margin import paths
+
+    paths.config_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.config_path().write_text("max_file_mb = 1\n", encoding="utf-8")
+    folder = tmp_path / "lib"
+    write(folder / "small.html", page())
+    write(folder / "big.html", page(paragraphs=PARAGRAPHS * 1000))  # ~2 MB
+    summary = lib.scan([folder], jobs=1)
+    assert summary.indexed == 1
+    ((path, reason),) = summary.failed
+    assert path.endswith("big.html")
+    assert "above the 1.0 MB limit" in reason and "max_file_mb" in reason

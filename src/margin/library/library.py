@@ -28,7 +28,6 @@ from margin.library.records import (
 from margin.library.scanner import FoundFile, walk
 from margin.library.store import display_path
 from margin.library.workers import (
-    EXTRACT_TIMEOUT,
     Job,
     Outcome,
     extract_one,
@@ -296,13 +295,15 @@ class Library:
         jobs: int = 0,
         progress: Callable[[ScanProgress], None] | None = None,
         cancel: Any = None,
-        timeout: float = EXTRACT_TIMEOUT,
+        timeout: float | None = None,
     ) -> ScanSummary:
         """Index the given folders (default: every known one plus the inbox).
 
         Folders given are remembered. Unchanged files cost one ``stat``;
         new and changed ones are extracted in ``jobs`` worker processes
-        (0: one per core), each under ``timeout`` seconds. ``progress`` is
+        (0: one per core), each under ``timeout`` seconds (default:
+        ``extract_timeout`` in config.toml); files above ``max_file_mb``
+        are recorded as failed without being read. ``progress`` is
         called from this thread after each extracted file; ``cancel`` is a
         ``threading.Event`` (or a callable returning True) that stops the
         scan early. Safe to call from a worker thread: the scan uses its
@@ -310,6 +311,10 @@ class Library:
         """
         started = time.monotonic()
         cancelled = _cancel_fn(cancel)
+        if timeout is None:
+            from margin.config import current as current_config
+
+            timeout = current_config().extract_timeout
         if dirs is None:
             roots = [str(p) for p in self.folders()]
             inbox = paths.inbox_path()
@@ -344,8 +349,10 @@ class Library:
         timeout: float,
         started: float,
     ) -> ScanSummary:
-        from margin.ingest import DEFAULT_MAX_BYTES
+        from margin.config import current as current_config
 
+        settings = current_config()
+        max_bytes = settings.max_file_mb * 1024 * 1024
         summary = ScanSummary()
         # Index data can afford NORMAL: a power cut may undo the last batch,
         # which the next scan redoes; it can never corrupt the file.
@@ -370,7 +377,7 @@ class Library:
                 if old is not None and old[:3] == (f.size, f.mtime_ns, current) and not old[3]:
                     summary.unchanged += 1
                     continue
-                if f.size > DEFAULT_MAX_BYTES:
+                if f.size > max_bytes:
                     too_big.append(f)
                     continue
                 todo.append(Job(path, f.size, f.mtime_ns))
@@ -409,13 +416,14 @@ class Library:
                 progress(ScanProgress(done, total, outcome.path))
 
         for f in too_big:
-            mb = DEFAULT_MAX_BYTES / (1024 * 1024)
+            mb = float(settings.max_file_mb)
             on_result(
                 Outcome(
                     f.path,
                     f.size,
                     f.mtime_ns,
-                    reason=f"the file is {f.size / (1024 * 1024):.1f} MB, above the {mb:.1f} MB limit",
+                    reason=f"the file is {f.size / (1024 * 1024):.1f} MB, above the {mb:.1f} MB limit "
+                    "(raise max_file_mb in config.toml to read it)",
                 )
             )
         if not summary.cancelled:

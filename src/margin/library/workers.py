@@ -101,7 +101,9 @@ def _read(path: str, limit: int) -> bytes:
         data = fh.read(limit + 1)
     if len(data) > limit:
         mb = limit / (1024 * 1024)
-        raise _Unreadable(f"the file is larger than the {mb:.1f} MB limit")
+        raise _Unreadable(
+            f"the file is larger than the {mb:.1f} MB limit (raise max_file_mb in config.toml to read it)"
+        )
     return data
 
 
@@ -113,8 +115,9 @@ def extract_one(job: Job, soft_timeout: float | None = None) -> Outcome:
     """Read, hash and extract one file, and find its entities. The file is
     read once: the hash is of the very bytes that were extracted. Never
     raises for a bad file."""
+    from margin.config import current as current_config
     from margin.errors import IngestError
-    from margin.ingest import DEFAULT_MAX_BYTES, extract_bytes
+    from margin.ingest import extract_bytes
     from margin.ingest.sanitize import clean_message
 
     out = Outcome(job.path, job.size, job.mtime_ns)
@@ -122,7 +125,7 @@ def extract_one(job: Job, soft_timeout: float | None = None) -> Outcome:
     t1: float | None = None
     t2: float | None = None
     try:
-        data = _read(job.path, DEFAULT_MAX_BYTES)
+        data = _read(job.path, current_config().max_file_mb * 1024 * 1024)
         out.content_hash = hashlib.sha256(data).hexdigest()
         t1 = time.process_time()
         article = extract_bytes(
@@ -238,7 +241,10 @@ class _Worker:
         if not self.jobs:
             self.deadline = time.monotonic() + timeout
         self.jobs.append(job)
-        self.conn.send(job)
+        # A worker that just died cannot take it: the crash shows on its
+        # pipe or sentinel, and this job, never started, is queued again.
+        with contextlib.suppress(OSError):
+            self.conn.send(job)
 
     def kill(self) -> None:
         with contextlib.suppress(Exception):
@@ -259,7 +265,7 @@ class _Worker:
 
 
 def _crashed(w: _Worker) -> str:
-    w.process.join(1)  # reap it, so its exit status is known
+    w.process.join(5)  # its exit status comes through the forkserver
     return f"the extractor crashed (exit status {w.process.exitcode})"
 
 
