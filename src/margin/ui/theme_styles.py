@@ -11,7 +11,10 @@ it does in ordinary ones.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.style import Style
+from textual.cache import LRUCache
 from textual.widget import Widget
 
 
@@ -31,3 +34,34 @@ def component_style(widget: Widget, name: str) -> Style:
             text = under.get_contrast_text(text.a)
         color = (under + text).rich_color
     return Style(color=color, bgcolor=bgcolor) + styles.text_style
+
+
+class CachedLineStyles(Widget):
+    """For Line API widgets: their styles cached, and dropped with the
+    rendered lines in ``_cache`` when the theme or CSS changes."""
+
+    _cache: LRUCache[Any, Any]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._styles: dict[str, Style] = {}
+        # Widget.rich_style walks every ancestor: far too slow to call per line
+        self._base_style: Style | None = None
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._base_style = None
+        self._styles.clear()
+        self._cache.clear()
+
+    @property
+    def base_style(self) -> Style:
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = component_style(self, name)
+        return style

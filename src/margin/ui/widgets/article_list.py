@@ -27,7 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from margin.ui.safe import file_name, one_line, plain
-from margin.ui.theme_styles import component_style
+from margin.ui.theme_styles import CachedLineStyles
 
 
 @dataclass(slots=True)
@@ -49,7 +49,7 @@ def _date(value: str | None) -> str:
     return one_line(value)[:10] if value else ""
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(CachedLineStyles, ScrollView, can_focus=True):
     """Rows of articles; ``enter`` or a click posts :class:`ArticleList.Chosen`."""
 
     COMPONENT_CLASSES = {
@@ -107,9 +107,6 @@ class ArticleList(ScrollView, can_focus=True):
         self.items: list[ListItem] = []
         self.item_height = 1
         self._cache: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(512)
-        self._styles: dict[str, Style] = {}
-        # Widget.rich_style walks every ancestor: far too slow to call per line
-        self._base_style: Style | None = None
 
     # ------------------------------------------------------------- data
 
@@ -192,24 +189,6 @@ class ArticleList(ScrollView, can_focus=True):
                 self.action_choose()
 
     # ------------------------------------------------------------- render
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._base_style = None
-        self._styles.clear()
-        self._cache.clear()
-
-    @property
-    def base_style(self) -> Style:
-        if self._base_style is None:
-            self._base_style = self.rich_style
-        return self._base_style
-
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = component_style(self, name)
-        return style
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -31,7 +31,7 @@ from textual.worker import get_current_worker
 from margin.config import DEFAULT_COLUMN
 from margin.model import Article, Entity, Highlight
 from margin.ui.sentences import sentence_spans
-from margin.ui.theme_styles import component_style
+from margin.ui.theme_styles import CachedLineStyles
 from margin.ui.widgets.article_layout import (
     BLANK,
     META,
@@ -88,7 +88,7 @@ class _Spans:
 _EMPTY = _Spans([], [], 0)
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
     """Shows an article in a centred column, with a reading cursor on one block."""
 
     COMPONENT_CLASSES = {
@@ -195,9 +195,6 @@ class ArticleView(ScrollView, can_focus=True):
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._pending_offset: int | None = None
         self._cache: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
-        self._styles: dict[str, Style] = {}
-        # Widget.rich_style walks every ancestor: far too slow to call per line
-        self._base_style: Style | None = None
 
     # ----------------------------------------------------------- public API
 
@@ -688,24 +685,6 @@ class ArticleView(ScrollView, can_focus=True):
     def _restyle(self) -> None:
         self._cache.clear()
         self.refresh()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._base_style = None
-        self._styles.clear()
-        self._cache.clear()
-
-    @property
-    def base_style(self) -> Style:
-        if self._base_style is None:
-            self._base_style = self.rich_style
-        return self._base_style
-
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = component_style(self, name)
-        return style
 
     def render_line(self, y: int) -> Strip:
         index = y + int(self.scroll_y)
