@@ -538,3 +538,44 @@ def test_viterbi_pieces() -> None:
     scores = [-1, 4, 4, -1, -1, 4, 4, -9, -9, -9, 4, 4, -1]
     assert pieces(viterbi(scores, 3.0)) == [(1, 6), (10, 11)]
     assert pieces(viterbi([1.0, 1.0, -1.0], 3.0)) == []
+
+
+def test_lists_and_headings_styled_like_those_kept_readmitted() -> None:
+    # A browser's save: a list led in by a sentence is kept; a later list
+    # at the same indentation under a heading (no lead-in) is the article's
+    # too, and so is its heading, written like the headings already kept.
+    menu = "\n".join(_linked(m, k) for k, m in enumerate(MENU.split("\n")))
+    text = save(
+        menu,
+        "\n  Ferry operator orders two new boats for the islands",
+        _firefox_wrap(P1),
+        "The order covers three things:",
+        "  * two boats built at the mainland yard\n"
+        "  * battery packs for the shorter crossings\n"
+        "  * a new slipway on the smallest island",
+        "\n\n    Engines",
+        _firefox_wrap(P2),
+        "\n\n    Crews",
+        "  * training for every crew on the new engines\n"
+        "  * the old boats kept in reserve for a winter\n"
+        "  * a second crew for the busiest summer weeks",
+        _firefox_wrap(P3),
+        _firefox_wrap(P4),
+        _firefox_wrap(P5),
+        "\n".join(_linked(f, k) for k, f in enumerate(FOOTER.split("\n"))),
+    )
+    got = body(text)
+    assert_article(got)
+    for kept in ("Engines", "Crews", "battery packs", "old boats kept in reserve"):
+        assert kept in got
+    assert "Careers" not in got
+
+
+def test_bare_image_file_names_dropped() -> None:
+    # An image without alt text is saved as its file name: not text.
+    got = body(save(MENU, P1, P2, "harbour-ferry_2031.JPG", P3, P4, P5, FOOTER))
+    assert_article(got)
+    assert "harbour-ferry" not in got
+    # A page of headings and images only: the headings are all there is.
+    got = body(save("\n    Crossing one", "pier.jpg", "\n    Crossing two", "pier.jpg"))
+    assert "Crossing one" in got and "Crossing two" in got and "pier" not in got

@@ -78,6 +78,8 @@ _NAME_RE = re.compile(
     r"^(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){1,3}"
     r"(?:\s*(?:,|and|&)\s*[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){1,3})*$"
 )
+# A bare image file name: what a save writes for an image without alt text.
+_IMAGE_NAME_RE = re.compile(r"^[\w.~%+-]+\.(?:jpe?g|png|gif|svg|webp|avif|bmp|tiff?)$", re.I)
 _TITLE_SPLIT_RE = re.compile(r"\s+[|\-–—:·»/\\]+\s+")
 
 
@@ -134,7 +136,7 @@ def _features(text: str, index: int, para: int) -> _Line:
 
 def _classify(ln: _Line, known_lang: bool) -> str:
     t = ln.text
-    if ln.words == 0 or _RULE_RE.match(t):
+    if ln.words == 0 or _RULE_RE.match(t) or _IMAGE_NAME_RE.match(t):
         return "rule"
     seps = len(_SEPARATORS_RE.findall(t))
     if seps >= 2 and not ln.end:
@@ -534,7 +536,9 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
         # No running text at all: keep everything as it is (a note, a poem).
         title = lines[0].text if lines[0].words <= 20 and len(lines) > 1 else ""
         body = lines[1:] if title else lines
-        return title, None, [make_block("paragraph", ln.text) for ln in body]
+        if lines[0].indent >= 2:  # a heading as the save writes it, not the page title
+            body = lines
+        return title, None, [make_block("paragraph", ln.text) for ln in body if ln.kind != "rule"]
     # The region starts and ends on good lines.
     while start < end and lines[start].kind not in ("good", "near") and not whole:
         start += 1
@@ -719,6 +723,7 @@ def _trim_call_to_action(lines: list[_Line], start: int, end: int) -> int:
 
 def _select(lines: list[_Line], start: int, end: int, skip: set[int]) -> None:
     """Decide, line by line inside the region, what is article."""
+    hard = set(skip)  # the title, byline and dates, the lines between pieces
 
     def nxt(i: int) -> _Line | None:
         return lines[i + 1] if i + 1 <= end else None
@@ -808,3 +813,47 @@ def _select(lines: list[_Line], start: int, end: int, skip: set[int]) -> None:
             and (n.keep == "list_item" or (n.kind in _PROSE and not n.bullet))
         ):
             ln.keep = "paragraph"
+    _readmit(lines, start, end, hard)
+
+
+def _readmit(lines: list[_Line], start: int, end: int, hard: set[int]) -> None:
+    """Second pass: lines dropped above that look like the article's own
+    structure as kept so far. A list whose items are sentence-like and
+    whose bullets sit at the indentation of a list already kept; a heading
+    written like the headings already kept (blank lines before, the same
+    indentation) right before kept text."""
+    region = lines[start : end + 1]
+    list_indents = {ln.indent for ln in region if ln.keep == "list_item" and ln.indent}
+    i = start
+    while i <= end:
+        ln = lines[i]
+        if not ln.bullet or ln.keep or ln.index in hard:
+            i += 1
+            continue
+        j = i
+        while j + 1 <= end and lines[j + 1].bullet and not lines[j + 1].keep:
+            j += 1
+        items = [it for it in lines[i : j + 1] if it.index not in hard]
+        sentences = sum(it.kind in ("good", "near", "mid") for it in items)
+        if items and ln.indent in list_indents and sentences >= 0.5 * len(items):
+            for it in items:
+                if not it.repeated and it.kind != "rule":
+                    it.keep = "list_item"
+        i = j + 1
+    head_styles = {
+        (ln.indent, ln.gap >= 2) for ln in region if ln.keep == "heading" and ln.gap >= 2
+    }
+    for k in range(end, start - 1, -1):
+        ln = lines[k]
+        if ln.keep or ln.bullet or ln.repeated or ln.index in hard:
+            continue
+        n = lines[k + 1] if k + 1 <= end else None
+        if (
+            n is not None
+            and n.keep in ("paragraph", "list_item", "heading")
+            and (ln.indent, ln.gap >= 2) in head_styles
+            and 1 <= ln.words <= 16
+            and not ln.end
+            and ln.kind not in ("rule", "code")
+        ):
+            ln.keep = "heading"
