@@ -579,3 +579,13 @@ def test_bare_image_file_names_dropped() -> None:
     # A page of headings and images only: the headings are all there is.
     got = body(save("\n    Crossing one", "pier.jpg", "\n    Crossing two", "pier.jpg"))
     assert "Crossing one" in got and "Crossing two" in got and "pier" not in got
+
+
+def test_article_continues_after_a_long_table() -> None:
+    # A table of figures (35 rows, none of them prose) inside the article:
+    # the prose after it is still the article's.
+    table = "\n".join(f"Pier {k} North {k * 7} {k * 1300:,}" for k in range(35))
+    more = [f"{P4} The figures for pier {k} were published by the council." for k in range(4)]
+    got = body(save(MENU, P1, P2, P3, P5, table, *more, FOOTER))
+    for para in (P1, P2, P3, P5, *more):
+        assert para in got

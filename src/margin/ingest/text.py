@@ -258,7 +258,7 @@ def _discount_teasers(lines: list[_Line], values: list[float]) -> None:
 # Two-state segmentation: the cost of switching between article and chrome,
 # and how far (in lines) a separate piece of article may lie from the main one.
 _SWITCH = 3.0
-_REACH = 30
+_REACH = 40
 
 
 def _discount_comments(lines: list[_Line], values: list[float]) -> None:
