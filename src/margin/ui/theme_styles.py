@@ -11,7 +11,7 @@ it does in ordinary ones.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
 from textual.cache import LRUCache
@@ -36,7 +36,15 @@ def component_style(widget: Widget, name: str) -> Style:
     return Style(color=color, bgcolor=bgcolor) + styles.text_style
 
 
-class CachedLineStyles(Widget):
+if TYPE_CHECKING:
+    _WidgetBase = Widget
+else:
+    # A plain mixin at run time: as a Widget subclass it would join Textual's
+    # per-class machinery (bindings, CSS type names) ahead of ScrollView.
+    _WidgetBase = object
+
+
+class CachedLineStyles(_WidgetBase):
     """For Line API widgets: their styles cached, and dropped with the
     rendered lines in ``_cache`` when the theme or CSS changes."""
 
