@@ -239,3 +239,39 @@ def test_posted_by_and_bare_date_lines_kept() -> None:
     text, _ = text_of(html)
     assert "Posted by Maria Lopez on 2026-03-02" in text
     assert "2 Mar 2026" in text
+
+
+def test_fast_clean_matches_readabilitys_clean():
+    """margin's faster stand-in for readability-lxml's clean() gives the same
+    text on whitespace of every kind and run length."""
+    import random
+
+    from readability.readability import clean
+
+    from margin.ingest.html import fast_clean
+
+    rng = random.Random(5)
+    pieces = [" ", "\t", "\n", "\r", "\xa0", "\u2003", "\x0b", "word", "x", ". ", "\n\n"]
+    for _ in range(600):
+        text = "".join(
+            rng.choice(pieces) * (rng.choice([1, 1, 2, 3, 40, 254, 255, 300]))
+            for _ in range(rng.randint(0, 30))
+        )
+        assert fast_clean(text) == clean(text)
+
+
+def test_readability_is_left_as_it_ships_outside_margins_extraction(tmp_path):
+    import readability.readability as rr
+
+    from margin.ingest import extract_file
+
+    original = rr.clean
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><body><article>"
+        + "<p>The council met on Tuesday to discuss the harbour, again and again.</p>" * 20
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    extract_file(page)
+    assert rr.clean is original

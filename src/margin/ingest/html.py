@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
+from collections.abc import Iterator
 
 import lxml.etree
 import lxml.html
+import readability.readability as _readability_module
 from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import Unparseable
@@ -229,6 +233,48 @@ def _drop_title_and_byline(blocks: list[Block], meta: Metadata) -> list[Block]:
     return out
 
 
+# readability-lxml measures text with clean(), three regular expressions over
+# an element's whole text, called for every candidate and link: half its
+# time. Its first pattern, \s{255,}, retries at every whitespace character of
+# a run (quadratic in the run's length); anchoring it at the start of a run
+# finds the same matches in one pass. The other two are skipped when their
+# text cannot match. Same output, character for character (a test holds it).
+_LONG_SPACE_RE = re.compile(r"(?<!\s)\s{255,}")
+_NEWLINE_SPACE_RE = re.compile(r"\s*\n\s*")
+_TAB_SPACE_RE = re.compile(r"\t|[ \t]{2,}")
+_original_clean = _readability_module.clean
+_patch_lock = threading.Lock()
+_patch_depth = 0
+
+
+def fast_clean(text: str) -> str:
+    """readability-lxml's ``clean``, faster, with the same result."""
+    if len(text) >= 255:
+        text = _LONG_SPACE_RE.sub(" " * 255, text)
+    if "\n" in text:
+        text = _NEWLINE_SPACE_RE.sub("\n", text)
+    if "\t" in text or "  " in text:
+        text = _TAB_SPACE_RE.sub(" ", text)
+    return text.strip()
+
+
+@contextlib.contextmanager
+def _fast_readability() -> Iterator[None]:
+    """Swap in fast_clean while margin runs readability (and only then, so
+    readability used on its own, as the benchmarks do, stays as it ships)."""
+    global _patch_depth
+    with _patch_lock:
+        _patch_depth += 1
+        _readability_module.clean = fast_clean  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        with _patch_lock:
+            _patch_depth -= 1
+            if _patch_depth == 0:
+                _readability_module.clean = _original_clean
+
+
 class _Readability(Document):
     """readability-lxml, handed the tree margin already parsed (for metadata)
     instead of parsing the page a second time, and keeping its result as a
@@ -444,7 +490,8 @@ def extract_html(html: str, *, raw_head: str = "") -> tuple[Metadata, list[Block
     meta.byline = clean_byline(meta.byline or dom_byline(doc))
     reader = _Readability(html, doc)
     try:
-        summary = reader.summary(html_partial=True)
+        with _fast_readability():
+            summary = reader.summary(html_partial=True)
     except Unparseable as exc:
         raise ValueError(f"no article found ({exc})") from exc
     except (lxml.etree.ParserError, ValueError) as exc:
