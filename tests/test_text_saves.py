@@ -589,3 +589,72 @@ def test_article_continues_after_a_long_table() -> None:
     got = body(save(MENU, P1, P2, P3, P5, table, *more, FOOTER))
     for para in (P1, P2, P3, P5, *more):
         assert para in got
+
+
+def test_slides_of_a_gallery_not_taken_for_the_article() -> None:
+    # A picture gallery after the article: "4/20 A headline", a caption
+    # that reads like prose, a credit; slide after slide.
+    slides = []
+    for k in range(1, 9):
+        slides += [
+            f"{k}/20 Harbour scene number {k}",
+            f"Boats tied up in the harbour on a calm morning, picture {k} of the series "
+            "taken by readers who sent their photographs to the newsroom this summer.",
+            "Reader photo",
+        ]
+    got = body(save(MENU, *ARTICLE, *slides, FOOTER))
+    assert_article(got)
+    assert "calm morning" not in got and "/20" not in got
+
+
+def test_headline_written_twice_in_a_row_is_a_teaser() -> None:
+    # Other stories under the article: each headline twice (the picture's
+    # text, then the link), which the article's own lines never are.
+    teasers = []
+    for k in range(3):
+        line = f"Storm closes the crossing, and the ferries stay in port for the {k + 2}th time."
+        teasers.append(f"{line}\n{line}")
+    got = body(save(MENU, *ARTICLE, *teasers, FOOTER))
+    assert_article(got)
+    assert "Storm closes" not in got
+
+
+def test_sentence_signed_with_initials_ends_like_a_sentence() -> None:
+    last = "The company will publish the timetable for the new boats in the spring. (abc)"
+    got = body(save(MENU, *ARTICLE, last, FOOTER))
+    assert_article(got)
+    assert last in got
+
+
+def test_closing_tags_in_quoted_markup_kept() -> None:
+    # A relative link is written " </path>" after a space; "</div>" inside
+    # quoted markup is not a link and stays.
+    markup = '<div id="harbour">\n  <p>Timetable</p>\n</div>\n<script src="ferry.js"></script>'
+    got = body(save(MENU, P1, P2, markup, P3, P4, P5, FOOTER))
+    assert_article(got)
+    assert "</div>" in got and "<p>Timetable</p>" in got and "</script>" in got
+
+
+def test_lead_above_a_table_of_contents_kept() -> None:
+    # A browser's save: the headline, a lead paragraph, then a table of
+    # contents (link lines) before the sections: the lead is the article's.
+    contents = "\n".join(
+        f"  * {k} {name} <https://harbour.example/#s{k}>"
+        for k, name in enumerate(
+            ("History", "Routes", "Boats", "Crews", "Fares", "Timetable", "Winter", "Notes"), 1
+        )
+    )
+    menu = "\n".join(_linked(m, k) for k, m in enumerate(MENU.split("\n")))
+    text = save(
+        menu,
+        "\n  Northern Ferries",
+        _firefox_wrap(P1 + " " + P2),
+        "Contents",
+        contents,
+        *(_firefox_wrap(p) for p in (P3, P4, P5, P3.replace("new boats", "ferries"))),
+        "\n".join(_linked(f, k) for k, f in enumerate(FOOTER.split("\n"))),
+    )
+    got = body(text)
+    for para in (P1, P2, P3, P4, P5):
+        assert para in got
+    assert "Timetable" not in got.replace("timetable", "")

@@ -13,7 +13,9 @@ by shape and context, never by phrases copied from one site:
    out in a few pieces (a "related" block splits it); the pieces near the
    heaviest one are kept. Teaser chains (a headline and a short summary,
    again and again) and readers' comments (a dated line over each piece of
-   prose, again and again) are told by that repeated shape and count little.
+   prose, again and again) are told by that repeated shape and count little,
+   and so do a gallery's slides ("4/50 A headline", a caption, a credit) and
+   headlines written twice in a row (a teaser's picture and its link).
 3. Inside that run, short lines are kept only by context: a heading right
    before running text, list items led in by a sentence ending in ":", lines
    between two good lines; runs of short headline-like lines (related
@@ -56,7 +58,8 @@ _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_PUNCT_RE = re.compile(r"[，、。！？；：]")
-_END_RE = re.compile(r"[.!?…。！？]['\"’”»)\]]*$")
+# A sentence's end, maybe with an editor's initials after it: "... voraus. (bsc)".
+_END_RE = re.compile(r"[.!?…。！？]['\"’”»)\]]*(?:\s+\([a-z]{2,4}(?:/[a-z]{2,4})*\))?$")
 _INNER_SENTENCE_RE = re.compile(r"[.!?。！？][\"'’”»)]*\s+\S|[,;，、]")
 _BULLET_RE = re.compile(r"^(?:[-*•·▪●◦‣>+–—]|\d{1,3}[.)]|[a-z][.)]|\[\d+\])\s+")
 _RULE_RE = re.compile(r"^[\W_]+$")
@@ -253,6 +256,29 @@ def _discount_teasers(lines: list[_Line], values: list[float]) -> None:
             for j in chain:
                 values[j] = min(values[j], 0.3)
         chain = [i]
+
+
+_COUNTER_AT_START_RE = re.compile(r"^(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b")
+
+
+def _discount_gallery(lines: list[_Line], values: list[float]) -> None:
+    """A gallery of pictures: "3/50 A headline", a caption, a credit, then
+    "4/50 ...", three or more slides counted out of the same total. The
+    slides (counter line and the few lines under it) are not the article."""
+    slides: dict[str, list[int]] = {}
+    for ln in lines:
+        m = _COUNTER_AT_START_RE.match(ln.text)
+        if m and 0 < int(m.group(1)) <= int(m.group(2)):
+            slides.setdefault(m.group(2), []).append(ln.index)
+    for heads in slides.values():
+        if len(heads) < 3:
+            continue
+        for k, h in enumerate(heads):
+            stop = heads[k + 1] if k + 1 < len(heads) else h + 4
+            for i in range(h, min(stop, h + 4, len(lines))):
+                values[i] = min(values[i], -0.5)
+                if lines[i].kind in ("good", "near", "mid"):
+                    lines[i].kind = "short"
 
 
 # Two-state segmentation: the cost of switching between article and chrome,
@@ -517,9 +543,15 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
             ln.repeated = True
             if ln.kind not in ("rule",):
                 ln.kind = "bad"
+    # A headline written twice in a row (a teaser's image and its link):
+    # another story, not the article's text.
+    for a, b in zip(lines, lines[1:], strict=False):
+        if a.text == b.text and 3 <= a.words <= 40 and a.kind in ("mid", "short", "near", "good"):
+            a.kind = b.kind = "bad"
 
     values = [_value(ln) for ln in lines]
     _discount_teasers(lines, values)
+    _discount_gallery(lines, values)
     start, end, gaps = _article_pieces(lines, values)
     # Hardly any link text on the page: no menus, no lists of other stories.
     total_words = sum(ln.words for ln in lines) or 1
@@ -546,6 +578,8 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
         end -= 1
 
     start = _start_at_headline(lines, start, end)
+    if not whole:
+        start = _back_to_headline(lines, start)
     end = _end_before_comments(lines, values, start, end)
     end = _trim_call_to_action(lines, start, end)
     # Short closing sentences right after the body: a note on dates, the
@@ -689,6 +723,29 @@ def _start_at_headline(lines: list[_Line], start: int, end: int) -> int:
                 while k < end and lines[k].kind not in _PROSE:
                     k += 1
                 return k
+            break
+    return start
+
+
+_HEADLINE_REACH = 60
+_LEAD_WORDS = 30
+
+
+def _back_to_headline(lines: list[_Line], start: int) -> int:
+    """The article's headline as a browser's save writes it (indented 2,
+    blank lines before) a little above the region, with running text
+    between the two (a lead cut off by a table of contents or an info box):
+    the region starts at that running text."""
+    for ln in reversed(lines[max(0, start - _HEADLINE_REACH) : start]):
+        if (
+            (ln.gap >= 2 or ln.index == 0)
+            and ln.indent == 2
+            and not ln.bullet
+            and 1 <= ln.words <= 30
+        ):
+            for x in lines[ln.index + 1 : start]:
+                if x.kind == "good" and x.links < 0.5 and x.words >= _LEAD_WORDS:
+                    return x.index
             break
     return start
 

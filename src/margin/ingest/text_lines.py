@@ -17,8 +17,10 @@ from dataclasses import dataclass
 
 # A link's URL as the browser writes it, possibly wrapped over lines.
 _URL_MARK_RE = re.compile(
-    r"[ \t]?<(?:(?:https?|ftp|file|javascript|mailto|data|tel|about):|[a-z][a-z0-9+.-]{1,20}://|[/#])"
+    r"[ \t]?<(?:(?:https?|ftp|file|javascript|mailto|data|tel|about):|[a-z][a-z0-9+.-]{1,20}://)"
     r"[^<>\n]{0,3000}?>"
+    # a relative URL after a space, but not a closing tag in quoted markup ("</div>")
+    r"|(?:[ \t]|(?<![^\s]))<[/#](?![\w-]*>)[^<>\n]{0,3000}?>"
 )
 # Inline marks around words: *bold*, /italic/, _underline_, |code|.
 _MARK_RES = [
