@@ -329,3 +329,21 @@ def test_scan_obeys_max_file_mb_from_config(tmp_path: Path, lib: Library) -> Non
     ((path, reason),) = summary.failed
     assert path.endswith("big.html")
     assert "above the 1.0 MB limit" in reason and "max_file_mb" in reason
+
+
+def test_first_rows_come_in_the_same_order_as_the_whole_list(tmp_path: Path, lib: Library) -> None:
+    for i in range(7):
+        write(tmp_path / "a" / f"p{i}.html", page(title=f"Article number {i} about harbours"))
+    for i in range(3):
+        write(tmp_path / "b" / f"q{i}.html", page(title=f"Other article {i} about rivers"))
+    lib.scan([tmp_path])
+    for reverse in (False, True):
+        whole = [r.path for r in lib.articles(reverse=reverse)]
+        assert [r.path for r in lib.articles(limit=4, reverse=reverse)] == whole[:4]
+        under = [r.path for r in lib.articles(folder=tmp_path / "b", reverse=reverse)]
+        first = lib.articles(folder=tmp_path / "b", limit=2, reverse=reverse)
+        assert [r.path for r in first] == under[:2] and len(under) == 3
+    assert [r.path for r in lib.articles(sort="title", limit=3)] == [
+        r.path for r in lib.articles(sort="title")
+    ][:3]
+    assert lib.article_count() == 10 and lib.article_count(folder=tmp_path / "a") == 7

@@ -642,18 +642,32 @@ class Library:
         filter: str = "all",
         reverse: bool = False,
         entity: str | None = None,
+        limit: int | None = None,
     ) -> list[ArticleRow]:
         """Articles in the library (files currently present).
 
         ``sort``: title, site (A→Z), date, added, progress (most first),
         length (shortest first). ``filter``: all, unread, bookmarked,
         annotated, failed. ``entity``: only articles that mention it (any
-        case, as in :meth:`search`).
+        case, as in :meth:`search`). ``limit``: the first rows only (the
+        app's first screen), in the same order as the whole list.
         """
         if sort not in SORTS:
             raise UsageError(f"unknown sort {sort!r} (choose from {', '.join(SORTS)})")
         if filter not in FILTERS:
             raise UsageError(f"unknown filter {filter!r} (choose from {', '.join(FILTERS)})")
+        if limit is not None and sort == "added" and filter == "all" and not entity:
+            # The default view, straight from SQLite: no need to build and
+            # sort every row to show the first screen of a large library.
+            order = "ASC" if reverse else "DESC"
+            sql = _ROW_SQL + " WHERE a.missing = 0"
+            params: list[Any] = []
+            if folder is not None:
+                prefix = normpath(folder).rstrip(os.sep) + os.sep
+                sql += " AND (a.path = ? OR substr(a.path, 1, ?) = ?)"
+                params += [prefix.rstrip(os.sep), len(prefix), prefix]
+            sql += f" ORDER BY a.added {order}, a.id {order} LIMIT ?"
+            return [_row(r) for r in self._conn.execute(sql, (*params, limit))]
         if entity:
             rows = [
                 _row(r)
@@ -686,7 +700,17 @@ class Library:
         }
         key, descending = keys[sort]
         rows.sort(key=key, reverse=descending != reverse)
-        return rows
+        return rows if limit is None else rows[:limit]
+
+    @_db
+    def article_count(self, *, folder: str | os.PathLike[str] | None = None) -> int:
+        """How many articles :meth:`articles` would list with no filter."""
+        if folder is None:
+            row = self._conn.execute("SELECT count(*) FROM articles WHERE missing = 0").fetchone()
+            return int(row[0])
+        root = normpath(folder)
+        paths = self._conn.execute("SELECT path FROM articles WHERE missing = 0")
+        return sum(1 for (path,) in paths if _under(_from_db(path), root))
 
     @_db
     def article_row(self, path: str | os.PathLike[str]) -> ArticleRow | None:

@@ -128,6 +128,11 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX mentions_text ON mentions(text COLLATE NOCASE);
     """,
+    # 3: the library's default view (newest first) read from an index, so the
+    # first screen of a large library is one short index walk.
+    """
+    CREATE INDEX articles_recent ON articles(missing, added, id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
