@@ -35,8 +35,12 @@ def inbox_path() -> Path:
 
 
 def sample_articles_path() -> Path | None:
-    """The bundled samples when running from a checkout (None when not found)."""
+    """The bundled samples: inside the installed package, or at the top of a
+    checkout (None when neither is there)."""
     here = Path(__file__).resolve()
+    packaged = here.parent / "sample_articles"
+    if packaged.is_dir():
+        return packaged
     for parent in here.parents:
         candidate = parent / "sample_articles"
         if candidate.is_dir():
