@@ -166,6 +166,21 @@ def speed(pages: list[dict], fn, repeat: int = 5) -> float:
     return best * 1000 / words * 1000
 
 
+def synthetic_speed(count: int = 30, repeat: int = 5) -> float:
+    """ms per 1,000 words on the article text of the indexing benchmark's pages."""
+    import random
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from index_speed import article_parts
+
+    rng = random.Random(1)
+    texts = []
+    for i in range(count):
+        _html, title, paras, _site, author = article_parts(rng, i)
+        texts.append("\n\n".join([title, f"By {author}", *paras]))
+    return speed([{"text": t} for t in texts], recognise, repeat=repeat)
+
+
 def show_errors(pages: list[dict]) -> None:
     for page in pages:
         text = page["text"]
@@ -223,6 +238,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"speed: builtin {speed(pages, recognise):.2f} ms per 1,000 words"
         f" (first call, loading the lexicon: {load_ms:.0f} ms)"
+    )
+    print(
+        f"speed: builtin {synthetic_speed():.2f} ms per 1,000 words"
+        " on the synthetic articles of bench/index_speed.py"
     )
     if spacy_fn is not None:
         print(f"speed: spaCy {speed(pages, spacy_fn, repeat=1):.1f} ms per 1,000 words")

@@ -12,16 +12,19 @@ open.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
 
 from margin.entities.lexicon import MAX_GAZ_TOKENS, Lexicon, lexicon
-from margin.entities.tokens import Token, tokenise
+from margin.entities.tokens import split_tokens, token_ends
 from margin.model import Entity
 
 # How sure a label is: later passes only override a weaker one.
 GAZ, RULE, GUESS, OPEN = 3, 2, 1, 0
 
 _SENT_END = frozenset(".!?:;")
+_NEWLINE_RE = re.compile(r"\n\s*")
 _QUOTES = frozenset("\"'“”‘’«»([")
 _CONNECT_ORG = frozenset({"of", "for", "on", "and", "de", "du", "des", "del", "der"})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "inside", "across", "to", "around"})
@@ -82,6 +85,7 @@ _FUNCTION = frozenset(
         "your",
     ]
 )
+_FUNCTION_MAX = max(map(len, _FUNCTION))
 _TRAILING_JUNK = frozenset({"The", "A", "An", "And", "Or", "Of", "I", "THE", "AND"})
 _ABBREV_WITH_DOT = frozenset({"Co", "Inc", "Corp", "Ltd", "Jr", "Sr", "Bros"})
 
@@ -95,7 +99,7 @@ class _Cand:
     words: tuple[str, ...]
     person_ctx: bool = False
     extra_end: int = 0  # characters to add at the end ("Co.")
-    flags: set[str] = field(default_factory=set)
+    flags: frozenset[str] = frozenset()
 
 
 def _is_cap(tok: str) -> bool:
@@ -124,73 +128,125 @@ def _allcaps(tok: str) -> bool:
 
 
 class _Doc:
-    """Per-document state for one call of :func:`recognise_builtin`."""
+    """Per-document state for one call of :func:`recognise_builtin`.
+
+    Tokens are two parallel lists: ``words[i]``, and ``spaced[i]``, the same
+    token after the whitespace before it (a paragraph break is a newline there). Only the tokens
+    that are not all lower case get per-token work here; the lower-case words,
+    most of any text, are skipped in C.
+    """
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
         self.lex = lex
-        self.toks: list[Token] = tokenise(text)
-        toks = self.toks
-        n = len(toks)
-        self.sent_start = [False] * n
+        self.spaced, self.words = spaced, words = split_tokens(text)
+        self.n = n = len(words)
+        self._ends: list[int] | None = None
+        self._vocab: set[str] | None = None
+        self.sent_start = sent_start = [False] * n
         self.headline = [False] * n
-        lower_seen: set[str] = set()
-        cap_mid: set[str] = set()
-        # Sentence starts and paragraph (block) boundaries.
-        prev_end_char = "."
-        para_start = 0
-        paras: list[tuple[int, int]] = []
-        prev_tok_end = 0
         # word tokens that start with a capital (or iPhone, al-Bashir), for _runs
         self.capword = capword = [False] * n
-        for i, (s, _e, t) in enumerate(toks):
-            if i and s != prev_tok_end and "\n" in text[prev_tok_end:s]:
-                paras.append((para_start, i))
-                para_start = i
-                prev_end_char = "."
+        self.cap_mid: set[str] = set()
+        cap_mid = self.cap_mid
+        caps: list[int] = []
+        # Word tokens that are not all lower case: capitals, digits.
+        for i in [i for i, t in enumerate(words) if not t.islower() and t[0].isalnum()]:
+            t = words[i]
+            c = t[0]
+            # _sentence_start(i), its usual cases written out
+            if i == 0 or "\n" in spaced[i]:
+                start = True
+            else:
+                p = words[i - 1]
+                pc = p[0]
+                if pc in _QUOTES:
+                    start = self._sentence_start(i)
+                elif pc.isalnum():
+                    start = p[-1] == "." and len(p) > 1 and not p.islower() and _is_cap(t)
+                else:
+                    start = len(p) == 1 and p in _SENT_END
+            sent_start[i] = start
+            if c.isupper():  # _is_cap(t)
+                cap = not (c == "I" and t[1:2] in ("'", "\u2019"))
+            else:
+                cap = c.islower() and _is_cap(t)
+            if cap:
+                capword[i] = True
+                caps.append(i)
+                if not start:
+                    cap_mid.add(t)
+        self.caps = caps
+        # Paragraph (block) boundaries: a newline before the token; one match
+        # per run of whitespace, and the token after it is the first to end later.
+        ends = self.ends()
+        a = 0
+        for m in _NEWLINE_RE.finditer(text):
+            b = bisect_right(ends, m.start())
+            if 0 < b < n:
+                self._mark_headline(a, b)
+                a = b
+        self._mark_headline(a, n)
+
+    def _sentence_start(self, i: int) -> bool:
+        """Whether word token i starts a sentence: the state after the tokens
+        before it (quotes and brackets are transparent, a paragraph starts one)."""
+        spaced = self.spaced
+        if i == 0 or "\n" in spaced[i]:
+            return True
+        words = self.words
+        k = i - 1
+        while k >= 0:
+            t = words[k]
             c = t[0]
             if c in _QUOTES:
-                prev_tok_end = _e
+                if k and "\n" in spaced[k]:
+                    return True
+                k -= 1
                 continue
             if c.isalnum():
-                if t.islower():
-                    lower_seen.add(t)
-                    prev_end_char = "w"
-                    prev_tok_end = _e
-                    continue
-                cap = capword[i] = _is_cap(t)
-                if prev_end_char in _SENT_END:
-                    self.sent_start[i] = True
-                elif cap:
-                    cap_mid.add(t)
-                prev_end_char = "w"
-                if t[-1] == "." and len(t) > 1 and i + 1 < n and _is_cap(toks[i + 1].text):
-                    prev_end_char = "."  # "... in the U.S. The next"
-            else:
-                prev_end_char = t if len(t) == 1 else "w"
-            prev_tok_end = _e
-        paras.append((para_start, n))
-        for a, b in paras:
-            self._mark_headline(a, b)
-        self.lower_seen = lower_seen
-        self.cap_mid = cap_mid
+                # "... in the U.S. The next"
+                return not t.islower() and t[-1] == "." and len(t) > 1 and _is_cap(words[k + 1])
+            return len(t) == 1 and t in _SENT_END
+        return True
+
+    def lower_seen(self, word: str) -> bool:
+        """Whether ``word`` occurs in the text as an all lower-case word."""
+        vocab = self._vocab
+        if vocab is None:
+            vocab = self._vocab = set(self.words)
+        return word in vocab and word.islower() and word[0].isalnum()
+
+    def ends(self) -> list[int]:
+        """The end offset of every token."""
+        if self._ends is None:
+            self._ends = token_ends(self.spaced)
+        return self._ends
 
     def _mark_headline(self, a: int, b: int) -> None:
         """Title Case blocks (headings, related-story links) get stricter rules."""
-        toks = self.toks
-        if b <= a or toks[b - 1].text == ".":
+        words = self.words
+        if b - a < 4 or words[b - 1] == ".":
+            return  # fewer than four tokens cannot hold four words
+        # A heading has at most one lower-case long word in eight: stop counting
+        # once there are more lower-case ones than the block could allow.
+        limit = (b - a) // 8
+        count = lower = 0
+        for t in words[a:b]:
+            if (
+                len(t) > 3
+                and t[0].isalnum()
+                and (len(t) > _FUNCTION_MAX or t.lower() not in _FUNCTION)
+            ):
+                count += 1
+                if t.islower() or not _is_cap(t):  # all lower case is never a capital
+                    lower += 1
+                    if lower > limit:
+                        return
+        if count < 4:
             return
-        words = [
-            t.text
-            for t in toks[a:b]
-            if _is_word_token(t.text) and len(t.text) > 3 and t.text.lower() not in _FUNCTION
-        ]
-        if len(words) < 4:
-            return
-        lower = sum(1 for w in words if not _is_cap(w))
-        if lower <= len(words) // 8:
-            for i in range(a, b):
-                self.headline[i] = True
+        if lower <= count // 8:
+            self.headline[a:b] = [True] * (b - a)
 
 
 def recognise_builtin(text: str) -> list[Entity]:
@@ -200,14 +256,17 @@ def recognise_builtin(text: str) -> list[Entity]:
     doc = _Doc(text, lex)
     cands = _first_pass(doc)
     cands = _second_pass(doc, cands)
-    toks = doc.toks
     out: list[Entity] = []
+    if not cands:
+        return out
+    ends = doc.ends()
+    words = doc.words
     last_end = -1
     for c in sorted(cands, key=lambda c: c.first):
         if c.label is None:
             continue
-        s = toks[c.first].start
-        e = toks[c.last].end + c.extra_end
+        s = ends[c.first] - len(words[c.first])
+        e = ends[c.last] + c.extra_end
         if s < last_end:
             continue
         out.append(Entity(text[s:e], c.label, s, e))
@@ -220,55 +279,61 @@ def recognise_builtin(text: str) -> list[Entity]:
 
 def _runs(doc: _Doc) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens, with name particles and '&' inside."""
-    toks = doc.toks
-    text = doc.text
-    lex = doc.lex
+    words = doc.words
+    spaced = doc.spaced
+    particles = doc.lex.name_particles
     capword = doc.capword
-    n = len(toks)
+    n = doc.n
     runs: list[tuple[int, int]] = []
-    i = 0
-    while i < n:
-        if not capword[i]:
-            i += 1
+    after = -1  # the last token of the previous run
+    for i in doc.caps:
+        if i <= after:
             continue
         j = i
         while j + 1 < n:
-            nxt = toks[j + 1]
-            if toks[j].end != nxt.start and "\n" in text[toks[j].end : nxt.start]:
+            if "\n" in spaced[j + 1]:
                 break
-            nt = nxt.text
             if capword[j + 1]:
                 j += 1
                 continue
+            nt = words[j + 1]
             # "Osama bin Laden", "AT & T", "Ludwig van Beethoven"
             if (
-                (nt in lex.name_particles or nt == "&")
+                (nt in particles or nt == "&")
                 and j + 2 < n
                 and capword[j + 2]
-                and "\n" not in text[nxt.end : toks[j + 2].start]
+                and "\n" not in spaced[j + 2]
             ):
                 j += 2
                 continue
             break
         runs.append((i, j))
-        i = j + 1
+        after = j
     return runs
 
 
 def _gaz_matches(doc: _Doc, a: int, b: int) -> list[tuple[int, int, str]]:
     """Longest gazetteer matches inside tokens a..b (inclusive), left to right."""
-    gaz = doc.lex.gazetteer
-    toks = doc.toks
+    lex = doc.lex
+    gaz = lex.gazetteer
+    longest_from = lex.gaz_longest
+    words = doc.words
     out = []
     i = a
     while i <= b:
         found = None
-        for k in range(min(b, i + MAX_GAZ_TOKENS - 1), i - 1, -1):
-            key = tuple(toks[x].text for x in range(i, k + 1))
+        w = words[i]
+        caps = _allcaps(w)
+        # no gazetteer entry that starts with this word is longer than this
+        longest = longest_from.get(w, 0)
+        if caps:
+            longest = max(longest, longest_from.get(w.title(), 0))
+        for k in range(min(b, i + min(longest, MAX_GAZ_TOKENS) - 1), i - 1, -1):
+            key = tuple(words[i : k + 1])
             label = gaz.get(key)
-            if label is None and _allcaps(toks[i].text) and any(len(w) > 3 for w in key):
+            if label is None and caps and any(len(w) > 3 for w in key):
                 titled = tuple(w.title() for w in key)
-                if titled not in doc.lex.generated:  # "AJAX" is no Dutch town
+                if titled not in lex.generated:  # "AJAX" is no Dutch town
                     label = gaz.get(titled)
             if label is not None:
                 found = (i, k, label)
@@ -284,30 +349,56 @@ def _gaz_matches(doc: _Doc, a: int, b: int) -> list[tuple[int, int, str]]:
 def _prev_word(doc: _Doc, i: int) -> str | None:
     """The word before token i, skipping a '.' after an abbreviation (Dr. X)."""
     j = i - 1
-    toks = doc.toks
-    if j >= 0 and toks[j].text == "." and j - 1 >= 0 and _is_word_token(toks[j - 1].text):
+    words = doc.words
+    if j >= 0 and words[j] == "." and j - 1 >= 0 and _is_word_token(words[j - 1]):
         j -= 1
-    if j >= 0 and _is_word_token(toks[j].text):
-        return toks[j].text
+    if j >= 0 and _is_word_token(words[j]):
+        return words[j]
     return None
 
 
 def _next_word(doc: _Doc, i: int) -> str | None:
-    toks = doc.toks
+    words = doc.words
     j = i + 1
-    if j < len(toks) and toks[j].text == ",":
+    if j < len(words) and words[j] == ",":
         return None
-    if j < len(toks) and _is_word_token(toks[j].text):
-        return toks[j].text
+    if j < len(words) and _is_word_token(words[j]):
+        return words[j]
     return None
 
 
 def _first_pass(doc: _Doc) -> list[_Cand]:
     lex = doc.lex
-    toks = doc.toks
+    words = doc.words
     cands: list[_Cand] = []
     runs = _merge_org_connectors(doc, _runs(doc))
+    headline = doc.headline
+    gazetteer = lex.gazetteer
+    not_alone = lex.not_alone
     for a, b in runs:
+        if a == b and not headline[a]:
+            # One word (most runs): what the general path below does with it.
+            t = words[a]
+            label = gazetteer.get((t,))
+            if label is None and t.isupper() and len(t) > 3 and _allcaps(t):
+                titled = (t.title(),)
+                if titled not in lex.generated:
+                    label = gazetteer.get(titled)
+            if label is None:
+                if t in not_alone and (
+                    t in lex.person_titles or t in lex.dates or (t,) not in lex.weak_places
+                ):
+                    # A title or a date alone is dropped before _classify; it
+                    # says None to a stopword ("But", "The"), a nationality or
+                    # an organisation word alone, unless it is a weak place.
+                    continue
+                gaz = []
+            else:
+                gaz = [(a, a, label)]
+            c = _classify(doc, a, a, False, gaz)
+            if c is not None:
+                cands.append(c)
+            continue
         gaz = _gaz_matches(doc, a, b)
         protected = {x for s, e, _ in gaz for x in range(s, e + 1)}
         if doc.headline[a]:
@@ -322,16 +413,16 @@ def _first_pass(doc: _Doc) -> list[_Cand]:
         person_ctx = False
         i = a
         while i <= b:
-            t = toks[i].text
+            t = words[i]
             is_title = i not in protected and (
                 t in lex.person_titles
-                or (t in _TITLE_PREFIX and i < b and toks[i + 1].text in lex.person_titles)
+                or (t in _TITLE_PREFIX and i < b and words[i + 1] in lex.person_titles)
             )
             if is_title:
                 # consume the whole title ("Prime Minister", "Vice President")
                 k = i
                 while k + 1 <= b and (
-                    toks[k + 1].text in lex.person_titles or toks[k + 1].text in _TITLE_PREFIX
+                    words[k + 1] in lex.person_titles or words[k + 1] in _TITLE_PREFIX
                 ):
                     k += 1
                 if k < b:  # a name follows
@@ -368,7 +459,7 @@ def _headline_cands(
     doc: _Doc, a: int, b: int, gaz: list[tuple[int, int, str]], protected: set[int]
 ) -> list[_Cand]:
     lex = doc.lex
-    toks = doc.toks
+    words = doc.words
     out: list[_Cand] = []
     for s, e, _label in gaz:
         c = _classify(doc, s, e, False, gaz)
@@ -376,11 +467,11 @@ def _headline_cands(
             out.append(c)
     i = a
     while i <= b:
-        if i in protected or toks[i].text.lower() in lex.words:
+        if i in protected or words[i].lower() in lex.words:
             i += 1
             continue
         j = i
-        while j + 1 <= b and j + 1 not in protected and toks[j + 1].text.lower() not in lex.words:
+        while j + 1 <= b and j + 1 not in protected and words[j + 1].lower() not in lex.words:
             j += 1
         c = _classify(doc, i, j, False, [])
         if c is not None:
@@ -391,16 +482,17 @@ def _headline_cands(
 
 def _merge_org_connectors(doc: _Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join "Bank" + "of" + "England", "Center" + "for" + "Food and Allergy Research"."""
-    toks = doc.toks
+    tw = doc.words
+    spaced = doc.spaced
     lex = doc.lex
     out: list[tuple[int, int]] = []
     for a, b in runs:
         if out:
             pa, pb = out[-1]
             gap = a - pb - 1
-            if 1 <= gap <= 2:
-                between = [toks[x].text for x in range(pb + 1, a)]
-                words = [toks[x].text for x in range(pa, pb + 1)]
+            if 1 <= gap <= 2 and tw[pb + 1] in _CONNECT_ORG:
+                between = tw[pb + 1 : a]
+                words = tw[pa : pb + 1]
                 if (
                     between[0] in _CONNECT_ORG
                     and (gap == 1 or between[1] == "the")
@@ -409,7 +501,7 @@ def _merge_org_connectors(doc: _Doc, runs: list[tuple[int, int]]) -> list[tuple[
                         or (between[0] == "and" and _and_joins(doc, pa, pb, a, b, gap))
                     )
                     and (between[0] != "and" or _and_joins(doc, pa, pb, a, b, gap))
-                    and "\n" not in doc.text[toks[pb].end : toks[a].start]
+                    and not any("\n" in g for g in spaced[pb + 1 : a + 1])
                 ):
                     out[-1] = (pa, b)
                     continue
@@ -420,12 +512,12 @@ def _merge_org_connectors(doc: _Doc, runs: list[tuple[int, int]]) -> list[tuple[
 def _and_joins(doc: _Doc, pa: int, pb: int, a: int, b: int, gap: int) -> bool:
     """ "Center for Food and Allergy Research" is one name; "University of Lagos
     and the Bank of England" are two."""
-    toks = doc.toks
+    words = doc.words
     heads = doc.lex.org_heads
-    if gap != 1 or toks[pb].text in heads:
+    if gap != 1 or words[pb] in heads:
         return False
-    left = [toks[x].text for x in range(pa, pb + 1)]
-    right = [toks[x].text for x in range(a, b + 1)]
+    left = words[pa : pb + 1]
+    right = words[a : b + 1]
     if any(w in heads for w in right[:-1]):
         return False
     if any(w in _CONNECT_ORG for w in left):
@@ -437,11 +529,11 @@ def _and_joins(doc: _Doc, pa: int, pb: int, a: int, b: int, gap: int) -> bool:
 
 def _split_inner(doc: _Doc, s: int, e: int, protected: set[int]) -> list[tuple[int, int]]:
     lex = doc.lex
-    toks = doc.toks
+    words = doc.words
     out: list[tuple[int, int]] = []
     start = s
     for i in range(s, e + 1):
-        t = toks[i].text
+        t = words[i]
         if i not in protected and (
             t in lex.dates or (t in lex.stopwords and i > s and _allcaps(t))
         ):
@@ -457,14 +549,17 @@ def _classify(
     doc: _Doc, s: int, e: int, person_ctx: bool, gaz: list[tuple[int, int, str]]
 ) -> _Cand | None:
     lex = doc.lex
-    toks = doc.toks
+    tw = doc.words
+    strip_first = lex.strip_first
     # strip a leading "The" and closed-class words at either end
     while s <= e:
-        t = toks[s].text
+        t = tw[s]
         if t in ("The", "THE", "the"):
             s += 1
             continue
-        full = tuple(toks[x].text for x in range(s, e + 1))
+        if t not in strip_first and t not in _ORG_ADJ and not t.isupper():
+            break  # none of the rules below strips it (the usual case)
+        full = tuple(tw[s : e + 1])
         if full in lex.gazetteer or (full in lex.weak_places and _place_context(doc, s, e)):
             break
         if t in _ORG_ADJ and s < e and _org_words(lex, full[1:]):
@@ -472,7 +567,7 @@ def _classify(
         if (
             t in lex.stopwords
             or t in lex.dates
-            or (t in lex.nationalities and s < e and not _named_head(lex, toks[e].text))
+            or (t in lex.nationalities and s < e and not _named_head(lex, tw[e]))
             or (t in lex.person_titles and s < e)
             or (_allcaps(t) and len(t) > 1 and t.capitalize() in lex.stopwords and s < e)
         ) and t not in lex.org_heads:
@@ -482,46 +577,40 @@ def _classify(
             continue
         break
     while e >= s:
-        t = toks[e].text
-        if (t in lex.dates or t in _TRAILING_JUNK) and (
-            tuple(toks[x].text for x in range(s, e + 1)) not in lex.gazetteer
-        ):
+        t = tw[e]
+        if (t in lex.dates or t in _TRAILING_JUNK) and tuple(tw[s : e + 1]) not in lex.gazetteer:
             e -= 1
             continue
         break
     if s > e:
         return None
-    words = tuple(toks[x].text for x in range(s, e + 1))
+    words = tuple(tw[s : e + 1])
     first, last = words[0], words[-1]
     n = len(words)
     headline = doc.headline[s]
     at_start = doc.sent_start[s]
     extra = 0
-    if last in _ABBREV_WITH_DOT and e + 1 < len(toks) and toks[e + 1].text == ".":
+    if last in _ABBREV_WITH_DOT and e + 1 < len(tw) and tw[e + 1] == ".":
         extra = 1
-
-    def cand(label: str | None, strength: int) -> _Cand:
-        return _Cand(s, e, label, strength, words, person_ctx, extra)
 
     # 1. gazetteer, whole span
     g = lex.gazetteer.get(words)
-    if g is None and _allcaps(first) and any(len(w) > 3 for w in words):
+    if g is None and first.isupper() and _allcaps(first) and any(len(w) > 3 for w in words):
         titled = tuple(w.title() for w in words)
         if titled not in lex.generated:
             g = lex.gazetteer.get(titled)
     if g is not None:
         if person_ctx and g == "PLACE" and n == 1:
-            return cand("PERSON", RULE)
-        return cand(g, GAZ)
+            return _Cand(s, e, "PERSON", RULE, words, person_ctx, extra)
+        return _Cand(s, e, g, GAZ, words, person_ctx, extra)
     # 1b. a place name that is also a word or a first name ("Reading", "Florence")
     if words in lex.weak_places and not person_ctx and _place_context(doc, s, e):
-        c = cand("PLACE", RULE)
-        c.flags.add("place_ctx")
+        c = _Cand(s, e, "PLACE", RULE, words, person_ctx, extra)
+        c.flags = c.flags | {"place_ctx"}
         return c
     if n == 1:
-        if first in lex.nationalities or first in lex.stopwords or first in lex.dates:
-            return None
-        if first in lex.person_titles or first in lex.org_heads or len(first) == 1:
+        # nationalities, stopwords, dates, person titles, organisation heads
+        if first in lex.not_alone or len(first) == 1:
             return None
         if first in _ADJ_NAMES and not person_ctx and _before_lower_word(doc, e):
             return None  # "Roman mosaics", "Christian values"
@@ -529,47 +618,69 @@ def _classify(
             parts = first.split("-")
             g = lex.gazetteer.get(tuple(parts))
             if g is not None:
-                return cand(g, GAZ)  # Los-Angeles
+                return _Cand(s, e, g, GAZ, words, person_ctx, extra)  # Los-Angeles
             if all(p in lex.nationalities or (p,) in lex.gazetteer for p in parts):
                 return None  # Israeli-Palestinian, African-American
     # 2. organisation and place keywords
-    if any(_org_compound(w) for w in words) and not (person_ctx and n == 1):
-        return cand("ORG", RULE)
-    org_words = last in lex.org_suffixes or any(w in lex.org_heads for w in words[:-1])
-    if n >= 2 and org_words and not (person_ctx and first in lex.first_names):
-        return cand("ORG", RULE)
-    if n >= 2 and (last in lex.place_suffixes or first in lex.place_prefixes):
-        return cand("PLACE", RULE)
-    if n >= 2 and last in lex.other_suffixes:
-        return cand("OTHER", RULE)
+    if n == 1:
+        if not person_ctx and _org_compound(first):
+            return _Cand(s, e, "ORG", RULE, words, person_ctx, extra)
+    else:
+        if any(_org_compound(w) for w in words):
+            return _Cand(s, e, "ORG", RULE, words, person_ctx, extra)
+        if (last in lex.org_suffixes or any(w in lex.org_heads for w in words[:-1])) and not (
+            person_ctx and first in lex.first_names
+        ):
+            return _Cand(s, e, "ORG", RULE, words, person_ctx, extra)
+        if last in lex.place_suffixes or first in lex.place_prefixes:
+            return _Cand(s, e, "PLACE", RULE, words, person_ctx, extra)
+        if last in lex.other_suffixes:
+            return _Cand(s, e, "OTHER", RULE, words, person_ctx, extra)
     # 3. people
-    prev = _prev_word(doc, s)
+    # _prev_word(doc, s), written out
+    j = s - 1
+    if j >= 1 and tw[j] == "." and tw[j - 1][0].isalnum():
+        j -= 1
+    prev = tw[j] if j >= 0 and tw[j][0].isalnum() else None
     if prev is not None and (prev in lex.person_titles or prev in lex.lower_titles):
         person_ctx = True
-    nxt = _next_word(doc, e)
-    if first in lex.first_names and n >= 2:
-        return cand("PERSON", RULE)
-    if n >= 2 and len(first) == 2 and first[1] == "." and first[0].isupper():
-        return cand("PERSON", RULE)
+    # _next_word(doc, e), written out
+    nxt = tw[e + 1] if e + 1 < len(tw) else None
+    if nxt is not None and (nxt == "," or not nxt[0].isalnum()):
+        nxt = None
+    if n >= 2:
+        if first in lex.first_names:
+            return _Cand(s, e, "PERSON", RULE, words, person_ctx, extra)
+        if len(first) == 2 and first[1] == "." and first[0].isupper():
+            return _Cand(s, e, "PERSON", RULE, words, person_ctx, extra)
     if person_ctx and not headline:
-        c = cand("PERSON", RULE)
+        c = _Cand(s, e, "PERSON", RULE, words, person_ctx, extra)
         return c
     # 4. shapes: acronyms, CamelCase, domains
     if n == 1:
         if first.endswith((".com", ".org", ".net", ".io")):
-            return cand("ORG", RULE)
-        if _allcaps(first) and 2 <= len(first.replace(".", "").replace("&", "")) <= 5:
+            return _Cand(s, e, "ORG", RULE, words, person_ctx, extra)
+        if (
+            first.isupper()
+            and _allcaps(first)
+            and 2 <= len(first.replace(".", "").replace("&", "")) <= 5
+        ):
             if first.capitalize() in lex.stopwords and (at_start or headline):
                 return None
             if _glossed(doc, e):
                 return None  # "CRE (carbapenem-resistant enterobacteriaceae)": a term
-            return cand("ORG", GUESS)
+            return _Cand(s, e, "ORG", GUESS, words, person_ctx, extra)
         if first[0].islower():  # iPhone, eBay
-            return cand("OTHER", GUESS)
-        if any(ch.isupper() for ch in first[1:]) and not _allcaps(first) and "-" not in first:
-            return cand("ORG", GUESS)
+            return _Cand(s, e, "OTHER", GUESS, words, person_ctx, extra)
+        if (
+            not first[1:].islower()  # else it has no upper-case letter after the first
+            and any(ch.isupper() for ch in first[1:])
+            and not _allcaps(first)
+            and "-" not in first
+        ):
+            return _Cand(s, e, "ORG", GUESS, words, person_ctx, extra)
     # 5. context nouns: "the Ennahda party", "the city of Sirte", "the journal X"
-    after = toks[e + 1].text if e + 1 < len(toks) else ""
+    after = tw[e + 1] if e + 1 < len(tw) else ""
     if not headline and (not at_start or n >= 2):
         if after in lex.org_nouns_after or prev in lex.org_nouns_before:
             # "the Ennahda party": a determiner and a noun make it more than a guess
@@ -579,79 +690,89 @@ def _classify(
                 and prev in ("the", "The", "a", "an")
                 and first not in lex.first_names
             )
-            return cand("ORG", RULE if sure else GUESS)
+            return _Cand(s, e, "ORG", RULE if sure else GUESS, words, person_ctx, extra)
         if after in lex.place_nouns_after or _of_place(doc, s):
-            return cand("PLACE", GUESS)
+            return _Cand(s, e, "PLACE", GUESS, words, person_ctx, extra)
     if n == 1 and first in lex.first_names and not headline:
-        return cand("PERSON", GUESS)
+        return _Cand(s, e, "PERSON", GUESS, words, person_ctx, extra)
     # 6. the rest: unknown capitalised words
-    common = [w for w in words if w.lower() in lex.words or w.lower() in doc.lower_seen]
+    if n == 1:
+        low = first.lower()
+        common = [first] if low in lex.words or doc.lower_seen(low) else []
+    else:
+        common = [w for w in words if w.lower() in lex.words or doc.lower_seen(w.lower())]
     if headline:
         # In a title-case heading only what is known counts; propagation may still label it.
-        c = cand(None, OPEN)
-        c.flags.add("open")
+        c = _Cand(s, e, None, OPEN, words, person_ctx, extra)
+        c.flags = c.flags | {"open"}
         return c
     if n == 1:
         w = first
         if at_start and w not in doc.cap_mid:
             if common:
                 return None
-            c = cand(None, OPEN)
-            c.flags.add("open")
+            c = _Cand(s, e, None, OPEN, words, person_ctx, extra)
+            c.flags = c.flags | {"open"}
             if nxt in lex.person_verbs_after:
-                c.flags.add("person_hint")
+                c.flags = c.flags | {"person_hint"}
             return c
         if common and w not in doc.cap_mid:
             return None
         if common:
             # a capitalised common word used as a name mid-sentence ("Messages", "Portal")
-            c = cand(None, OPEN)
-            c.flags.add("open")
+            c = _Cand(s, e, None, OPEN, words, person_ctx, extra)
+            c.flags = c.flags | {"open"}
             return c
         if prev in _LOCATIVE or (nxt is None and _followed_by_based(doc, e)):
-            return cand("PLACE", GUESS)
+            return _Cand(s, e, "PLACE", GUESS, words, person_ctx, extra)
         if nxt in lex.person_verbs_after and nxt in ("said", "says", "told", "added", "wrote"):
-            c = cand("ORG", GUESS)
-            c.flags.add("person_hint")
+            c = _Cand(s, e, "ORG", GUESS, words, person_ctx, extra)
+            c.flags = c.flags | {"person_hint"}
             return c
         if w.endswith(_PLACE_STEMS) and len(w) >= 7:
-            return cand("PLACE", GUESS)  # "Rheinhafen", "Zollhafen", "Oberkirchen"
-        return cand("ORG", GUESS)
+            return _Cand(
+                s, e, "PLACE", GUESS, words, person_ctx, extra
+            )  # "Rheinhafen", "Zollhafen", "Oberkirchen"
+        return _Cand(s, e, "ORG", GUESS, words, person_ctx, extra)
     # multi-word unknown
     if at_start and common and words[0] in common and n == 2:
         # "Soccer meets", "Cheeky horror" never get here (lower-case second
         # word), but "Virtual Reality" does: leave it open.
-        c = cand(None, OPEN)
-        c.flags.add("open")
+        c = _Cand(s, e, None, OPEN, words, person_ctx, extra)
+        c.flags = c.flags | {"open"}
         return c
     if any(s <= gs and ge <= e for gs, ge, _lab in gaz):
         if lex.gazetteer.get((first,)) == "ORG" or any(
             lab == "ORG" and gs == s for gs, _ge, lab in gaz
         ):
-            return cand("OTHER" if common else "ORG", GUESS)  # "Apple Vision Pro", "Yahoo Japan"
+            return _Cand(
+                s, e, "OTHER" if common else "ORG", GUESS, words, person_ctx, extra
+            )  # "Apple Vision Pro", "Yahoo Japan"
         if (
             n == 2
             and first in _PLACE_ADJ
             and lex.gazetteer.get(words[1:]) == "PLACE"
             and words[1:] not in lex.generated
         ):
-            return cand("PLACE", RULE)  # "Middle Rhine", "Upper Austria"
-        return cand("ORG", GUESS)  # "London West Hollywood"
+            return _Cand(
+                s, e, "PLACE", RULE, words, person_ctx, extra
+            )  # "Middle Rhine", "Upper Austria"
+        return _Cand(s, e, "ORG", GUESS, words, person_ctx, extra)  # "London West Hollywood"
     if not common:
         if prev in _PRE_PERSON or nxt in lex.person_verbs_after or n <= 3:
-            return cand("PERSON", GUESS)
-        return cand("ORG", GUESS)
-    return cand("OTHER", GUESS)
+            return _Cand(s, e, "PERSON", GUESS, words, person_ctx, extra)
+        return _Cand(s, e, "ORG", GUESS, words, person_ctx, extra)
+    return _Cand(s, e, "OTHER", GUESS, words, person_ctx, extra)
 
 
 def _glossed(doc: _Doc, e: int) -> bool:
-    toks = doc.toks
-    return e + 2 < len(toks) and toks[e + 1].text == "(" and toks[e + 2].text[:1].islower()
+    words = doc.words
+    return e + 2 < len(words) and words[e + 1] == "(" and words[e + 2][:1].islower()
 
 
 def _of_place(doc: _Doc, s: int) -> bool:
-    toks = doc.toks
-    return s >= 2 and toks[s - 1].text == "of" and toks[s - 2].text in doc.lex.place_nouns_before
+    words = doc.words
+    return s >= 2 and words[s - 1] == "of" and words[s - 2] in doc.lex.place_nouns_before
 
 
 def _named_head(lex: Lexicon, word: str) -> bool:
@@ -660,21 +781,21 @@ def _named_head(lex: Lexicon, word: str) -> bool:
 
 def _followed_by_based(doc: _Doc, e: int) -> bool:
     """ "Nice-based": the tokeniser splits "-" and "based"."""
-    toks = doc.toks
+    words = doc.words
     return (
-        e + 2 < len(toks)
-        and toks[e + 1].text == "-"
-        and toks[e + 2].text == "based"
-        and toks[e].end == toks[e + 1].start
-        and toks[e + 1].end == toks[e + 2].start
+        e + 2 < len(words)
+        and words[e + 1] == "-"
+        and words[e + 2] == "based"
+        and len(doc.spaced[e + 1]) == 1  # "-", nothing before it
+        and len(doc.spaced[e + 2]) == len(words[e + 2])
     )
 
 
 def _before_lower_word(doc: _Doc, e: int) -> bool:
-    toks = doc.toks
-    if e + 1 >= len(toks):
+    words = doc.words
+    if e + 1 >= len(words):
         return False
-    nxt = toks[e + 1].text
+    nxt = words[e + 1]
     return nxt.isalpha() and nxt.islower() and nxt not in doc.lex.person_verbs_after
 
 
@@ -688,17 +809,17 @@ def _org_compound(word: str) -> bool:
 
 def _place_context(doc: _Doc, s: int, e: int, depth: int = 0) -> bool:
     """ "in Reading", "Nice-based", "Bath, England", "in Mobile and Bath"."""
-    toks = doc.toks
-    if s > 0 and toks[s - 1].text.lower() in _PLACE_CTX:
+    words = doc.words
+    if s > 0 and words[s - 1].lower() in _PLACE_CTX:
         return True
     if _followed_by_based(doc, e) or _comma_place(doc, e):
         return True
     # one of a list of places: "in Mobile and Bath", "Leeds, Bath or York"
-    if depth < 4 and s > 1 and toks[s - 1].text in (",", "and", "or"):
+    if depth < 4 and s > 1 and words[s - 1] in (",", "and", "or"):
         j = s - 2
-        if toks[s - 1].text != "," and toks[j].text == ",":
+        if words[s - 1] != "," and words[j] == ",":
             j -= 1
-        prev = toks[j].text
+        prev = words[j]
         if j >= 0 and doc.capword[j]:
             key = (prev,)
             lex = doc.lex
@@ -713,13 +834,13 @@ def _place_context(doc: _Doc, s: int, e: int, depth: int = 0) -> bool:
 
 def _comma_place(doc: _Doc, e: int) -> bool:
     """Token e is followed by ", <a place in the gazetteer>" ("Jackson, Mississippi")."""
-    toks = doc.toks
-    if not (e + 2 < len(toks) and toks[e + 1].text == ","):
+    words = doc.words
+    if not (e + 2 < len(words) and words[e + 1] == ","):
         return False
     gaz = doc.lex.gazetteer
-    for k in range(min(len(toks) - 1, e + 4), e + 1, -1):
-        if gaz.get(tuple(t.text for t in toks[e + 2 : k + 1])) == "PLACE":
-            nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    for k in range(min(len(words) - 1, e + 4), e + 1, -1):
+        if gaz.get(tuple(words[e + 2 : k + 1])) == "PLACE":
+            nxt = words[k + 1] if k + 1 < len(words) else ""
             return nxt not in ("'s", "’s")
     return False
 
@@ -729,15 +850,15 @@ def _comma_place(doc: _Doc, e: int) -> bool:
 
 def _second_pass(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
     lex = doc.lex
-    toks = doc.toks
+    words = doc.words
     # Acronyms defined in parentheses: "World Health Organization (WHO)".
     by_first = {c.first: c for c in cands}
     acronyms: dict[str, str] = {}
     for c in cands:
         j = c.last + 1
-        if not (j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")"):
+        if not (j + 2 < len(words) and words[j] == "(" and words[j + 2] == ")"):
             continue
-        acr = toks[j + 1].text
+        acr = words[j + 1]
         if not (_allcaps(acr) and 2 <= len(acr) <= 8) or len(c.words) < 2:
             continue
         initials = "".join(w[0] for w in c.words if w[0].isupper())
@@ -766,8 +887,8 @@ def _second_pass(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
     # votes of its weak guesses.
     best: dict[str, tuple[str, int]] = {}
     votes: dict[str, dict[str, int]] = {}
-    for c in cands:
-        key = _norm(c.words)
+    keys = [_norm(c.words) for c in cands]
+    for c, key in zip(cands, keys, strict=True):
         if c.label is None:
             continue
         if c.strength >= RULE:
@@ -781,8 +902,7 @@ def _second_pass(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
     for acr, label in acronyms.items():
         best.setdefault(acr, (label, RULE))
     out: list[_Cand] = []
-    for c in cands:
-        key = _norm(c.words)
+    for c, key in zip(cands, keys, strict=True):
         if (
             c.label != "PERSON"
             and (c.strength < GAZ or c.label == "PLACE")

@@ -19,6 +19,7 @@ class Lexicon:
     gazetteer: dict[tuple[str, ...], str]  # token tuple -> PLACE / ORG / OTHER
     weak_places: frozenset[tuple[str, ...]]  # places only in a place context ("in Reading")
     generated: frozenset[tuple[str, ...]]  # gazetteer keys from the generated place lists
+    gaz_longest: dict[str, int]  # first token -> length of the longest gazetteer key it starts
     first_names: frozenset[str]
     words: frozenset[str]  # lower-case common English words
     org_suffixes: frozenset[str]
@@ -38,6 +39,9 @@ class Lexicon:
     org_nouns_after: frozenset[str]
     place_nouns_before: frozenset[str]
     org_nouns_before: frozenset[str]
+    # unions the recogniser tests at once
+    strip_first: frozenset[str]  # stopwords, dates, nationalities, person titles
+    not_alone: frozenset[str]  # the same and organisation heads: never an entity alone
 
 
 def _lines(name: str) -> list[str]:
@@ -87,8 +91,18 @@ def _build() -> Lexicon:
     def fs(key: str) -> frozenset[str]:
         return frozenset(raw[key])
 
+    gaz_longest: dict[str, int] = {}
+    for key in gazetteer:
+        if gaz_longest.get(key[0], 0) < len(key):
+            gaz_longest[key[0]] = len(key)
+    stopwords = fs("stopwords")
+    dates = fs("months") | fs("weekdays")
+    nationalities = fs("nationalities")
+    person_titles = fs("person_titles")
+    strip_first = stopwords | dates | nationalities | person_titles
     return Lexicon(
         gazetteer=gazetteer,
+        gaz_longest=gaz_longest,
         weak_places=weak_places,
         generated=frozenset(generated),
         first_names=frozenset(_lines("first_names.txt")),
@@ -110,6 +124,8 @@ def _build() -> Lexicon:
         org_nouns_after=fs("org_nouns_after"),
         place_nouns_before=fs("place_nouns_before"),
         org_nouns_before=fs("org_nouns_before"),
+        strip_first=strip_first,
+        not_alone=strip_first | fs("org_heads"),
     )
 
 
