@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from margin.entities.lexicon import MAX_GAZ_TOKENS, Lexicon, lexicon
 from margin.entities.tokens import split_tokens, token_ends
@@ -117,10 +118,6 @@ def _is_cap(tok: str) -> bool:
 
 def _norm(words: tuple[str, ...]) -> str:
     return " ".join(words).replace("\u00ad", "").replace("\u2019", "'")
-
-
-def _is_word_token(tok: str) -> bool:
-    return tok[0].isalnum()
 
 
 def _allcaps(tok: str) -> bool:
@@ -262,7 +259,7 @@ def recognise_builtin(text: str) -> list[Entity]:
     ends = doc.ends()
     words = doc.words
     last_end = -1
-    for c in sorted(cands, key=lambda c: c.first):
+    for c in sorted(cands, key=attrgetter("first")):
         if c.label is None:
             continue
         s = ends[c.first] - len(words[c.first])
@@ -344,27 +341,6 @@ def _gaz_matches(doc: _Doc, a: int, b: int) -> list[tuple[int, int, str]]:
         else:
             i += 1
     return out
-
-
-def _prev_word(doc: _Doc, i: int) -> str | None:
-    """The word before token i, skipping a '.' after an abbreviation (Dr. X)."""
-    j = i - 1
-    words = doc.words
-    if j >= 0 and words[j] == "." and j - 1 >= 0 and _is_word_token(words[j - 1]):
-        j -= 1
-    if j >= 0 and _is_word_token(words[j]):
-        return words[j]
-    return None
-
-
-def _next_word(doc: _Doc, i: int) -> str | None:
-    words = doc.words
-    j = i + 1
-    if j < len(words) and words[j] == ",":
-        return None
-    if j < len(words) and _is_word_token(words[j]):
-        return words[j]
-    return None
 
 
 def _first_pass(doc: _Doc) -> list[_Cand]:
@@ -637,14 +613,14 @@ def _classify(
         if last in lex.other_suffixes:
             return _Cand(s, e, "OTHER", RULE, words, person_ctx, extra)
     # 3. people
-    # _prev_word(doc, s), written out
+    # the word before, skipping a '.' after an abbreviation (Dr. X)
     j = s - 1
     if j >= 1 and tw[j] == "." and tw[j - 1][0].isalnum():
         j -= 1
     prev = tw[j] if j >= 0 and tw[j][0].isalnum() else None
     if prev is not None and (prev in lex.person_titles or prev in lex.lower_titles):
         person_ctx = True
-    # _next_word(doc, e), written out
+    # the word after, unless a comma comes first
     nxt = tw[e + 1] if e + 1 < len(tw) else None
     if nxt is not None and (nxt == "," or not nxt[0].isalnum()):
         nxt = None
@@ -691,7 +667,9 @@ def _classify(
                 and first not in lex.first_names
             )
             return _Cand(s, e, "ORG", RULE if sure else GUESS, words, person_ctx, extra)
-        if after in lex.place_nouns_after or _of_place(doc, s):
+        if after in lex.place_nouns_after or (  # "the city of X"
+            s >= 2 and tw[s - 1] == "of" and tw[s - 2] in lex.place_nouns_before
+        ):
             return _Cand(s, e, "PLACE", GUESS, words, person_ctx, extra)
     if n == 1 and first in lex.first_names and not headline:
         return _Cand(s, e, "PERSON", GUESS, words, person_ctx, extra)
@@ -768,11 +746,6 @@ def _classify(
 def _glossed(doc: _Doc, e: int) -> bool:
     words = doc.words
     return e + 2 < len(words) and words[e + 1] == "(" and words[e + 2][:1].islower()
-
-
-def _of_place(doc: _Doc, s: int) -> bool:
-    words = doc.words
-    return s >= 2 and words[s - 1] == "of" and words[s - 2] in doc.lex.place_nouns_before
 
 
 def _named_head(lex: Lexicon, word: str) -> bool:
@@ -852,7 +825,7 @@ def _second_pass(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
     lex = doc.lex
     words = doc.words
     # Acronyms defined in parentheses: "World Health Organization (WHO)".
-    by_first = {c.first: c for c in cands}
+    by_first: dict[int, _Cand] | None = None
     acronyms: dict[str, str] = {}
     for c in cands:
         j = c.last + 1
@@ -867,6 +840,8 @@ def _second_pass(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
                 continue
             c.label, c.strength = "ORG", RULE
         acronyms[acr] = c.label
+        if by_first is None:
+            by_first = {c.first: c for c in cands}
         inner = by_first.get(j + 1)
         if inner is not None:
             inner.label, inner.strength = c.label, RULE
