@@ -10,7 +10,9 @@ navigation, article body, related links, footer) in several sizes.
 from __future__ import annotations
 
 import argparse
+import functools
 import html
+import itertools
 import os
 import random
 import resource
@@ -245,18 +247,26 @@ _SYL = [
     "so",
     "hal",
 ]
-_rng0 = random.Random(99)
-#: Content words beyond the everyday ones: Zipf-distributed, like real prose.
-LEXICON = sorted(
-    {"".join(_rng0.choice(_SYL) for _ in range(_rng0.randint(2, 4))) for _ in range(30000)}
-)
-_rng0.shuffle(LEXICON)
-_ZIPF = [1 / (r + 1) ** 1.05 for r in range(len(LEXICON))]
-_ZIPF_CUM = list(__import__("itertools").accumulate(_ZIPF))
+
+
+@functools.cache
+def lexicon() -> tuple[list[str], list[float]]:
+    """Content words beyond the everyday ones, Zipf-distributed like real prose,
+    with their cumulative weights. Built on first use, not at import: the
+    indexing workers import this script as their main module, and what it
+    does at import would count against margin's time."""
+    rng = random.Random(99)
+    words = sorted(
+        {"".join(rng.choice(_SYL) for _ in range(rng.randint(2, 4))) for _ in range(30000)}
+    )
+    rng.shuffle(words)
+    weights = [1 / (r + 1) ** 1.05 for r in range(len(words))]
+    return words, list(itertools.accumulate(weights))
 
 
 def content_word(rng: random.Random) -> str:
-    return rng.choices(LEXICON, cum_weights=_ZIPF_CUM)[0]
+    words, cum = lexicon()
+    return rng.choices(words, cum_weights=cum)[0]
 
 
 def sentence(rng: random.Random) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from index_speed import LEXICON, NAMES, ORGS, PLACES, WORDS, article_parts  # noqa: E402
+from index_speed import NAMES, ORGS, PLACES, WORDS, article_parts, lexicon  # noqa: E402
 
 from margin.model import Article, Block, Entity  # noqa: E402
 
@@ -130,8 +130,9 @@ def main() -> None:
         rng = random.Random(3)
         common = [w for w in WORDS if len(w) > 4]
         # Two-word queries mixing everyday words, names and rarer content words.
-        queries = [f"{rng.choice(common)} {rng.choice(LEXICON[:2000])}" for _ in range(40)]
-        queries += [f"{rng.choice(LEXICON[:300])} {rng.choice(LEXICON[:3000])}" for _ in range(20)]
+        words = lexicon()[0]
+        queries = [f"{rng.choice(common)} {rng.choice(words[:2000])}" for _ in range(40)]
+        queries += [f"{rng.choice(words[:300])} {rng.choice(words[:3000])}" for _ in range(20)]
         queries += [rng.choice(NAMES).split()[1] + " " + rng.choice(common) for _ in range(20)]
         lib.search("warm up")
         lat = []
