@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,6 +13,8 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from margin.entities import EntitySummary as EntityGroup
+from margin.entities import entity_summary
 from margin.model import Entity, Highlight
 from margin.ui.safe import one_line
 
@@ -33,34 +34,9 @@ def theme_colour(widget: Widget, variable: str) -> str:
     return widget.app.get_css_variables().get(variable, "")
 
 
-@dataclass(slots=True)
-class EntityGroup:
-    text: str
-    label: str
-    count: int
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-
-
 def summarise(entities: Sequence[Entity]) -> list[EntityGroup]:
-    """Entities grouped by (text, label), most mentioned first."""
-    try:
-        from margin.entities import entity_summary
-    except ImportError:
-        pass
-    else:
-        return [
-            EntityGroup(g.text, g.label, g.count, list(g.mentions))
-            for g in entity_summary(list(entities))
-        ]
-    groups: dict[tuple[str, str], EntityGroup] = {}
-    for entity in entities:
-        key = (entity.text.casefold(), entity.label)
-        group = groups.get(key)
-        if group is None:
-            group = groups[key] = EntityGroup(entity.text, entity.label, 0)
-        group.count += 1
-        group.mentions.append((entity.start, entity.end))
-    return sorted(groups.values(), key=lambda g: (-g.count, g.text.casefold()))
+    """Entities grouped as ``margin entities`` groups them, most mentioned first."""
+    return entity_summary(list(entities))
 
 
 class PanelList(OptionList):
