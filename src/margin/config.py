@@ -67,6 +67,15 @@ def _flatten_keys(
             problems.append(f'keys.{key}: expected a key name such as "H" or "ctrl+h"')
 
 
+def _positive(data: dict[str, object], key: str, unit: str, problems: list[str]) -> float | None:
+    value = data.get(key)
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        return float(value)
+    if value is not None:
+        problems.append(f"{key}: expected a positive number of {unit}")
+    return None
+
+
 def parse_config(data: dict[str, object]) -> Config:
     config = Config()
     keys = data.get("keys", {})
@@ -94,16 +103,12 @@ def parse_config(data: dict[str, object]) -> Config:
         config.cursor = str(cursor)
     elif cursor is not None:
         config.problems.append('cursor: expected "paragraph" or "sentence"')
-    max_mb = data.get("max_file_mb")
-    if isinstance(max_mb, int | float) and not isinstance(max_mb, bool) and max_mb > 0:
+    max_mb = _positive(data, "max_file_mb", "megabytes", config.problems)
+    if max_mb is not None:
         config.max_file_mb = int(max_mb)
-    elif max_mb is not None:
-        config.problems.append("max_file_mb: expected a positive number of megabytes")
-    timeout = data.get("extract_timeout")
-    if isinstance(timeout, int | float) and not isinstance(timeout, bool) and timeout > 0:
-        config.extract_timeout = float(timeout)
-    elif timeout is not None:
-        config.problems.append("extract_timeout: expected a positive number of seconds")
+    timeout = _positive(data, "extract_timeout", "seconds", config.problems)
+    if timeout is not None:
+        config.extract_timeout = timeout
     backend = data.get("entity_backend")
     if backend in ENTITY_BACKENDS:
         config.entity_backend = str(backend)
