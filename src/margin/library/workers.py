@@ -210,8 +210,9 @@ def _worker_main(conn: Connection, soft_timeout: float | None, extract: Extract)
 
 #: Jobs in flight per worker: the next file is already in the worker's pipe
 #: when it finishes one, so it never waits for the parent (which may be
-#: busy writing a batch to the database).
-PIPELINE_DEPTH = 2
+#: busy writing a batch to the database: a batch of 32 takes ~50 ms, the
+#: work of four or five files).
+PIPELINE_DEPTH = 6
 
 
 def _context() -> Any:
