@@ -265,7 +265,7 @@ def test_readability_is_left_as_it_ships_outside_margins_extraction(tmp_path):
 
     from margin.ingest import extract_file
 
-    original = rr.clean
+    original, cleaner = rr.clean, rr.html_cleaner
     page = tmp_path / "p.html"
     page.write_text(
         "<html><body><article>"
@@ -274,4 +274,32 @@ def test_readability_is_left_as_it_ships_outside_margins_extraction(tmp_path):
         encoding="utf-8",
     )
     extract_file(page)
-    assert rr.clean is original
+    assert rr.clean is original and rr.html_cleaner is cleaner
+
+
+def test_lighter_cleaner_gives_the_same_article(tmp_path, monkeypatch):
+    """margin runs readability's Cleaner without its javascript pass: the
+    article (text, blocks, links) is the same as with readability's own."""
+    from margin.ingest import extract_file, html
+
+    para = (
+        "<p onclick='steal()'>The ferry to <a href='javascript:alert(1)'>Gozo</a> leaves "
+        "from <a href='https://example.org/cirkewwa'>Cirkewwa</a> every 45 minutes, and "
+        "<img src='data:image/png;base64,AAAA' alt='x'> the crossing takes twenty-five "
+        "minutes in good weather, longer when the wind is up.</p>"
+    )
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><head><style>p{color:red}</style><script>var a=1</script>"
+        "<link rel=stylesheet href='x.css'></head><body><article style='color:blue'>"
+        + para * 12
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    light = extract_file(page)
+    monkeypatch.setattr(html, "_fast_cleaner", html._original_cleaner)
+    full = extract_file(page)
+    assert light.text == full.text and "Gozo" in light.text
+    assert [(b.kind, b.text, [(k.start, k.end, k.url) for k in b.links]) for b in light.blocks] == [
+        (b.kind, b.text, [(k.start, k.end, k.url) for k in b.links]) for b in full.blocks
+    ]
