@@ -299,3 +299,13 @@ def test_usage_errors_exit_2_without_traceback():
     )  # fmt: skip
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.strip().splitlines()[-1].startswith("margin: ")
+
+
+def test_a_paragraph_of_forty_thousand_inline_elements(tmp_path, capsys):
+    # Each inline element adds a piece to the paragraph being built: that
+    # must cost the same for the 40,000th piece as for the first.
+    words = "".join(f"<b>w{i}</b> " for i in range(40_000))
+    path = write(tmp_path, "inline.html", page(f"<p>{PROSE}</p><p>{words}</p>"))
+    code, out, err = run_extract(capsys, path, "--format", "json", "--no-entities")
+    assert code == 0, err
+    assert "w0 w1 w2" in out and "w39999" in out
