@@ -6,12 +6,13 @@ import contextlib
 import os
 import re
 import signal
+import stat
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 
-from margin.config import current as current_config
+from margin import config
 from margin.errors import IngestError
 from margin.ingest.blocks import assemble, count_words, reading_minutes
 from margin.ingest.decode import decode
@@ -20,13 +21,13 @@ from margin.ingest.mhtml import extract_mhtml_html, looks_like_mhtml
 from margin.ingest.sanitize import clean_field, clean_text, display_path
 from margin.model import Article, Block
 
-DEFAULT_MAX_BYTES = 32 * 1024 * 1024
-DEFAULT_TIMEOUT = 30.0
+# The defaults of config.toml's max_file_mb and extract_timeout.
+DEFAULT_MAX_BYTES = config.DEFAULT_MAX_FILE_MB * 1024 * 1024
+DEFAULT_TIMEOUT = config.DEFAULT_EXTRACT_TIMEOUT
 #: Bump when a change to extraction alters articles' text, so that library
 #: folders are re-extracted at the next scan (highlights re-anchor then).
 EXTRACTOR_VERSION = 1
 
-KINDS = ("html", "mhtml", "text", "markdown")
 
 _HTML_START_RE = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
@@ -107,13 +108,13 @@ def extract_file(
     ``max_bytes`` and ``timeout`` default to ``max_file_mb`` and
     ``extract_timeout`` in config.toml; ``timeout=None`` means no time bound."""
     shown = display_path(path)
-    settings = current_config()
+    settings = config.current()
     limit = settings.max_file_mb * 1024 * 1024 if max_bytes is None else max_bytes
     if timeout is not None and timeout < 0:
         timeout = settings.extract_timeout
     try:
         st = os.stat(path)
-        if not _is_regular(st.st_mode):
+        if not stat.S_ISREG(st.st_mode):
             raise IngestError(shown, "not a regular file")
         if st.st_size > limit:
             raise IngestError(
@@ -138,12 +139,6 @@ def extract_file(
     return extract_bytes(
         data, source=str(path), suffix=Path(path).suffix.lower(), timeout=timeout, entities=entities
     )
-
-
-def _is_regular(mode: int) -> bool:
-    import stat
-
-    return stat.S_ISREG(mode)
 
 
 def _mb(size: int) -> str:
