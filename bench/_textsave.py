@@ -479,16 +479,21 @@ def justext_style(text: str) -> str:
             c = "bad"
         classes.append(c)
     cf = list(classes)
+
+    def good_follows(i: int) -> bool:
+        """Good text within 200 characters after paragraph i."""
+        dist, j = 0, i + 1
+        while j < len(paras) and dist <= 200:
+            if classes[j] == "good":
+                return True
+            dist += len(paras[j][0])
+            j += 1
+        return False
+
     # Short headings before good text within 200 characters: near-good.
     for i, p in enumerate(paras):
-        if p[3] and classes[i] == "short":
-            dist, j = 0, i + 1
-            while j < len(paras) and dist <= 200:
-                if classes[j] == "good":
-                    classes[i] = "neargood"
-                    break
-                dist += len(paras[j][0])
-                j += 1
+        if p[3] and classes[i] == "short" and good_follows(i):
+            classes[i] = "neargood"
 
     def neighbour(i: int, step: int, ignore_near: bool) -> str:
         j = i + step
@@ -521,12 +526,6 @@ def justext_style(text: str) -> str:
             both_bad = neighbour(i, -1, True) == neighbour(i, 1, True) == "bad"
             classes[i] = "bad" if both_bad else "good"
     for i, p in enumerate(paras):
-        if p[3] and classes[i] == "bad" and cf[i] != "bad":
-            dist, j = 0, i + 1
-            while j < len(paras) and dist <= 200:
-                if classes[j] == "good":
-                    classes[i] = "good"
-                    break
-                dist += len(paras[j][0])
-                j += 1
+        if p[3] and classes[i] == "bad" and cf[i] != "bad" and good_follows(i):
+            classes[i] = "good"
     return "\n".join(p[0] for p, c in zip(paras, classes, strict=True) if c == "good")
