@@ -658,3 +658,89 @@ def test_lead_above_a_table_of_contents_kept() -> None:
     for para in (P1, P2, P3, P4, P5):
         assert para in got
     assert "Timetable" not in got.replace("timetable", "")
+
+
+def test_numbered_points_over_their_paragraphs_kept_as_headings() -> None:
+    # A listicle: each point a numbered line alone over its paragraph (and
+    # one after a list of other stories, set apart by two blank lines).
+    related = "\n".join(_linked(f"  * Other story number {k} about the coast", k) for k in range(3))
+    text = save(
+        MENU,
+        "\n  Five things the ferry company will change",
+        P1,
+        "1. Take the old boats out of service",
+        P2,
+        "2. Build two new ones on the mainland",
+        P3,
+        related,
+        "\n\n      3. Train the crews for the new engines",
+        P4,
+        FOOTER,
+    )
+    got = body(text)
+    for para in (P1, P2, P3, P4):
+        assert para in got
+    for point in (
+        "1. Take the old boats out of service",
+        "2. Build two new ones on the mainland",
+        "3. Train the crews for the new engines",
+    ):
+        assert point in got
+    assert "Other story" not in got
+
+
+def test_list_without_links_is_the_article_even_without_running_text() -> None:
+    # A changelog: items of a few words, none of them linked, in a save
+    # whose menus are links. No line is running text, yet the list is the
+    # article.
+    items = [
+        "Added a late crossing on Fridays in summer",
+        "Added bicycle racks to both boats",
+        "Fixed the booking page for the north pier",
+        "Tickets can now be shown on a phone",
+        "Removed the paper timetable",
+        "Changed the winter fares for islanders",
+        "Cafe on the upper deck now open all year",
+        "Dogs allowed on the lower deck",
+        "Faster boarding for cars with a booking",
+        "New signs at the south pier",
+        "Lockers for luggage in the waiting room",
+    ]
+    menu = "\n".join(_linked(m, k) for k, m in enumerate(MENU.split("\n")))
+    links = "\n".join(_linked(f"Harbour link {k}", k) for k in range(6))
+    text = save(
+        menu,
+        "\n    Ferry update 2.0",
+        "\n".join(f"  + {it}" for it in items),
+        "Official links:",
+        links,
+        FOOTER,
+    )
+    got = body(text)
+    for it in items:
+        assert it in got
+    assert "Harbour link" not in got and "Careers" not in got
+
+
+def test_article_in_two_pieces_outweighs_a_longer_notice_elsewhere() -> None:
+    # A video player's controls split the article in two; a notice far
+    # below (an ad-blocker plea) has more running text than either piece,
+    # but less than both together.
+    player = "\n".join(
+        ("Play Video", "Play", "Mute", "Current Time 0:00", "Duration 0:00", "Loaded: 0%")
+        + ("Share", "Playback Rate", "Chapters", "Captions", "Fullscreen", "Close")
+        + ("Foreground", "Background", "Window", "Font Size", "Text Edge Style", "Done")
+        + ("Font Family", "Reset", "Quality", "Auto", "Picture in picture", "Cast")
+    )
+    notice = [
+        f"We noticed that you are using an ad blocker, number {k}. Advertising helps fund "
+        "our journalism and keeps it independent, so we ask you to turn it off for this "
+        "site, or to support us in another way if you would rather not see any of it."
+        for k in range(5)
+    ]
+    more = "\n".join(_linked(f"  * Section {k}", k) for k in range(45))
+    second = [p.replace("the ", "the new ") for p in (P1, P2, P3)]
+    got = body(save(MENU, P1, P2, P3, P4, player, P5, *second, more, *notice))
+    for para in (*ARTICLE, *second):
+        assert para in got
+    assert "ad blocker" not in got

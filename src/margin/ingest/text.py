@@ -105,6 +105,8 @@ class _Line:
     kind: str = ""  # good, near, mid, short, bad, rule
     repeated: bool = False  # the same short line three times or more on the page
     keep: str = ""  # "", paragraph, heading, list_item
+    number: str = ""  # a numbered line's "1." or "2)"
+    listed: bool = False  # an item of a list without links, in a save that writes links
 
 
 def _features(text: str, index: int, para: int) -> _Line:
@@ -125,6 +127,7 @@ def _features(text: str, index: int, para: int) -> _Line:
     return _Line(
         index=index,
         text=body,
+        number=raw[: m.end()].strip() if m and bullet and raw[:1].isdigit() else "",
         bullet=bullet,
         para=para,
         chars=len(body),
@@ -212,6 +215,8 @@ def _value(ln: _Line) -> float:
     v = _VALUE[ln.kind]
     if ln.kind == "good":
         return v + min(ln.words, 80) / 40
+    if ln.listed and not ln.repeated:
+        return max(v, _LISTED)
     if ln.kind in ("code", "rule"):
         return v  # a separator or a code block's line: neither prose nor chrome
     if ln.repeated:
@@ -222,6 +227,33 @@ def _value(ln: _Line) -> float:
 
 
 _BARE_BULLETS = ("*", "o", "+", "#", "-", "•")
+_LISTED = 0.4  # what an item of a list without links adds to the article
+
+
+def _mark_plain_lists(lines: list[_Line]) -> None:
+    """Lists without links in a save that writes links: menus, topic lists
+    and other stories' headlines are links, so a list of four or more
+    items of a few words each, hardly any of them linked, is the article's
+    own (a changelog, the steps of a recipe), even without a lead-in."""
+    i = 0
+    n = len(lines)
+    while i < n:
+        if not lines[i].bullet:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and lines[j + 1].bullet and lines[j + 1].gap < 2:
+            j += 1
+        items = lines[i : j + 1]
+        free = [it for it in items if not it.links and it.words >= 2 and it.kind != "code"]
+        if (
+            len(items) >= 4
+            and len(free) >= 0.8 * len(items)
+            and sum(it.words for it in items) >= 4 * len(items)
+        ):
+            for it in free:
+                it.listed = True
+        i = j + 1
 
 
 def _discount_teasers(lines: list[_Line], values: list[float]) -> None:
@@ -321,13 +353,15 @@ def _article_pieces(lines: list[_Line], values: list[float]) -> tuple[int, int, 
         if sum(d[run[0] : run[1] + 1]) < _SWITCH:
             return 0, -1, set()
         spans = [run]
+    # Pieces close together make one article; the heaviest group wins.
     weights = [sum(d[s : e + 1]) for s, e in spans]
-    main = max(range(len(spans)), key=lambda k: weights[k])
-    lo = hi = main
-    while lo > 0 and spans[lo][0] - spans[lo - 1][1] <= _REACH:
-        lo -= 1
-    while hi + 1 < len(spans) and spans[hi + 1][0] - spans[hi][1] <= _REACH:
-        hi += 1
+    groups: list[tuple[int, int]] = []
+    for k in range(len(spans)):
+        if groups and spans[k][0] - spans[k - 1][1] <= _REACH:
+            groups[-1] = (groups[-1][0], k)
+        else:
+            groups.append((k, k))
+    lo, hi = max(groups, key=lambda g: sum(weights[g[0] : g[1] + 1]))
     gaps: set[int] = set()
     for k in range(lo, hi):
         gaps.update(range(spans[k][1] + 1, spans[k + 1][0]))
@@ -549,6 +583,9 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
         if a.text == b.text and 3 <= a.words <= 40 and a.kind in ("mid", "short", "near", "good"):
             a.kind = b.kind = "bad"
 
+    linked = any(r.links for r in raw)
+    if linked:
+        _mark_plain_lists(lines)
     values = [_value(ln) for ln in lines]
     _discount_teasers(lines, values)
     _discount_gallery(lines, values)
@@ -557,14 +594,13 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     total_words = sum(ln.words for ln in lines) or 1
     link_share = sum(ln.words * ln.links for ln in lines) / total_words
     prose_share = sum(ln.words for ln in lines if ln.kind in _PROSE) / total_words
-    linked = any(r.links for r in raw)
     if linked:  # a save that writes links (Firefox's)
         whole = link_share < _FEW_LINKS and prose_share > 0
     else:  # a copy-paste: menus are runs of short lines
         whole = prose_share > 0 and sum(ln.words for ln in _menu_runs(lines)) < 0.02 * total_words
     if whole:
         start, end = 0, len(lines) - 1
-    if end < start or not any(ln.kind in _PROSE for ln in lines[start : end + 1]):
+    if end < start or not any(_solid(ln) for ln in lines[start : end + 1]):
         # No running text at all: keep everything as it is (a note, a poem).
         title = lines[0].text if lines[0].words <= 20 and len(lines) > 1 else ""
         body = lines[1:] if title else lines
@@ -572,9 +608,9 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
             body = lines
         return title, None, [make_block("paragraph", ln.text) for ln in body if ln.kind != "rule"]
     # The region starts and ends on good lines.
-    while start < end and lines[start].kind not in ("good", "near") and not whole:
+    while start < end and not _solid(lines[start]) and not whole:
         start += 1
-    while end > start and lines[end].kind not in ("good", "near"):
+    while end > start and not _solid(lines[end]):
         end -= 1
 
     start = _start_at_headline(lines, start, end)
@@ -650,7 +686,8 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
             blocks.append(make_block("code", "\n".join(code)))
             code = []
         if ln.keep == "heading":
-            blocks.append(make_block("heading", ln.text.rstrip(":"), 2))
+            text = f"{ln.number} {ln.text}" if ln.number else ln.text
+            blocks.append(make_block("heading", text.rstrip(":"), 2))
         elif ln.keep == "list_item":
             blocks.append(make_block("list_item", ln.text, 1))
         elif ln.keep:
@@ -658,6 +695,11 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     if code:
         blocks.append(make_block("code", "\n".join(code)))
     return title, byline, blocks
+
+
+def _solid(ln: _Line) -> bool:
+    """A line the article region may start or end on."""
+    return ln.kind in _PROSE or (ln.listed and not ln.repeated)
 
 
 def _menu_runs(lines: list[_Line]) -> list[_Line]:
@@ -796,16 +838,33 @@ def _select(lines: list[_Line], start: int, end: int, skip: set[int]) -> None:
         ln = lines[i]
         if ln.bullet and ln.index not in skip:
             j = i
-            while j + 1 <= end and lines[j + 1].bullet:
+            # (two blank lines start something new: a heading, another list)
+            while j + 1 <= end and lines[j + 1].bullet and lines[j + 1].gap < 2:
                 j += 1
             items = lines[i : j + 1]
             count = len(items)
+            after = nxt(j)
+            if (
+                count == 1
+                and ln.number
+                and after is not None
+                and after.kind in _PROSE
+                and not after.bullet
+                and 1 <= ln.words <= 16
+                and (not ln.end or ln.text.endswith("?"))
+            ):
+                # A numbered line alone over running text: the heading of
+                # one point of a listicle ("3. Check the smoke alarm").
+                ln.keep = "heading"
+                i = j + 1
+                continue
             lead = prv(i)
             led_in = lead is not None and (lead.colon or lead.kind in _PROSE)
             sentences = sum(it.kind in ("good", "near", "mid") for it in items)
             ended = sum(it.end for it in items)
             if (
                 (led_in and sentences >= 0.5 * count)
+                or all(it.listed for it in items)
                 or ended >= 0.5 * count
                 or (count >= 8 and sentences >= 0.5 * count)
             ):
