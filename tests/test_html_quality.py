@@ -260,12 +260,38 @@ def test_fast_clean_matches_readabilitys_clean():
         assert fast_clean(text) == clean(text)
 
 
+def test_fast_text_length_matches_readabilitys_text_length():
+    """margin's stand-in for readability-lxml's text_length() counts the
+    same characters, whatever whitespace the element's text holds."""
+    import random
+
+    import lxml.html
+    from readability.readability import text_length
+
+    from margin.ingest.html import fast_text_length
+
+    rng = random.Random(6)
+    pieces = [" ", "\t", "\n", "\r", "\xa0", "\u2003", "\u3000", "word", "ü", ". ", "\n\n"]
+    for _ in range(600):
+        parts = [
+            rng.choice(pieces) * rng.choice([1, 1, 2, 3, 40, 254, 255, 300])
+            for _ in range(rng.randint(0, 30))
+        ]
+        elem = lxml.html.fragment_fromstring("<div></div>")
+        elem.text = "".join(parts[: len(parts) // 2])
+        child = lxml.html.fragment_fromstring("<b></b>")
+        child.text = "".join(parts[len(parts) // 2 :])
+        child.tail = rng.choice(["", " ", "\n tail  ", "\xa0"])
+        elem.append(child)
+        assert fast_text_length(elem) == text_length(elem)
+
+
 def test_readability_is_left_as_it_ships_outside_margins_extraction(tmp_path):
     import readability.readability as rr
 
     from margin.ingest import extract_file
 
-    original, cleaner = rr.clean, rr.html_cleaner
+    original, cleaner, length = rr.clean, rr.html_cleaner, rr.text_length
     page = tmp_path / "p.html"
     page.write_text(
         "<html><body><article>"
@@ -274,7 +300,7 @@ def test_readability_is_left_as_it_ships_outside_margins_extraction(tmp_path):
         encoding="utf-8",
     )
     extract_file(page)
-    assert rr.clean is original and rr.html_cleaner is cleaner
+    assert rr.clean is original and rr.html_cleaner is cleaner and rr.text_length is length
 
 
 def test_lighter_cleaner_gives_the_same_article(tmp_path, monkeypatch):
