@@ -744,3 +744,22 @@ def test_article_in_two_pieces_outweighs_a_longer_notice_elsewhere() -> None:
     for para in (*ARTICLE, *second):
         assert para in got
     assert "ad blocker" not in got
+
+
+def test_wrapped_items_of_a_long_numbered_list_joined() -> None:
+    # Firefox wraps a list item at the list's indentation whatever the
+    # width of its number: " 9. " and " 10. " both go on at column 4.
+    from margin.ingest.text_lines import logical_lines
+
+    text = (
+        " 9. The ferry company that links the northern islands said on Monday that it\n"
+        "    would replace its two oldest boats.\n"
+        " 10. The new boats will be built at a yard on the mainland and will run on\n"
+        "    batteries for the shorter crossings.\n" + "\n".join(_firefox_wrap(p) for p in ARTICLE)
+    )
+    got = [ln.text for ln in logical_lines(text)]
+    joined = (
+        "10. The new boats will be built at a yard on the mainland and will run on "
+        "batteries for the shorter crossings."
+    )
+    assert joined in got

@@ -111,6 +111,7 @@ def logical_lines(text: str) -> list[RawLine]:
     gap = 0
     prev_width = 0  # display width of the previous raw line (0 after a blank)
     hang = 0  # where a continuation of the previous line starts
+    hang_lo = 0  # ... or from here: a long number overhangs the list's indentation (" 10. ")
     for line, last_width in raw:
         line = line.rstrip()
         stripped = line.lstrip(" \t")
@@ -130,7 +131,7 @@ def logical_lines(text: str) -> list[RawLine]:
                 if (
                     prev_width + 1 + _width(first) > width
                     and not is_item
-                    and (indent == hang or indent == out[-1].indent)
+                    and (hang_lo <= indent <= hang or indent == out[-1].indent)
                 ):
                     joined = True
             elif (
@@ -152,6 +153,7 @@ def logical_lines(text: str) -> list[RawLine]:
             out.append(RawLine(stripped, para, indent, gap))
             m = _LIST_MARK_RE.match(stripped)
             hang = indent + (m.end() if m else 0)
+            hang_lo = indent + 1 if m else hang
         gap = 0
         prev_width = last_width
     for ln in out:
