@@ -185,6 +185,32 @@ def test_search_ranks_and_returns_plain_snippets(tmp_path: Path, lib: Library) -
     assert [h.row.title for h in lib.search("wave", site="harbour times")]
 
 
+def test_a_batch_of_articles_enters_the_full_text_index_as_one_segment(
+    tmp_path: Path, lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scan adds a batch's articles to FTS5 together (not one segment per
+    article, which FTS5 then spends the scan merging), and a re-saved article
+    is found by its new words only."""
+    import margin.library.library as library_module
+    from margin.library import store
+
+    monkeypatch.setattr(library_module, "_BATCH_SECONDS", 1e9)  # one batch
+    folder = tmp_path / "lib"
+    for i in range(12):
+        write(folder / f"a{i}.html", page(f"Harbour report number {i}"))
+    assert lib.scan([folder], jobs=1).indexed == 12
+    conn = store.connect(lib.db_path)
+    try:
+        assert conn.execute("SELECT count(DISTINCT segid) FROM fts_idx").fetchone()[0] == 1
+    finally:
+        conn.close()
+    assert len(lib.search("breakwater")) == 12
+    write(folder / "a3.html", page("Harbour report number 3", ["Lighthouse keepers went home."]))
+    assert lib.scan([folder], jobs=1).indexed == 1
+    assert [h.row.title for h in lib.search("lighthouse")] == ["Harbour report number 3"]
+    assert len(lib.search("breakwater")) == 11
+
+
 def test_bookmark_and_position_persist(tmp_path: Path) -> None:
     art = write(tmp_path / "a.html", page())
     with Library.open() as lib:
