@@ -49,13 +49,13 @@ _BATCH_SECONDS = 0.5
 
 
 def _add_to_fts(conn: sqlite3.Connection, rows: list[tuple[int, str, str, str, str]]) -> None:
-    """Add articles to the full-text index, last in their transaction.
+    """Add articles to the full-text index, together, last in their transaction.
 
-    Not from a trigger on ``texts`` (migration 4 dropped it), and after the
-    batch's other writes: FTS5 writes its pending words out as a new segment
-    at every statement savepoint, which a trigger and the scan's other writes
-    open, so each article became a segment of its own, and merging them cost
-    a third of the scan's database time."""
+    Not from a trigger on ``texts`` (migration 4 dropped it): FTS5 wrote out
+    each article a trigger gave it as a segment of its own, and the scan
+    spent its time merging them. Measured on 1,000 articles in batches of 32:
+    0.55 s of CPU this way, 0.79 s one insert after each article's other
+    writes, 1.01 s from the trigger."""
     conn.executemany(
         "INSERT INTO fts(rowid, title, byline, site, text) VALUES (?, ?, ?, ?, ?)", rows
     )

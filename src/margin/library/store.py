@@ -133,9 +133,9 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX articles_recent ON articles(missing, added, id);
     """,
-    # 4: the scan adds articles to the full-text index itself, at the end of
-    # each batch (see library._add_to_fts): from this trigger, each article
-    # became an FTS5 segment of its own.
+    # 4: the scan adds articles to the full-text index itself, together at
+    # the end of each batch (see library._add_to_fts): from this trigger,
+    # each article became an FTS5 segment of its own.
     """
     DROP TRIGGER texts_ai;
     """,
