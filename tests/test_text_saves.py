@@ -763,3 +763,36 @@ def test_wrapped_items_of_a_long_numbered_list_joined() -> None:
         "batteries for the shorter crossings."
     )
     assert joined in got
+
+
+def test_long_list_of_notes_after_the_article_kept_to_its_end() -> None:
+    # Notes under the article: the first are long enough to count as
+    # running text, the rest are short references; the list is one piece.
+    notes = [f" {k}. ^ {p}" for k, p in enumerate((P1, P2, P3, P4), 1)]
+    notes += [
+        f" {k}. ^ {_linked(f'Harbour Post Ferry Report {k}', k)}, Page {k + 3}."
+        for k in range(5, 30)
+    ]
+    menu = "\n".join(_linked(f"{m} Section Front Page", k) for k, m in enumerate(MENU.split("\n")))
+    got = body(save(menu, *ARTICLE, "\n\n    Notes", "\n".join(notes), menu, FOOTER))
+    assert_article(got)
+    assert "Ferry Report 29, Page 32." in got and "Ferry Report 5, Page 8." in got
+    assert "Careers" not in got
+
+
+def test_linked_headlines_right_after_the_articles_list_not_taken_for_more_of_it() -> None:
+    steps = [
+        "  * Book a crossing online at least a day before the journey.",
+        "  * Arrive at the pier half an hour before the boat leaves.",
+        "  * Keep the ticket until the end of the crossing.",
+    ]
+    headlines = [
+        _linked(f"  * Island Council Votes On Harbour Plan Number {k}", k) for k in range(6)
+    ]
+    menu = "\n".join(_linked(f"{m} Section Front Page", k) for k, m in enumerate(MENU.split("\n")))
+    got = body(
+        save(menu, *ARTICLE, "What travellers should do:", "\n".join(steps + headlines), FOOTER)
+    )
+    assert_article(got)
+    assert "Keep the ticket" in got
+    assert "Council Votes" not in got

@@ -630,6 +630,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     ):
         end += 1
         lines[end].kind = "near"
+    end = _to_end_of_list(lines, end)
 
     body_start = start
     if whole and start == 0:  # the title is looked for before the first running text
@@ -695,6 +696,32 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     if code:
         blocks.append(make_block("code", "\n".join(code)))
     return title, byline, blocks
+
+
+def _to_end_of_list(lines: list[_Line], end: int) -> int:
+    """A list is one piece: when the region ends inside one (a long list of
+    notes), it goes on over the list's further items while they read like
+    sentences or are more than a link (one odd item among them aside)."""
+    if not lines[end].bullet:
+        return end
+    level = lines[end].indent
+
+    def item(k: int) -> bool:
+        return (
+            k < len(lines)
+            and lines[k].bullet
+            and lines[k].gap < 2
+            and lines[k].indent >= level - 1
+            and not lines[k].repeated
+        )
+
+    def sentence(k: int) -> bool:
+        ln = lines[k]
+        return ln.end or ln.kind in ("good", "near", "mid") or (ln.words >= 5 and ln.links < _LINKY)
+
+    while item(end + 1) and (sentence(end + 1) or (item(end + 2) and sentence(end + 2))):
+        end += 1
+    return end
 
 
 def _solid(ln: _Line) -> bool:
