@@ -796,3 +796,38 @@ def test_linked_headlines_right_after_the_articles_list_not_taken_for_more_of_it
     assert_article(got)
     assert "Keep the ticket" in got
     assert "Council Votes" not in got
+
+
+def test_sections_of_one_paragraph_each_not_taken_for_teasers() -> None:
+    # A heading over each paragraph looks like a teaser's headline over its
+    # summary; in a save that writes links, a teaser's headline is a link
+    # (or a "Read more" link follows it), the article's headings are not.
+    sections = []
+    for k, para in enumerate(ARTICLE):
+        sections += [f"\n\n    What the plan means, part {k}", para]
+    menu = "\n".join(_linked(m, k) for k, m in enumerate(MENU.split("\n")))
+    related = "\n".join(
+        _linked(f"  * Island Council Votes On Harbour Plan {k}", k) for k in range(8)
+    )
+    footer = "\n".join(_linked(m, k) for k, m in enumerate(FOOTER.split("\n")))
+    got = body(save(menu, "\n\n  Ferry operator orders two new boats", *sections, related, footer))
+    assert_article(got)
+    assert "Council Votes" not in got and "Careers" not in got and "Subscribe" not in got
+
+
+def test_teasers_with_linked_headlines_over_summaries_not_taken_for_the_article() -> None:
+    teasers = []
+    for k, topic in enumerate(("harbour", "school", "bridge", "library", "market", "pier")):
+        teasers.append(_linked(f"\n    Council Report On The {topic.title()} Is Out", k))
+        teasers.append(
+            f"The long-awaited report on the {topic} was published on Tuesday, and it says "
+            "that the work should be finished before the end of the year, and that the "
+            "council will pay for most of it out of the harbour fund."
+        )
+    menu = "\n".join(_linked(m, k) for k, m in enumerate(MENU.split("\n")))
+    got = body(
+        save(menu, "\n\n  Ferry operator orders two new boats", P1, P2, P3, *teasers, FOOTER)
+    )
+    for para in (P1, P2, P3):
+        assert para in got
+    assert "long-awaited report" not in got

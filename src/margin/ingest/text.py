@@ -256,7 +256,7 @@ def _mark_plain_lists(lines: list[_Line]) -> None:
         i = j + 1
 
 
-def _discount_teasers(lines: list[_Line], values: list[float]) -> None:
+def _discount_teasers(lines: list[_Line], values: list[float], linked: bool) -> None:
     """Other stories' teasers: a headline, one short paragraph, a headline,
     one short paragraph... Paragraphs alone between headline-like lines,
     three or more close together, count little towards the article region."""
@@ -272,6 +272,13 @@ def _discount_teasers(lines: list[_Line], values: list[float]) -> None:
             x.kind not in _PROSE and (x.gap >= 2 or (x.caps >= 0.6 and x.words >= 3))
             for x in lines[max(0, i - 2) : i]
         )
+        if linked and headline:
+            # In a save that writes links, a teaser leads somewhere: its
+            # headline is a link, or a "Read more" link follows it. A
+            # heading over a section of one paragraph is neither.
+            headline = any(
+                x.links >= 0.5 for x in lines[max(0, i - 2) : i] if x.kind not in _PROSE
+            ) or (after is not None and after.links >= 0.5 and after.words <= 8)
         return headline and all(
             x is None
             or x.text in _BARE_BULLETS  # the next item of a list of teasers
@@ -587,7 +594,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     if linked:
         _mark_plain_lists(lines)
     values = [_value(ln) for ln in lines]
-    _discount_teasers(lines, values)
+    _discount_teasers(lines, values, linked)
     _discount_gallery(lines, values)
     start, end, gaps = _article_pieces(lines, values)
     # Hardly any link text on the page: no menus, no lists of other stories.
