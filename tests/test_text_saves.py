@@ -831,3 +831,16 @@ def test_teasers_with_linked_headlines_over_summaries_not_taken_for_the_article(
     for para in (P1, P2, P3):
         assert para in got
     assert "long-awaited report" not in got
+
+
+def test_short_closing_sentence_and_lead_in_to_a_video_kept() -> None:
+    menu = "\n".join(_linked(m, k) for k, m in enumerate(MENU.split("\n")))
+    ads = "\n".join(("Sponsored Links", "MORE FOR YOU", "Promoted Stories", "Undo", "Free Game"))
+    got = body(
+        save(
+            menu, *ARTICLE, "That is the plan.", "See the new boats in the film below:", ads, FOOTER
+        )
+    )
+    assert_article(got)
+    assert "That is the plan." in got and "See the new boats in the film below:" in got
+    assert "Sponsored" not in got and "Careers" not in got

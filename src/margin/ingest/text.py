@@ -626,12 +626,13 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     end = _end_before_comments(lines, values, start, end)
     end = _trim_call_to_action(lines, start, end)
     # Short closing sentences right after the body: a note on dates, the
-    # author's bio line ("Jane Doe is the paper's ... correspondent.").
+    # author's bio line ("Jane Doe is the paper's ... correspondent."), a
+    # last word ("That is the plan."), a lead-in to a video ("... below:").
     while (
         end + 1 < len(lines)
         and lines[end + 1].kind in ("short", "mid")
-        and lines[end + 1].end
-        and lines[end + 1].words >= 5
+        and (lines[end + 1].end or lines[end + 1].colon)
+        and lines[end + 1].words >= 4
         and not lines[end + 1].bullet
         and not lines[end + 1].repeated
     ):
