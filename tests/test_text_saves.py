@@ -188,6 +188,7 @@ def test_headings_and_led_in_lists_kept() -> None:
         (["Ingrid Solberg, Chief Transport Correspondent", "12 March 2031"], "Ingrid Solberg"),
         (["Words by Ingrid Solberg", "Tromsø, Monday 6 July 2031"], "Ingrid Solberg"),
         (["Ingrid Solberg - Apr 16, 2031 8:02 pm UTC"], "Ingrid Solberg"),
+        (["Par Ingrid Solberg et Jonas Berg", "12 mars 2031"], "Ingrid Solberg et Jonas Berg"),
     ],
 )
 def test_title_and_byline_found_and_out_of_the_body(lines: list[str], byline: str) -> None:
@@ -844,3 +845,13 @@ def test_short_closing_sentence_and_lead_in_to_a_video_kept() -> None:
     assert_article(got)
     assert "That is the plan." in got and "See the new boats in the film below:" in got
     assert "Sponsored" not in got and "Careers" not in got
+
+
+def test_a_line_saying_by_outweighs_a_name_told_by_its_shape() -> None:
+    # "Sign In | Join Harbour Club" is shaped like "Jane Doe | Role".
+    headline = "Ferry operator orders two new boats as island villages lose patience"
+    text = save(
+        MENU, "Sign In | Join Harbour Club", headline, "By Ingrid Solberg", *ARTICLE, FOOTER
+    )
+    _title, byline, _blocks = extract_text(text)
+    assert byline == "Ingrid Solberg"

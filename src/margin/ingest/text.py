@@ -386,6 +386,10 @@ _PARTICLES = frozenset(
 )
 
 
+# "and" between two names, in the languages of the function words above.
+_AND = frozenset(("and", "&", "et", "und", "y", "e", "en", "og", "och"))
+
+
 def _name_prefix(s: str) -> tuple[str, str]:
     """(a person's name at the start of s, the rest)."""
     toks = s.split()
@@ -396,7 +400,7 @@ def _name_prefix(s: str) -> tuple[str, str]:
         if not word or _MONTH_RE.match(word) or any(c.isdigit() for c in word):
             break
         if word[:1].isupper() or (
-            out and (word.lower() in _PARTICLES or word in ("and", "&")) and k + 1 < len(toks)
+            out and (word.lower() in _PARTICLES or word in _AND) and k + 1 < len(toks)
         ):
             out.append(word)
         else:
@@ -651,6 +655,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     # Byline and dates: near the title or the start of the body.
     look_from = min(title_idx if title_idx is not None else start, start) - 2
     near = lines[max(0, look_from) : min(len(lines), start + 4)]
+    found: list[tuple[int, int, str]] = []  # (0 for "By ...", else 1; line; name)
     for k, ln in enumerate(near):
         if ln.index in meta_lines:
             continue
@@ -660,11 +665,15 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
             around = [near[x] for x in (k - 1, k + 1) if 0 <= x < len(near)]
             if any(_is_dateline(a) for a in around):
                 name = ln.text
-        if name and byline is None:
-            byline = name
-            meta_lines.add(ln.index)
+        if name:
+            prefixed = _BYLINE_PREFIX_RE.match(ln.text.lstrip("/#*-–—•· ")) is not None
+            found.append((0 if prefixed else 1, ln.index, name))
         elif _is_dateline(ln) and ln.kind != "good":
             meta_lines.add(ln.index)
+    if found:
+        # A line that says "By ..." outweighs a name told by its shape.
+        _, at, byline = min(found)
+        meta_lines.add(at)
 
     if whole:
         # Everything but clear chrome: the page title, link lines, repeats.
