@@ -25,6 +25,8 @@ F1 on the same fold. Held-out pages are never read.
     python bench/train_text_lines.py --quick          # the best setting only (~10 s)
     python bench/train_text_lines.py --write M.json   # + fit all dev, write the weights
 
+It needs numpy (pip install numpy), which margin itself does not use.
+
 Findings (dev 98 pages, 18596 lines, 5790 labelled article; not integrated):
 
 - Cross-validated text F1, rules vs learned (l2 100, unweighted, offset -1,
