@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import repeat
 from operator import attrgetter
 
 from margin.entities.lexicon import MAX_GAZ_TOKENS, Lexicon, lexicon
@@ -89,6 +90,12 @@ _FUNCTION = frozenset(
 _FUNCTION_MAX = max(map(len, _FUNCTION))
 _TRAILING_JUNK = frozenset({"The", "A", "An", "And", "Or", "Of", "I", "THE", "AND"})
 _ABBREV_WITH_DOT = frozenset({"Co", "Inc", "Corp", "Ltd", "Jr", "Sr", "Bros"})
+_THE = ("The", "THE", "the")  # stripped from the front of a name
+# Words that some rule of _classify treats specially although they are not in
+# the lexicon's word lists: never a plain word (see _plain_word).
+_NOT_PLAIN = _ORG_ADJ | _ADJ_NAMES | _TRAILING_JUNK | frozenset(_THE)
+_OPEN = frozenset({"open"})
+_OPEN_HINT = frozenset({"open", "person_hint"})
 
 
 @dataclass(slots=True)
@@ -114,6 +121,43 @@ def _is_cap(tok: str) -> bool:
         if tok.startswith(("al-", "el-")) and len(tok) > 3 and tok[3].isupper():
             return True
     return False
+
+
+def _plain_word(t: str) -> bool:
+    """A capitalised word that _classify, alone and outside a title context,
+    takes to rule 6 whatever its shape: one capital then lower case ("Meanwhile"),
+    no hyphen, no dot (domains), no organisation compound ("Sparkasse"), none of
+    the words _NOT_PLAIN. (The lexicon's lists are the caller's to check.)"""
+    return (
+        t[0].isupper()
+        and t[1:].islower()  # so not all capitals, not CamelCase, not one letter
+        and "-" not in t
+        and "." not in t
+        and t not in _NOT_PLAIN
+        and not _org_compound(t)
+    )
+
+
+def _prev_word(tw: list[str], s: int) -> str | None:
+    """The word before token s, skipping a '.' after an abbreviation (Dr. X);
+    None if a punctuation mark comes first."""
+    j = s - 1
+    if j >= 1 and tw[j] == "." and tw[j - 1][0].isalnum():
+        j -= 1
+    return tw[j] if j >= 0 and tw[j][0].isalnum() else None
+
+
+def _next_word(tw: list[str], e: int) -> str | None:
+    """The word after token e; None if a comma or another mark comes first."""
+    nxt = tw[e + 1] if e + 1 < len(tw) else None
+    if nxt is not None and (nxt == "," or not nxt[0].isalnum()):
+        return None
+    return nxt
+
+
+def _extra_end(tw: list[str], e: int) -> int:
+    """1 to take in the '.' after "Co", "Inc" and the like ending a name at token e."""
+    return 1 if tw[e] in _ABBREV_WITH_DOT and e + 1 < len(tw) and tw[e + 1] == "." else 0
 
 
 def _norm(words: tuple[str, ...]) -> str:
@@ -320,7 +364,7 @@ def _gaz_matches(doc: _Doc, a: int, b: int) -> list[tuple[int, int, str]]:
     while i <= b:
         found = None
         w = words[i]
-        caps = _allcaps(w)
+        caps = w.isupper() and _allcaps(w)
         # no gazetteer entry that starts with this word is longer than this
         longest = longest_from.get(w, 0)
         if caps:
@@ -351,22 +395,57 @@ def _first_pass(doc: _Doc) -> list[_Cand]:
     headline = doc.headline
     gazetteer = lex.gazetteer
     not_alone = lex.not_alone
+    run_breaks = lex.run_breaks
+    sent_start = doc.sent_start
+    cap_mid = doc.cap_mid
+    weak_places = lex.weak_places
+    first_names = lex.first_names
+    common_words = lex.words
     for a, b in runs:
         if a == b and not headline[a]:
             # One word (most runs): what the general path below does with it.
             t = words[a]
-            label = gazetteer.get((t,))
+            key = (t,)
+            label = gazetteer.get(key)
+            if label is not None and t not in _THE:
+                # A gazetteer word: _classify strips nothing from a whole
+                # gazetteer entry and rule 1 gives it the entry's label.
+                cands.append(_Cand(a, a, label, GAZ, key, False, _extra_end(words, a)))
+                continue
             if label is None and t.isupper() and len(t) > 3 and _allcaps(t):
                 titled = (t.title(),)
                 if titled not in lex.generated:
                     label = gazetteer.get(titled)
             if label is None:
                 if t in not_alone and (
-                    t in lex.person_titles or t in lex.dates or (t,) not in lex.weak_places
+                    t in lex.person_titles or t in lex.dates or key not in weak_places
                 ):
                     # A title or a date alone is dropped before _classify; it
                     # says None to a stopword ("But", "The"), a nationality or
                     # an organisation word alone, unless it is a weak place.
+                    continue
+                if (
+                    sent_start[a]
+                    and t not in cap_mid
+                    and _plain_word(t)
+                    and key not in weak_places  # so t is not in not_alone either
+                    and t not in first_names
+                    and (prev := _prev_word(words, a)) not in lex.person_titles
+                    and prev not in lex.lower_titles
+                ):
+                    # A plain word that starts a sentence ("Meanwhile", "Essid")
+                    # and is never capitalised inside one: _classify keeps it
+                    # whole, and no rule before 6 applies to it (no gazetteer,
+                    # weak place, first name, shape or title before it; rule 5
+                    # skips a sentence start). Rule 6: a common word is nothing,
+                    # any other is left open for the second pass.
+                    low = t.lower()
+                    if low in common_words or doc.lower_seen(low):
+                        continue
+                    nxt = _next_word(words, a)
+                    flags = _OPEN_HINT if nxt in lex.person_verbs_after else _OPEN
+                    extra = _extra_end(words, a)
+                    cands.append(_Cand(a, a, None, OPEN, key, False, extra, flags))
                     continue
                 gaz = []
             else:
@@ -376,8 +455,21 @@ def _first_pass(doc: _Doc) -> list[_Cand]:
                 cands.append(c)
             continue
         gaz = _gaz_matches(doc, a, b)
+        if not headline[a] and run_breaks.isdisjoint(words[a : b + 1]):
+            # No person title, date or stopword in the run (most runs): the
+            # splitting below leaves it whole.
+            if len(gaz) >= 2 and sum(g[1] - g[0] + 1 for g in gaz) == b - a + 1:
+                for s3, e3, _label in gaz:
+                    c = _classify(doc, s3, e3, False, gaz)
+                    if c is not None:
+                        cands.append(c)
+            else:
+                c = _classify(doc, a, b, False, gaz)
+                if c is not None:
+                    cands.append(c)
+            continue
         protected = {x for s, e, _ in gaz for x in range(s, e + 1)}
-        if doc.headline[a]:
+        if headline[a]:
             # A Title Case heading: trust the gazetteer, leave the rest open for
             # propagation from the body ("Obama" in a heading after "Barack Obama").
             cands.extend(_headline_cands(doc, a, b, gaz, protected))
@@ -530,7 +622,7 @@ def _classify(
     # strip a leading "The" and closed-class words at either end
     while s <= e:
         t = tw[s]
-        if t in ("The", "THE", "the"):
+        if t in _THE:
             s += 1
             continue
         if t not in strip_first and t not in _ORG_ADJ and not t.isupper():
@@ -565,9 +657,7 @@ def _classify(
     n = len(words)
     headline = doc.headline[s]
     at_start = doc.sent_start[s]
-    extra = 0
-    if last in _ABBREV_WITH_DOT and e + 1 < len(tw) and tw[e + 1] == ".":
-        extra = 1
+    extra = _extra_end(tw, e)
 
     # 1. gazetteer, whole span
     g = lex.gazetteer.get(words)
@@ -602,9 +692,9 @@ def _classify(
         if not person_ctx and _org_compound(first):
             return _Cand(s, e, "ORG", RULE, words, person_ctx, extra)
     else:
-        if any(_org_compound(w) for w in words):
+        if _any_org_compound(words):
             return _Cand(s, e, "ORG", RULE, words, person_ctx, extra)
-        if (last in lex.org_suffixes or any(w in lex.org_heads for w in words[:-1])) and not (
+        if (last in lex.org_suffixes or not lex.org_heads.isdisjoint(words[:-1])) and not (
             person_ctx and first in lex.first_names
         ):
             return _Cand(s, e, "ORG", RULE, words, person_ctx, extra)
@@ -613,17 +703,10 @@ def _classify(
         if last in lex.other_suffixes:
             return _Cand(s, e, "OTHER", RULE, words, person_ctx, extra)
     # 3. people
-    # the word before, skipping a '.' after an abbreviation (Dr. X)
-    j = s - 1
-    if j >= 1 and tw[j] == "." and tw[j - 1][0].isalnum():
-        j -= 1
-    prev = tw[j] if j >= 0 and tw[j][0].isalnum() else None
+    prev = _prev_word(tw, s)
     if prev is not None and (prev in lex.person_titles or prev in lex.lower_titles):
         person_ctx = True
-    # the word after, unless a comma comes first
-    nxt = tw[e + 1] if e + 1 < len(tw) else None
-    if nxt is not None and (nxt == "," or not nxt[0].isalnum()):
-        nxt = None
+    nxt = _next_word(tw, e)
     if n >= 2:
         if first in lex.first_names:
             return _Cand(s, e, "PERSON", RULE, words, person_ctx, extra)
@@ -778,6 +861,11 @@ def _org_words(lex: Lexicon, words: tuple[str, ...]) -> bool:
 
 def _org_compound(word: str) -> bool:
     return len(word) >= 7 and word[0].isupper() and word.endswith(_ORG_STEMS)
+
+
+def _any_org_compound(words: tuple[str, ...]) -> bool:
+    # the endings first, in C: they rule out almost every name
+    return any(map(str.endswith, words, repeat(_ORG_STEMS))) and any(map(_org_compound, words))
 
 
 def _place_context(doc: _Doc, s: int, e: int, depth: int = 0) -> bool:

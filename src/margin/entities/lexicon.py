@@ -42,6 +42,7 @@ class Lexicon:
     # unions the recogniser tests at once
     strip_first: frozenset[str]  # stopwords, dates, nationalities, person titles
     not_alone: frozenset[str]  # the same and organisation heads: never an entity alone
+    run_breaks: frozenset[str]  # person titles, dates, stopwords: may split a run of names
 
 
 def _lines(name: str) -> list[str]:
@@ -126,6 +127,7 @@ def _build() -> Lexicon:
         org_nouns_before=fs("org_nouns_before"),
         strip_first=strip_first,
         not_alone=strip_first | fs("org_heads"),
+        run_breaks=person_titles | dates | stopwords,
     )
 
 
