@@ -184,6 +184,8 @@ class _Doc:
         self.n = n = len(words)
         self._ends: list[int] | None = None
         self._vocab: set[str] | None = None
+        # _norm changes nothing in a text without soft hyphens and curly apostrophes
+        self.needs_norm = "\u00ad" in text or "\u2019" in text
         self.sent_start = sent_start = [False] * n
         self.headline = [False] * n
         # word tokens that start with a capital (or iPhone, al-Bashir), for _runs
@@ -939,7 +941,8 @@ def _second_pass(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
         if c.label == "PERSON" and c.strength >= GUESS:
             ws = [w for w in c.words if w[0].isupper() and not (len(w) == 2 and w[1] == ".")]
             if len(ws) >= 2:
-                ws = [_norm((w,)) for w in ws]
+                if doc.needs_norm:
+                    ws = [_norm((w,)) for w in ws]
                 person_parts.setdefault(ws[-1], c.strength)
                 person_parts.setdefault(" ".join(ws[-2:]), c.strength)
                 if (ws[0],) not in lex.gazetteer:
@@ -950,7 +953,8 @@ def _second_pass(doc: _Doc, cands: list[_Cand]) -> list[_Cand]:
     # votes of its weak guesses.
     best: dict[str, tuple[str, int]] = {}
     votes: dict[str, dict[str, int]] = {}
-    keys = [_norm(c.words) for c in cands]
+    norm = _norm if doc.needs_norm else " ".join
+    keys = [norm(c.words) for c in cands]
     for c, key in zip(cands, keys, strict=True):
         if c.label is None:
             continue
