@@ -371,6 +371,9 @@ def _gaz_matches(doc: _Doc, a: int, b: int) -> list[tuple[int, int, str]]:
         longest = longest_from.get(w, 0)
         if caps:
             longest = max(longest, longest_from.get(w.title(), 0))
+        if not longest:  # most words start no entry: the loop below would be empty
+            i += 1
+            continue
         for k in range(min(b, i + min(longest, MAX_GAZ_TOKENS) - 1), i - 1, -1):
             key = tuple(words[i : k + 1])
             label = gaz.get(key)
