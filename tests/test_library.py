@@ -211,6 +211,38 @@ def test_a_batch_of_articles_enters_the_full_text_index_as_one_segment(
     assert len(lib.search("breakwater")) == 11
 
 
+def test_an_article_written_twice_in_one_batch_keeps_the_full_text_index_sound(
+    tmp_path: Path, lib: Library
+) -> None:
+    """Its first version's words are still waiting to be added when the
+    second replaces them: they are added before the trigger removes them."""
+    from margin.library import store
+    from margin.library.library import ScanSummary, _add_to_fts
+    from margin.library.workers import extract_for_index
+
+    def extract(path: Path) -> Outcome:
+        st = path.stat()
+        return extract_for_index(Job(str(path), st.st_size, st.st_mtime_ns))
+
+    path = write(tmp_path / "lib" / "a.html", page())
+    first = extract(path)
+    write(path, page("Lighthouse keepers", ["Lighthouse keepers went home early. " * 8]))
+    second = extract(path)
+    assert first.record is not None and second.record is not None
+    conn = store.connect(lib.db_path)
+    try:
+        fts: list[tuple[int, str, str, str, str]] = []
+        with store.transaction(conn):
+            for outcome in (first, second):
+                lib._record(conn, outcome, ScanSummary(), fts)
+            _add_to_fts(conn, fts)
+        conn.execute("INSERT INTO fts(fts, rank) VALUES ('integrity-check', 1)")
+    finally:
+        conn.close()
+    assert [h.row.title for h in lib.search("lighthouse")] == ["Lighthouse keepers"]
+    assert lib.search("breakwater") == []
+
+
 def test_bookmark_and_position_persist(tmp_path: Path) -> None:
     art = write(tmp_path / "a.html", page())
     with Library.open() as lib:

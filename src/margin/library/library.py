@@ -61,6 +61,20 @@ def _add_to_fts(conn: sqlite3.Connection, rows: list[tuple[int, str, str, str, s
     )
 
 
+def _drop_text(
+    conn: sqlite3.Connection, aid: int, fts: list[tuple[int, str, str, str, str]] | None
+) -> None:
+    """Delete an article's indexed text and mentions (a trigger takes its
+    words out of the full-text index). Its words must be in that index
+    first: a row still waiting in ``fts`` from earlier in the batch is
+    added now, or FTS5 would be told to remove words it never had."""
+    if fts and any(row[0] == aid for row in fts):
+        _add_to_fts(conn, fts)
+        fts.clear()
+    conn.execute("DELETE FROM texts WHERE article_id = ?", (aid,))
+    conn.execute("DELETE FROM mentions WHERE article_id = ?", (aid,))
+
+
 # --------------------------------------------------------------------------
 # Public value types
 
@@ -526,8 +540,7 @@ class Library:
                        WHERE id = ?""",
                     (size, outcome.mtime_ns, self.extractor, reason, now, aid),
                 )
-                conn.execute("DELETE FROM texts WHERE article_id = ?", (aid,))
-                conn.execute("DELETE FROM mentions WHERE article_id = ?", (aid,))
+                _drop_text(conn, aid, fts)
             if summary is not None:
                 summary.failed.append((path, reason))
             return aid
@@ -586,8 +599,7 @@ class Library:
                 (*values, aid),
             )
             # A new article has no texts or mentions rows to replace.
-            conn.execute("DELETE FROM texts WHERE article_id = ?", (aid,))
-            conn.execute("DELETE FROM mentions WHERE article_id = ?", (aid,))
+            _drop_text(conn, aid, fts)
         conn.execute(
             """INSERT INTO texts(article_id, title, byline, site, text, blocks, entities)
                VALUES (?, ?, ?, ?, ?, ?, ?)""",
