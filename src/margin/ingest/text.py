@@ -694,6 +694,11 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
                 ln.keep = "paragraph"
     else:
         _select(lines, start, end, meta_lines | gaps)
+    return title, byline, _blocks(lines, start, end)
+
+
+def _blocks(lines: list[_Line], start: int, end: int) -> list[Block]:
+    """The kept lines of the region as blocks; a run of code lines is one."""
     blocks: list[Block] = []
     code: list[str] = []
     for ln in lines[start : end + 1]:
@@ -712,7 +717,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
             blocks.append(make_block("paragraph", ln.text))
     if code:
         blocks.append(make_block("code", "\n".join(code)))
-    return title, byline, blocks
+    return blocks
 
 
 def _to_end_of_list(lines: list[_Line], end: int) -> int:
