@@ -80,6 +80,7 @@ from train_text_lines import (  # noqa: E402
     dev_pages,
     dev_saves,
     labels,
+    logistic,
     macro,
     own_features,
     page_features,
@@ -246,24 +247,9 @@ def collect(pages: list[Path], saves: dict[str, str]) -> list[dict[str, Any]]:
 
 
 def fit(X: np.ndarray, y: np.ndarray, sw: np.ndarray, l2: float) -> tuple[list[float], float]:
-    """Logistic regression (Newton, standardised features); raw weights."""
-    sw = sw / sw.mean()
-    mu, sd = X.mean(0), X.std(0)
-    sd[sd < 1e-9] = 1.0
-    Z = np.hstack([np.ones((len(X), 1)), (X - mu) / sd])
-    w = np.zeros(Z.shape[1])
-    pen = np.full(Z.shape[1], l2)
-    pen[0] = 0.0
-    for _ in range(40):
-        p = 1 / (1 + np.exp(-(Z @ w)))
-        grad = Z.T @ (sw * (p - y)) + pen * w
-        H = (Z * (sw * p * (1 - p))[:, None]).T @ Z + np.diag(pen + 1e-9)
-        step = np.linalg.solve(H, grad)
-        w -= step
-        if np.abs(step).max() < 1e-7:
-            break
-    raw = w[1:] / sd
-    return raw.tolist(), float(w[0] - (w[1:] * mu / sd).sum())
+    """Logistic regression (train_text_lines.logistic); raw weights as a list."""
+    raw, bias = logistic(X, y, sw, l2)
+    return raw.tolist(), bias
 
 
 def weigh(words: np.ndarray, how: str) -> np.ndarray:

@@ -258,13 +258,9 @@ def collect(pages: list[Path], saves: dict[str, str]) -> list[dict[str, Any]]:
     return out
 
 
-def fit(data: list[dict[str, Any]], l2: float, weighting: str) -> dict[str, Any]:
-    """Logistic regression by Newton's method on standardised features;
-    the weights returned work on the raw features (text_model's format)."""
-    X = np.vstack([r["X"] for r in data if "X" in r])
-    y = np.concatenate([r["y"] for r in data if "X" in r]).astype(float)
-    words = np.concatenate([r["words"] for r in data if "X" in r])
-    sw = np.log1p(words) + 0.5 if weighting == "log" else np.ones_like(y)
+def logistic(X: np.ndarray, y: np.ndarray, sw: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
+    """L2 logistic regression by Newton's method on standardised features,
+    samples weighted by ``sw``; (weights, bias) for the raw features."""
     sw = sw / sw.mean()
     mu, sd = X.mean(0), X.std(0)
     sd[sd < 1e-9] = 1.0
@@ -272,16 +268,25 @@ def fit(data: list[dict[str, Any]], l2: float, weighting: str) -> dict[str, Any]
     w = np.zeros(Z.shape[1])
     pen = np.full(Z.shape[1], l2)
     pen[0] = 0.0
-    for _ in range(30):
+    for _ in range(40):
         p = 1 / (1 + np.exp(-(Z @ w)))
         grad = Z.T @ (sw * (p - y)) + pen * w
         H = (Z * (sw * p * (1 - p))[:, None]).T @ Z + np.diag(pen + 1e-9)
         step = np.linalg.solve(H, grad)
         w -= step
-        if np.abs(step).max() < 1e-6:
+        if np.abs(step).max() < 1e-7:
             break
-    raw = w[1:] / sd
-    bias = w[0] - float((w[1:] * mu / sd).sum())
+    return w[1:] / sd, float(w[0] - (w[1:] * mu / sd).sum())
+
+
+def fit(data: list[dict[str, Any]], l2: float, weighting: str) -> dict[str, Any]:
+    """Logistic regression by Newton's method on standardised features;
+    the weights returned work on the raw features (text_model's format)."""
+    X = np.vstack([r["X"] for r in data if "X" in r])
+    y = np.concatenate([r["y"] for r in data if "X" in r]).astype(float)
+    words = np.concatenate([r["words"] for r in data if "X" in r])
+    sw = np.log1p(words) + 0.5 if weighting == "log" else np.ones_like(y)
+    raw, bias = logistic(X, y, sw, l2)
     dim = (X.shape[1] - 3) // (len(OFFSETS) + len(WINDOWS))
     groups = [raw[k * dim : (k + 1) * dim].tolist() for k in range(len(OFFSETS) + len(WINDOWS))]
     return {
