@@ -53,9 +53,9 @@ def _add_to_fts(conn: sqlite3.Connection, rows: list[tuple[int, str, str, str, s
 
     Not from a trigger on ``texts`` (migration 4 dropped it): FTS5 wrote out
     each article a trigger gave it as a segment of its own, and the scan
-    spent its time merging them. Measured on 1,000 articles in batches of 32:
-    0.55 s of CPU this way, 0.79 s one insert after each article's other
-    writes, 1.01 s from the trigger."""
+    spent its time merging them (a test counts the segments). Together,
+    after the batch's other writes, the inserts cost least of the ways
+    tried; bench/index_speed.py prints the scanning process's CPU."""
     conn.executemany(
         "INSERT INTO fts(rowid, title, byline, site, text) VALUES (?, ?, ?, ?, ?)", rows
     )
