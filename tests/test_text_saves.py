@@ -441,6 +441,31 @@ def test_link_text_share_recorded_per_line() -> None:
     assert 0.3 < shares[3] < 1.0  # a link after the last sentence break
 
 
+def test_link_url_pushed_onto_the_next_line_counts_for_the_link() -> None:
+    # A teaser headline as Firefox writes it: its URL does not fit on the
+    # line, so the wrap puts " <url>" (with the space) on a line of its
+    # own, and an image's empty link may follow it.
+    from margin.ingest.text_lines import logical_lines
+
+    url = "https://harbour.example/story/ferry-operator-orders-two-new-boats/"
+    text = (
+        "Ferry Operator Orders Two New Boats for the Northern Islands\n"
+        f" <{url}>\n"
+        "The island councils welcomed the order on Monday.\n"
+        f"A caption under the picture of the harbour <{url}>\n"
+        f" <{url}>\n\n" + "\n\n".join(_firefox_wrap(p) for p in ARTICLE)
+    )
+    lines = logical_lines(text)[:3]
+    assert [ln.text for ln in lines] == [
+        "Ferry Operator Orders Two New Boats for the Northern Islands",
+        "The island councils welcomed the order on Monday.",
+        "A caption under the picture of the harbour",
+    ]
+    assert lines[0].links == 1.0  # the headline is the link's text
+    assert lines[1].links == 0.0
+    assert lines[2].links == 1.0  # an image's empty link after it changes nothing
+
+
 def _linked(line: str, k: int) -> str:
     return f"{line} <https://harbour.example/story/{k}/>"
 

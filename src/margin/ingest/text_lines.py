@@ -131,7 +131,12 @@ def logical_lines(text: str) -> list[RawLine]:
                 if (
                     prev_width + 1 + _width(first) > width
                     and not is_item
-                    and (hang_lo <= indent <= hang or indent == out[-1].indent)
+                    and (
+                        hang_lo <= indent <= hang
+                        or indent == out[-1].indent
+                        # a link's URL pushed past the width: " <https://...>"
+                        or (indent == hang + 1 and stripped.startswith("<"))
+                    )
                 ):
                     joined = True
             elif (
@@ -184,7 +189,12 @@ def _link_share(parts: list[str]) -> float:
     if not total:
         return 0.0
     linked = 0
-    last = len(parts) - 2 if not parts[-1].strip() else -1  # the link that ends the line
+    # The link that ends the line (an image's empty link may follow it).
+    last = -1
+    if not parts[-1].strip():
+        last = len(parts) - 2
+        while last > 0 and not parts[last].strip():
+            last -= 1
     for k, part in enumerate(parts[:-1]):
         tail = _SENTENCE_BREAK_RE.split(part)[-1]
         n = len(_TOKEN_RE.findall(tail))
