@@ -399,6 +399,26 @@ def test_comments_after_the_article_dropped() -> None:
     assert "old boats broke down" not in got
 
 
+@pytest.mark.parametrize(
+    "when",
+    ["Hace {n} minutos", "il y a {n} heures", "vor {n} Minuten", "{n} ore fa",
+     "{n} de marzo de 2031", "{n}. März 2031", "{n} settembre 2031", "{n}. března 2031"],
+)  # fmt: skip
+def test_comments_dated_in_other_languages_dropped(when: str) -> None:
+    # A comment as many sites write it: the reader's name, the date on the
+    # next line, then the comment. The date is in the site's language.
+    comments = ["Comments", "Rules for comments\nName (*):\nComment:"]
+    for name, n in (("alcalino", 3), ("casper", 4), ("pepedelacalle", 5), ("angel", 6)):
+        comments.append(f"{name}\n{when.format(n=n)}")
+        comments.append(
+            "I live on the island and I can tell you that the old boats broke down far "
+            f"more often than the company admits, at least {n} times last winter alone."
+        )
+    got = body(save(MENU, *ARTICLE, *comments, FOOTER))
+    assert_article(got)
+    assert "old boats broke down" not in got
+
+
 def test_link_urls_of_any_scheme_dropped() -> None:
     from margin.ingest.text_lines import logical_lines
 

@@ -65,11 +65,31 @@ _BULLET_RE = re.compile(r"^(?:[-*•·▪●◦‣>+–—]|\d{1,3}[.)]|[a-z][.)
 _RULE_RE = re.compile(r"^[\W_]+$")
 _SEPARATORS_RE = re.compile(r"\s[|·•/>»]\s|\s{3,}|\t")
 _COUNTER_RE = re.compile(r"^\(?[\d,.]+[kKmM]?\)?\s*\w*\s*\(?[\d,.]*\)?$|^\w+\s*\(\d[\d,.]*\)$")
+# Month names: the English ones by their first letters (as before), the
+# other languages margin knows written out.
+_MONTHS = (
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+    r"|enero|febrero|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre"
+    r"|diciembre|janvier|février|avril|mai|juin|juillet|août|septembre|octobre|novembre"
+    r"|décembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile"
+    r"|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho"
+    r"|julho|setembro|outubro|dezembro|ledna|února|března|dubna|května|června|července"
+    r"|srpna|září|října|listopadu|prosince)"
+)
+# "3 hours ago", "hace 28 minutos", "il y a 2 heures", "vor 5 Minuten",
+# "2 ore fa", "há 3 dias", "před 2 hodinami".
+_RELATIVE_TIME = (
+    r"\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago"
+    r"|(?:hace|il\s+y\s+a|vor|há|před)\s+(?:\d+|una?|une|einer?|uma?)\s+"
+    r"(?:segundo|minuto|hora|día|dia|semana|mes|seconde|minute|heure|jour|semaine|mois"
+    r"|sekunde|minute|stunde|tag|woche|monat|sekund|minut|hodin|dn)\w*"
+    r"|\d+\s+(?:second|minut|or|giorn|settiman|mes)\w*\s+fa"
+)
 _DATE_RE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    rf"\b{_MONTHS}\.?\s+\d{{1,2}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?{_MONTHS}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
-    r"|\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b",
+    rf"|\b(?:{_RELATIVE_TIME})\b",
     re.I,
 )
 _BYLINE_PREFIX_RE = re.compile(
