@@ -419,6 +419,21 @@ def test_comments_dated_in_other_languages_dropped(when: str) -> None:
     assert "old boats broke down" not in got
 
 
+def test_gallery_of_captions_written_twice_dropped() -> None:
+    # A slideshow above the article: each picture's alt text and then its
+    # caption, the same sentence twice on one line.
+    captions = [
+        "Passengers wait for the morning ferry at the north pier on Monday.",
+        "A crane lifts a new gangway onto the harbour wall on Sunday.",
+        "The old ferry leaves the island for the last time on Saturday.",
+        "Workers paint the hull of a boat at the yard on the mainland.",
+    ]
+    gallery = "\n".join(f"{c} {c}" for c in captions)
+    got = body(save(MENU, gallery, *ARTICLE, FOOTER))
+    assert_article(got)
+    assert "new gangway" not in got
+
+
 def test_link_urls_of_any_scheme_dropped() -> None:
     from margin.ingest.text_lines import logical_lines
 

@@ -613,6 +613,14 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     for a, b in zip(lines, lines[1:], strict=False):
         if a.text == b.text and 3 <= a.words <= 40 and a.kind in ("mid", "short", "near", "good"):
             a.kind = b.kind = "bad"
+    # ... or on one line: a picture's alt text and then its caption (a
+    # gallery's slides), a teaser's image and headline, a date shown twice.
+    for ln in lines:
+        if ln.words >= 6 and ln.words % 2 == 0 and ln.kind != "code":
+            words = _WORD_RE.findall(ln.text)
+            half = len(words) // 2
+            if len(words) % 2 == 0 and words[:half] == words[half:]:
+                ln.kind = "bad"
 
     linked = any(r.links for r in raw)
     if linked:
