@@ -434,6 +434,27 @@ def test_gallery_of_captions_written_twice_dropped() -> None:
     assert "new gangway" not in got
 
 
+def test_sign_in_forms_repeating_a_sentence_do_not_outweigh_a_short_article() -> None:
+    # A short article, then the site's sign-in dialogs: one sentence under
+    # each of four forms, and a long privacy notice.
+    note = (
+        "If you signed up using a third party account like Facebook or Twitter, "
+        "please sign in with it instead of your email address."
+    )
+    forms = []
+    for label in ("Forgot password?", "Forgot username?", "Sign in", "Create account"):
+        forms += [label, note]
+    privacy = (
+        "In order to provide our readers with a better overall experience, we ask for "
+        "more information from your social account when you use it to sign in, so that "
+        "we can learn more about our audience and provide you with the best experience "
+        "possible, and we will never post anything to your account without asking you."
+    )
+    got = body(save(MENU, P1, P2, P3, FOOTER, MENU, FOOTER, *forms, privacy))
+    assert P1 in got and P3 in got
+    assert "third party account" not in got
+
+
 def test_link_urls_of_any_scheme_dropped() -> None:
     from margin.ingest.text_lines import logical_lines
 

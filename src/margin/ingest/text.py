@@ -598,13 +598,21 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
 
     _mark_code(lines)
     # The same short line in three places: "Reply", "Share", "Read more".
-    # (Repeats inside one block, as in code, don't count.)
+    # (Repeats inside one block, as in code, don't count.) A sentence in
+    # three places (a form's "If you signed up with Facebook, sign in with
+    # it instead.") counts for the article region once, at its first copy.
     places: dict[str, set[int]] = {}
+    echoes: list[int] = []
     for ln in lines:
-        if ln.words <= 8:
+        if ln.words <= 8 or ln.kind in _PROSE:
             places.setdefault(ln.text.lower(), set()).add(ln.para)
     for ln in lines:
-        if ln.words <= 8 and len(places[ln.text.lower()]) >= 3 and ln.kind != "code":
+        if ln.words > 8:
+            seen = places.get(ln.text.lower(), ())
+            if len(seen) >= 3 and ln.para > min(seen):
+                echoes.append(ln.index)
+            continue
+        if len(places[ln.text.lower()]) >= 3 and ln.kind != "code":
             ln.repeated = True
             if ln.kind not in ("rule",):
                 ln.kind = "bad"
@@ -626,6 +634,8 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     if linked:
         _mark_plain_lists(lines)
     values = [_value(ln) for ln in lines]
+    for i in echoes:
+        values[i] = 0.0
     _discount_teasers(lines, values, linked)
     _discount_gallery(lines, values)
     start, end, gaps = _article_pieces(lines, values)
