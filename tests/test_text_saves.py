@@ -455,6 +455,30 @@ def test_sign_in_forms_repeating_a_sentence_do_not_outweigh_a_short_article() ->
     assert "third party account" not in got
 
 
+@pytest.mark.parametrize(
+    "heading", ["3 Comments", "Reader Comments (3)", "Comentarios", "Kommentare"]
+)
+def test_comments_under_a_comments_heading_dropped(heading: str) -> None:
+    # Comments without dates to tell them by: the heading over them says it.
+    comments = [heading, "Show: Newest First"]
+    for name, n in (("Richard", 3), ("Eagle 4", 4), ("SalinaDave", 5)):
+        comments.append(name)
+        comments.append(
+            "I live on the island and I can tell you that the old boats broke down far "
+            f"more often than the company admits, at least {n} times last winter alone."
+        )
+    got = body(save(MENU, *ARTICLE, *comments, FOOTER))
+    assert_article(got)
+    assert "old boats broke down" not in got
+
+
+def test_a_table_column_named_comment_is_not_a_comments_heading() -> None:
+    table = ["Status", "Timeout", "Comment"]
+    table += ["started", "30 s", "The task is sent back to the queue when its worker stops."]
+    got = body(save(MENU, P1, P2, P3, P4, *table, P5, FOOTER))
+    assert_article(got)
+
+
 def test_link_urls_of_any_scheme_dropped() -> None:
     from margin.ingest.text_lines import logical_lines
 

@@ -809,10 +809,34 @@ def _words(lines: list[_Line], lo: int, hi: int) -> int:
     return sum(ln.words for ln in lines[lo:hi] if ln.kind in _PROSE)
 
 
+# The heading over readers' comments: "Comments", "12 Comments", "Reader
+# comments (5)", "Comentarios", "78 commentaires", "Kommentare".
+_COMMENTS_HEADING_RE = re.compile(
+    r"^(?:(?:\d[\d,.]*\s+)?(?:readers?['’]?\s+|user\s+)?"
+    r"(?:comments|responses|discussion|comentarios|commentaires|kommentare|commenti"
+    r"|komentáře|comentários)"
+    r"|\d[\d,.]*\s+(?:comment|response|comentario|commentaire|kommentar|commento))"
+    r"(?:\s*[(\[]?\d[\d,.]*[)\]]?)?(?:\s+total)?\W*$",
+    re.I,
+)
+
+
 def _end_before_comments(lines: list[_Line], values: list[float], start: int, end: int) -> int:
     """Readers' comments after the article: past a clear break (a run of
     chrome lines), prose under three or more short dated lines (a name and a
     date heading each comment). The region ends before the break."""
+    for ln in lines[start + 1 : end + 1]:
+        if (
+            ln.kind not in _PROSE
+            and ln.links < 0.5
+            and ln.words <= 6
+            and _COMMENTS_HEADING_RE.match(ln.text)
+            and _words(lines, start, ln.index) >= 100
+        ):
+            k = ln.index - 1
+            while k > start and lines[k].kind not in _PROSE:
+                k -= 1
+            return k
     i = start
     while i <= end:
         if lines[i].kind in _PROSE:
