@@ -479,6 +479,33 @@ def test_a_table_column_named_comment_is_not_a_comments_heading() -> None:
     assert_article(got)
 
 
+def test_teasers_with_picture_captions_after_the_article_dropped() -> None:
+    # Other stories after the article, each a headline, its picture's
+    # caption, a summary, then its comment count and a topic link.
+    stories = [
+        ("Storm Closes Three Mountain Passes", "A road under snow.",
+         "Snowploughs worked through the night but the police said the passes would stay shut "
+         "until the wind dropped, and drivers were told to use the coast road instead."),
+        ("Library Reopens After Two Years", "The new reading room.",
+         "The town library opened its doors again on Saturday after a renovation that took "
+         "twice as long as planned, and the mayor said it had been worth the wait."),
+        ("Harbour Seals Return To The Bay", "Seals at low tide.",
+         "Volunteers counted more than forty seals on the rocks this spring, the highest "
+         "number since records began, and they asked walkers to keep their dogs on a lead."),
+        ("School Choir Wins National Prize", "The choir on stage.",
+         "The choir of the island school won the national prize for young singers on Sunday, "
+         "and the children will travel to the capital in June to sing for the minister."),
+    ]  # fmt: skip
+    teasers = ["Front page"]
+    for k, (headline, caption, summary) in enumerate(stories):
+        teasers.append(f"{headline}\n{caption}\n{summary}")
+        teasers.append(f"{k + 2} comments <https://harbour.example/{k}/#comments>")
+        teasers.append(f"More on this <https://harbour.example/topic/{k}/>")
+    got = body(save(MENU, *ARTICLE, *teasers, FOOTER))
+    assert_article(got)
+    assert "Snowploughs" not in got and "choir" not in got
+
+
 def test_link_urls_of_any_scheme_dropped() -> None:
     from margin.ingest.text_lines import logical_lines
 

@@ -303,12 +303,14 @@ def _discount_teasers(lines: list[_Line], values: list[float], linked: bool) -> 
             x is None
             or x.text in _BARE_BULLETS  # the next item of a list of teasers
             or (x.kind not in (*_PROSE, "rule", "code") and not x.end)
+            # the teaser's picture caption, between its headline and summary
+            or (x is before and x.kind in ("short", "mid") and x.words <= 12 and x.gap < 2)
             for x in (before, after)
         )
 
     chain: list[int] = []
     for i in [*(i for i in range(n) if lone(i)), n + 99]:
-        if chain and i - chain[-1] <= 4:
+        if chain and i - chain[-1] <= 6:
             chain.append(i)
             continue
         if len(chain) >= 3:
