@@ -506,6 +506,29 @@ def test_teasers_with_picture_captions_after_the_article_dropped() -> None:
     assert "Snowploughs" not in got and "choir" not in got
 
 
+def test_sentences_that_name_a_web_address_kept() -> None:
+    # A copy-paste (no link marks) of a press release: sentences may give a
+    # web address; a short line with one is a link list or an address.
+    web = (
+        "The company will hold a public meeting about the new boats on Thursday, and "
+        "the timetable for the winter is on its web site at www.harbourferries.example "
+        "from today, together with the fares for next year."
+    )
+    got = body(
+        save(
+            MENU,
+            *ARTICLE,
+            "Winter Timetable Information",
+            web,
+            "www.harbourferries.example",
+            FOOTER,
+        )
+    )
+    assert_article(got)
+    assert web in got
+    assert "www.harbourferries.example\n" not in got + "\n"
+
+
 def test_link_urls_of_any_scheme_dropped() -> None:
     from margin.ingest.text_lines import logical_lines
 

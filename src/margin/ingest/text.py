@@ -167,8 +167,10 @@ def _classify(ln: _Line, known_lang: bool) -> str:
     seps = len(_SEPARATORS_RE.findall(t))
     if seps >= 2 and not ln.end:
         return "bad"
-    if _COUNTER_RE.match(t) or "©" in t or re.search(r"https?://|www\.|@\w+\.\w", t):
+    if _COUNTER_RE.match(t) or "©" in t:
         return "bad" if ln.chars < 120 else "short"
+    if re.search(r"https?://|www\.|@\w+\.\w", t) and ln.chars < 120:
+        return "bad"  # a link list, an address; a sentence may name a web site
     if ln.cjk:
         if ln.chars >= 60 and ln.stop >= 0.15:
             return "good"
