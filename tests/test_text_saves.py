@@ -529,6 +529,22 @@ def test_sentences_that_name_a_web_address_kept() -> None:
     assert "www.harbourferries.example\n" not in got + "\n"
 
 
+def test_list_of_single_words_after_a_lead_in_kept() -> None:
+    # A how-to in a save that writes links: the tools it needs, one or two
+    # words each and not linked, after a lead-in, before the first step.
+    menu = "\n".join(f"  * {m} <https://harbour.example/{m.lower()}/>" for m in MENU.split("\n"))
+    tools = "What you'll need:\n\n" + "\n".join(
+        f"  * {t}" for t in ("Rope", "Sandpaper", "Varnish", "Brushes", "Gloves")
+    )
+    teasers = "Other People Are Reading\n\n" + "\n".join(
+        f"  * {t} <https://harbour.example/{k}/>"
+        for k, t in enumerate(("How to Varnish a Boat", "How to Tie a Bowline Knot"))
+    )
+    got = body(save(menu, P1, teasers, tools, P2, P3, P4, P5, FOOTER))
+    assert all(p in got for p in (P2, P3, P4, P5))
+    assert "Sandpaper" in got and "Gloves" in got
+
+
 def test_link_urls_of_any_scheme_dropped() -> None:
     from margin.ingest.text_lines import logical_lines
 

@@ -268,10 +268,16 @@ def _mark_plain_lists(lines: list[_Line]) -> None:
             j += 1
         items = lines[i : j + 1]
         free = [it for it in items if not it.links and it.words >= 2 and it.kind != "code"]
+        # After a lead-in ("What you'll need:", "Ingredients:") the items
+        # may be single words: a list of tools, not a menu.
+        lead = lines[i - 1] if i else None
+        led_in = lead is not None and lead.colon and not lead.links and not lead.bullet
+        if led_in and len(items) >= 3 and not any(it.links for it in items):
+            free = [it for it in items if it.kind != "code"]
         if (
             len(items) >= 4
             and len(free) >= 0.8 * len(items)
-            and sum(it.words for it in items) >= 4 * len(items)
+            and (led_in or sum(it.words for it in items) >= 4 * len(items))
         ):
             for it in free:
                 it.listed = True
