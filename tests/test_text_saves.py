@@ -545,6 +545,14 @@ def test_list_of_single_words_after_a_lead_in_kept() -> None:
     assert "Sandpaper" in got and "Gloves" in got
 
 
+def test_long_headline_repeated_through_the_page_dropped() -> None:
+    # A sponsored story's headline, shown under each section of the page.
+    promo = "The Gear and Apps You Need to Survive the Next Winter Season"
+    got = body(save(MENU, P1, promo, P2, P3, promo, P4, P5, promo, FOOTER))
+    assert_article(got)
+    assert promo not in got
+
+
 def test_link_urls_of_any_scheme_dropped() -> None:
     from margin.ingest.text_lines import logical_lines
 

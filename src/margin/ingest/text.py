@@ -613,11 +613,15 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     # it instead.") counts for the article region once, at its first copy.
     places: dict[str, set[int]] = {}
     echoes: list[int] = []
+
+    def headline(ln: _Line) -> bool:  # a Title Case line: another story's headline
+        return ln.caps >= 0.6 and not ln.end
+
     for ln in lines:
-        if ln.words <= 8 or ln.kind in _PROSE:
+        if ln.words <= 8 or ln.kind in _PROSE or headline(ln):
             places.setdefault(ln.text.lower(), set()).add(ln.para)
     for ln in lines:
-        if ln.words > 8:
+        if ln.words > 8 and not headline(ln):
             seen = places.get(ln.text.lower(), ())
             if len(seen) >= 3 and ln.para > min(seen):
                 echoes.append(ln.index)
