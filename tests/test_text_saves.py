@@ -553,6 +553,30 @@ def test_long_headline_repeated_through_the_page_dropped() -> None:
     assert promo not in got
 
 
+def test_article_quoting_posts_with_their_dates_kept_whole() -> None:
+    # Each section quotes a post, then its attribution, name, handle and
+    # date: dated lines next to running text, but not readers' comments.
+    posts = [
+        ("The ferry was late again this morning and nobody told us why it happened.",
+         "Ann Mills (@annmills) 25. September 2031"),
+        ("Thirty years on this crossing and I have never seen the boats in such a state.",
+         "Rob Kerr (@robkerr) 2 June 2031"),
+        ("Good news for the islands at last: two new boats, and quieter ones too.",
+         "Sue Tan (@suetan) March 3, 2031"),
+    ]  # fmt: skip
+    menu = "\n".join(f"  * {m} <https://harbour.example/{m.lower()}/>" for m in MENU.split("\n"))
+    parts = [menu, P1, P2]
+    for (post, credit), para in zip(posts, (P3, P4, P5), strict=True):
+        parts += [post, credit, para]
+    headlines = ["Storm Closes Three Mountain Passes", "Library Reopens After Two Years",
+                 "Harbour Seals Return To The Bay", "School Choir Wins National Prize",
+                 "New Bus Timetable For The Valley", "Council Votes On Parking Charges"]  # fmt: skip
+    more = "\n".join(f"  * {t} <https://harbour.example/{k}/>" for k, t in enumerate(headlines))
+    got = body(save(*parts, more, FOOTER))
+    assert_article(got)
+    assert "Subscribe" not in got and "Careers" not in got  # and found as an article
+
+
 def test_link_urls_of_any_scheme_dropped() -> None:
     from margin.ingest.text_lines import logical_lines
 

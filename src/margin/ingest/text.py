@@ -356,16 +356,24 @@ _SWITCH = 3.0
 _REACH = 40
 
 
+# An embedded post's attribution, under the post: "— Jane Doe (@jane) 25
+# September 2018". Dated like a comment's heading, but not one.
+_EMBED_CREDIT_RE = re.compile(r"\(@\w+\)")
+
+
+def _heads_comment(lines: list[_Line], k: int, last: int, reach: int) -> bool:
+    """Line k is a dated line over a comment: running text follows within
+    ``reach`` lines (up to line ``last``)."""
+    ln = lines[k]
+    if ln.kind == "code" or not _is_dateline(ln) or _EMBED_CREDIT_RE.search(ln.text):
+        return False
+    return any(x.kind in _PROSE for x in lines[k + 1 : min(last, k + reach) + 1])
+
+
 def _discount_comments(lines: list[_Line], values: list[float]) -> None:
     """Readers' comments: prose under short dated lines (a name and a date
     heading each comment), three or more close together."""
-    heads = [
-        ln.index
-        for ln in lines
-        if ln.kind != "code"
-        and _is_dateline(ln)
-        and any(x.kind in _PROSE for x in lines[ln.index + 1 : ln.index + 3])
-    ]
+    heads = [ln.index for ln in lines if _heads_comment(lines, ln.index, len(lines), 2)]
     chain: list[int] = []
     for h in [*heads, 10**9]:
         if chain and h - chain[-1] <= 15:
@@ -862,11 +870,7 @@ def _end_before_comments(lines: list[_Line], values: list[float], start: int, en
         if sum(values[i : j + 1]) <= -2.0 and _words(lines, start, i) >= 100:
             headers = 0
             for k in range(j + 1, end + 1):
-                if (
-                    lines[k].kind != "code"
-                    and _is_dateline(lines[k])
-                    and any(x.kind in _PROSE for x in lines[k + 1 : min(end, k + 3) + 1])
-                ):
+                if _heads_comment(lines, k, end, 3):
                     headers += 1
             if headers >= 3:
                 k = i - 1
