@@ -577,6 +577,45 @@ def test_article_quoting_posts_with_their_dates_kept_whole() -> None:
     assert "Subscribe" not in got and "Careers" not in got  # and found as an article
 
 
+def test_paragraphs_stranded_between_two_boxes_of_other_stories_kept() -> None:
+    # Two paragraphs of the article between two "Most popular" boxes: worth
+    # less than a piece of article of their own, kept all the same.
+    def popular(k: int) -> str:
+        items = [("Gear", "Ten Tools Every Home Should Have", "Matt Jones"),
+                 ("Business", "A Rebellious Chatbot With Few Rules", "Will King"),
+                 ("Culture", "Early Social Media Users Have Nowhere to Go", "Jay Park")]  # fmt: skip
+        return "Most Popular\n" + "\n".join(
+            f"  *\n{sec}\n{title} <https://harbour.example/{k}/{n}/>\n{name}"
+            for n, (sec, title, name) in enumerate(items)
+        )
+
+    menu = "\n".join(f"  * {m} <https://harbour.example/{m.lower()}/>" for m in MENU.split("\n"))
+    p6 = (
+        "The first of the new boats is due in the spring of next year, and the company said "
+        "it would publish a timetable for both of them as soon as the yard confirmed the dates."
+    )
+    p7 = (
+        "Until then the older of the two boats will run only in the summer months, and the "
+        "council has agreed to pay for a water taxi on the days when the weather is bad."
+    )
+    p8 = (
+        "Residents who want to comment on the plans can write to the council until the end of "
+        "the month, and a public meeting will be held in the village hall on the largest island."
+    )
+    p9 = (
+        "The union said it would ask its members about the plans at its annual meeting, which "
+        "is held on the mainland every autumn, and would report back to the council after that."
+    )
+    p10 = (
+        "Ferry users on the smallest island said they were pleased with the news, but several "
+        "told us that they would believe it when they saw the first of the new boats arrive."
+    )
+    before, after = [P1, P2, P3, p6], [p7, p8, p9, p10]
+    got = body(save(menu, *before, popular(1), P4, P5, popular(2), *after, FOOTER))
+    assert all(p in got for p in [*before, P4, P5, *after])
+    assert "Rebellious" not in got
+
+
 def test_link_urls_of_any_scheme_dropped() -> None:
     from margin.ingest.text_lines import logical_lines
 

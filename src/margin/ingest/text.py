@@ -409,7 +409,19 @@ def _article_pieces(lines: list[_Line], values: list[float]) -> tuple[int, int, 
     lo, hi = max(groups, key=lambda g: sum(weights[g[0] : g[1] + 1]))
     gaps: set[int] = set()
     for k in range(lo, hi):
-        gaps.update(range(spans[k][1] + 1, spans[k + 1][0]))
+        gap = range(spans[k][1] + 1, spans[k + 1][0])
+        gaps.update(gap)
+        # Running text stranded between two blocks of chrome (a page's "Most
+        # popular" box inside the article): worth one switch, not the two a
+        # piece of its own costs, but the article's all the same.
+        run: list[int] = []
+        for i in [*gap, -1]:
+            if i >= 0 and lines[i].kind in _PROSE and d[i] >= 1.0:
+                run.append(i)
+                continue
+            if run and sum(d[j] for j in run) >= _SWITCH:
+                gaps.difference_update(run)
+            run = []
     return spans[lo][0], spans[hi][1], gaps
 
 
