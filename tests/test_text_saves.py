@@ -616,6 +616,20 @@ def test_paragraphs_stranded_between_two_boxes_of_other_stories_kept() -> None:
     assert "Rebellious" not in got
 
 
+def test_page_without_running_text_keeps_its_text_but_not_its_menus() -> None:
+    # A shop page: no paragraph long enough to call an article, so the text
+    # is kept as it is; but the menus and lists of links are not its text.
+    menu = "\n".join(f"  * {m} <https://shop.example/{m.lower()}/>" for m in MENU.split("\n"))
+    more = "\n".join(f"Category {k} <https://shop.example/c/{k}/>" for k in range(5))
+    note = "Grease for bearings\n\nSuits cars, bikes and garden tools.\n\n250 g tin, 12.90"
+    see = "See also: the maker <https://maker.example/>"
+    got = body(save(menu, note, see, more, "Delivery in two days."))
+    for kept in ("Grease for bearings", "Suits cars, bikes and garden tools.", "250 g tin, 12.90",
+                 "See also: the maker", "Delivery in two days."):  # fmt: skip
+        assert kept in got
+    assert "Subscribe" not in got and "Category 3" not in got
+
+
 def test_link_urls_of_any_scheme_dropped() -> None:
     from margin.ingest.text_lines import logical_lines
 

@@ -689,6 +689,9 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
         body = lines[1:] if title else lines
         if lines[0].indent >= 2:  # a heading as the save writes it, not the page title
             body = lines
+        if linked:  # but a save that writes links shows its menus: not the text
+            menus = {ln.index for ln in _link_lists(lines)}
+            body = [ln for ln in body if ln.index not in menus]
         return title, None, [make_block("paragraph", ln.text) for ln in body if ln.kind != "rule"]
     # The region starts and ends on good lines.
     while start < end and not _solid(lines[start]) and not whole:
@@ -767,6 +770,20 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     else:
         _select(lines, start, end, meta_lines | gaps)
     return title, byline, _blocks(lines, start, end)
+
+
+def _link_lists(lines: list[_Line]) -> list[_Line]:
+    """Lines that are links in a list of links: a menu, a list of stories
+    (a list item that is a link, or three or more link lines in a row)."""
+    out: list[_Line] = []
+    run: list[_Line] = []
+    for ln in [*lines, None]:
+        if ln is not None and ln.links >= 0.5 and (not run or ln.para == run[-1].para):
+            run.append(ln)
+            continue
+        out.extend(x for x in run if len(run) >= 3 or x.bullet)
+        run = [ln] if ln is not None and ln.links >= 0.5 else []
+    return out
 
 
 def _blocks(lines: list[_Line], start: int, end: int) -> list[Block]:
