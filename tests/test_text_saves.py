@@ -221,6 +221,19 @@ def test_a_note_without_chrome_is_kept_whole() -> None:
     ]
 
 
+def test_a_document_with_few_links_keeps_a_line_that_is_a_link() -> None:
+    # A plain document (hardly any link text) is kept whole bar its chrome:
+    # a line that is a link ("The full report") is its text, a list of
+    # links is a menu.
+    menu = "\n".join(
+        f"  * {m} <https://harbour.example/{m.lower()}/>" for m in ("Home", "News", "About")
+    )
+    report = "The full report <https://council.example/report.pdf>"
+    got = body(save(menu, P1, P2, P3, report, P4, P5))
+    assert "The full report" in got
+    assert "About" not in got.split("\n")
+
+
 def test_hard_wrapped_prose_is_joined() -> None:
     wrapped = (
         "The ferry company that links the northern islands said on Monday that it\n"

@@ -756,8 +756,9 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
             meta_lines.add(0)
         if not linked:  # menus told by their shape alone
             meta_lines.update(ln.index for ln in _menu_runs(lines))
+        menus = {ln.index for ln in _link_lists(lines)}
         for ln in lines[start : end + 1]:
-            if ln.index in meta_lines or ln.repeated or ln.links >= 0.5 or ln.kind == "rule":
+            if ln.index in meta_lines or ln.repeated or ln.index in menus or ln.kind == "rule":
                 continue
             if ln.kind == "code":
                 ln.keep = "code"
