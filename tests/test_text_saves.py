@@ -1124,3 +1124,17 @@ def test_a_line_saying_by_outweighs_a_name_told_by_its_shape() -> None:
     )
     _title, byline, _blocks = extract_text(text)
     assert byline == "Ingrid Solberg"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["By Ingrid Solberg@isolberg"],  # a handle run into the name
+        ["Ingrid Solberg Ingrid Solberg", "12 March 2031"],  # the name as link, then as text
+    ],
+)
+def test_byline_tidied(lines: list[str]) -> None:
+    # (the headline as Firefox writes an <h1>: two blank lines, indented 2)
+    headline = "\n  Ferry operator orders two new boats as island villages lose patience"
+    _title, byline, _blocks = extract_text(save(MENU, headline, *lines, *ARTICLE, FOOTER))
+    assert byline == "Ingrid Solberg"

@@ -446,6 +446,8 @@ def _name_prefix(s: str) -> tuple[str, str]:
     out: list[str] = []
     k = 0
     for k, tok in enumerate(toks):
+        if "@" in tok[1:]:  # a handle run into the name: "Jane Doe@janedoe"
+            toks[k] = tok = tok[: tok.index("@", 1)] + ","
         word = tok.strip(",;:|•·()")
         if not word or _MONTH_RE.match(word) or any(c.isdigit() for c in word):
             break
@@ -462,6 +464,9 @@ def _name_prefix(s: str) -> tuple[str, str]:
         k = len(toks)
     while out and not out[-1][:1].isupper():
         out.pop()
+    half = len(out) // 2
+    if half and out[:half] == out[half:]:  # the name written twice (a link, then text)
+        out = out[:half]
     return " ".join(out), " ".join(toks[k:])
 
 
@@ -739,7 +744,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
             # A bare name next to a date line: "Jane Doe" / "12 March 2026".
             around = [near[x] for x in (k - 1, k + 1) if 0 <= x < len(near)]
             if any(_is_dateline(a) for a in around):
-                name = ln.text
+                name = _name_prefix(ln.text)[0] or ln.text
         if name:
             prefixed = _BYLINE_PREFIX_RE.match(ln.text.lstrip("/#*-–—•· ")) is not None
             found.append((0 if prefixed else 1, ln.index, name))
