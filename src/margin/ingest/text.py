@@ -14,8 +14,12 @@ by shape and context, never by phrases copied from one site:
    heaviest one are kept. Teaser chains (a headline and a short summary,
    again and again) and readers' comments (a dated line over each piece of
    prose, again and again) are told by that repeated shape and count little,
-   and so do a gallery's slides ("4/50 A headline", a caption, a credit) and
-   headlines written twice in a row (a teaser's picture and its link).
+   and so do a gallery's slides ("4/50 A headline", a caption, a credit),
+   text written twice in a row or on one line (a picture's alt text and its
+   caption, a teaser's picture and its link) and a sentence found in three
+   places (a form's note). A comments heading ("12 Comments", "Kommentare")
+   after the body ends it. Running text stranded inside the article between
+   two blocks of chrome (two "Most popular" boxes) stays with it.
 3. Inside that run, short lines are kept only by context: a heading right
    before running text, list items led in by a sentence ending in ":", lines
    between two good lines; runs of short headline-like lines (related
