@@ -1138,3 +1138,15 @@ def test_byline_tidied(lines: list[str]) -> None:
     headline = "\n  Ferry operator orders two new boats as island villages lose patience"
     _title, byline, _blocks = extract_text(save(MENU, headline, *lines, *ARTICLE, FOOTER))
     assert byline == "Ingrid Solberg"
+
+
+def test_table_in_the_article_kept_with_its_cells_apart() -> None:
+    # Firefox writes a table row a line, its cells separated by tabs.
+    table = "Boat\tSeats\tCrossing\nIsland Star\t240\t35 min\nNorth Light\t180\t40 min\nNew boat\t300\t30 min"
+    text = save(MENU, P1, P2, "The fleet:", table, P3, P4, P5, FOOTER)
+    _title, _byline, blocks = extract_text(text)
+    rows = [b.text for b in blocks if b.kind == "table_row"]  # as the HTML path writes rows
+    assert rows == [row.replace("\t", " | ") for row in table.split("\n")]
+    got = "\n\n".join(b.text for b in blocks)
+    assert_article(got)
+    assert not any("\t" in b.text for b in blocks)

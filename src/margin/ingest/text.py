@@ -694,14 +694,22 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
         start, end = 0, len(lines) - 1
     if end < start or not any(_solid(ln) for ln in lines[start : end + 1]):
         # No running text at all: keep everything as it is (a note, a poem).
-        title = lines[0].text if lines[0].words <= 20 and len(lines) > 1 else ""
+        title = lines[0].text.replace("\t", " ") if lines[0].words <= 20 and len(lines) > 1 else ""
         body = lines[1:] if title else lines
         if lines[0].indent >= 2:  # a heading as the save writes it, not the page title
             body = lines
         if linked:  # but a save that writes links shows its menus: not the text
             menus = {ln.index for ln in _link_lists(lines)}
             body = [ln for ln in body if ln.index not in menus]
-        return title, None, [make_block("paragraph", ln.text) for ln in body if ln.kind != "rule"]
+        return (
+            title,
+            None,
+            [
+                make_block("paragraph", ln.text.replace("\t", " "))
+                for ln in body
+                if ln.kind != "rule"
+            ],
+        )
     # The region starts and ends on good lines.
     while start < end and not _solid(lines[start]) and not whole:
         start += 1
@@ -732,6 +740,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     if whole and start == 0:  # the title is looked for before the first running text
         body_start = next(ln.index for ln in lines if ln.kind in _PROSE)
     title_idx, title = _find_title(lines, body_start, page_title)
+    title = title.replace("\t", " ")
     byline = None
     meta_lines: set[int] = set()
     if title_idx is not None:
@@ -796,6 +805,14 @@ def _link_lists(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+def _code_blocks(code: list[str]) -> list[Block]:
+    """A run of code lines: one code block, or a table's rows (the save puts
+    a tab between cells) written as the HTML path writes them, "a | b"."""
+    if all("\t" in c for c in code):
+        return [make_block("table_row", " | ".join(c.split("\t"))) for c in code]
+    return [make_block("code", "\n".join(code).expandtabs(4))]
+
+
 def _blocks(lines: list[_Line], start: int, end: int) -> list[Block]:
     """The kept lines of the region as blocks; a run of code lines is one."""
     blocks: list[Block] = []
@@ -805,17 +822,18 @@ def _blocks(lines: list[_Line], start: int, end: int) -> list[Block]:
             code.append(ln.text)
             continue
         if code:
-            blocks.append(make_block("code", "\n".join(code)))
+            blocks.extend(_code_blocks(code))
             code = []
+        text = ln.text.replace("\t", " ")  # table cells run on outside a code block
         if ln.keep == "heading":
-            text = f"{ln.number} {ln.text}" if ln.number else ln.text
+            text = f"{ln.number} {text}" if ln.number else text
             blocks.append(make_block("heading", text.rstrip(":"), 2))
         elif ln.keep == "list_item":
-            blocks.append(make_block("list_item", ln.text, 1))
+            blocks.append(make_block("list_item", text, 1))
         elif ln.keep:
-            blocks.append(make_block("paragraph", ln.text))
+            blocks.append(make_block("paragraph", text))
     if code:
-        blocks.append(make_block("code", "\n".join(code)))
+        blocks.extend(_code_blocks(code))
     return blocks
 
 

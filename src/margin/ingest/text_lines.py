@@ -168,7 +168,9 @@ def logical_lines(text: str) -> list[RawLine]:
             if len(parts) > 1:
                 ln.links = _link_share(parts)
                 t = "".join(parts)
-        ln.text = " ".join(_strip_marks(t).split())
+        # Whitespace collapses, but a tab (between table cells) stays one.
+        cells = [" ".join(c.split()) for c in _strip_marks(t).split("\t")]
+        ln.text = "\t".join(c for c in cells if c)
     return [ln for ln in out if ln.text]
 
 
