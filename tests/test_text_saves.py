@@ -1150,3 +1150,12 @@ def test_table_in_the_article_kept_with_its_cells_apart() -> None:
     got = "\n\n".join(b.text for b in blocks)
     assert_article(got)
     assert not any("\t" in b.text for b in blocks)
+
+
+def test_running_text_in_table_cells_is_not_taken_for_a_menu() -> None:
+    # A page laid out with a table: the save puts a tab between the cells,
+    # and a row of prose stays prose ("a | b | c" separators make a menu).
+    row = f"{P2}\t{P3}\t{P4}\tPhoto by Jane Doe"
+    got = body(save(MENU, P1, row, P5, FOOTER))
+    assert all(p in got for p in (P1, P2, P3, P4, P5))
+    assert "Careers" not in got  # found as the article, not kept whole for want of one

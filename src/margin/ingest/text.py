@@ -67,7 +67,9 @@ _END_RE = re.compile(r"[.!?…。！？]['\"’”»)\]]*(?:\s+\([a-z]{2,4}(?:/[
 _INNER_SENTENCE_RE = re.compile(r"[.!?。！？][\"'’”»)]*\s+\S|[,;，、]")
 _BULLET_RE = re.compile(r"^(?:[-*•·▪●◦‣>+–—]|\d{1,3}[.)]|[a-z][.)]|\[\d+\])\s+")
 _RULE_RE = re.compile(r"^[\W_]+$")
-_SEPARATORS_RE = re.compile(r"\s[|·•/>»]\s|\s{3,}|\t")
+# Separators between menu entries ("Home | News | Sport"). Not a tab: a save
+# puts one between table cells, and a row of cells may be running text.
+_SEPARATORS_RE = re.compile(r"\s[|·•/>»]\s| {3,}")
 _COUNTER_RE = re.compile(r"^\(?[\d,.]+[kKmM]?\)?\s*\w*\s*\(?[\d,.]*\)?$|^\w+\s*\(\d[\d,.]*\)$")
 # Month names: the English ones by their first letters (as before), the
 # other languages margin knows written out.
