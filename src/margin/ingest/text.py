@@ -420,14 +420,14 @@ def _article_pieces(lines: list[_Line], values: list[float]) -> tuple[int, int, 
         # Running text stranded between two blocks of chrome (a page's "Most
         # popular" box inside the article): worth one switch, not the two a
         # piece of its own costs, but the article's all the same.
-        run: list[int] = []
+        stranded: list[int] = []
         for i in [*gap, -1]:
             if i >= 0 and lines[i].kind in _PROSE and d[i] >= 1.0:
-                run.append(i)
+                stranded.append(i)
                 continue
-            if run and sum(d[j] for j in run) >= _SWITCH:
-                gaps.difference_update(run)
-            run = []
+            if stranded and sum(d[j] for j in stranded) >= _SWITCH:
+                gaps.difference_update(stranded)
+            stranded = []
     return spans[lo][0], spans[hi][1], gaps
 
 
