@@ -1159,3 +1159,29 @@ def test_running_text_in_table_cells_is_not_taken_for_a_menu() -> None:
     got = body(save(MENU, P1, row, P5, FOOTER))
     assert all(p in got for p in (P1, P2, P3, P4, P5))
     assert "Careers" not in got  # found as the article, not kept whole for want of one
+
+
+def test_a_long_comment_far_down_the_comments_is_not_the_article() -> None:
+    # Comments, one of them longer than the article and far enough from the
+    # dated headings around it to stand alone: the comment section runs on to
+    # its last dated heading.
+    menu = "\n".join(f"  * {m} <https://harbour.example/{m.lower()}/>" for m in MENU.split("\n"))
+
+    def comment(name: str, day: int, topic: str, n: int) -> list[str]:
+        points = [
+            f"Point {k}: the {topic} was a disgrace again and nobody told us why it happened."
+            for k in range(1, n + 1)
+        ]
+        return [f"{name}\n{day} March 2031 at 10:{day:02}", *points]
+
+    comments = ["Leave a reply <https://harbour.example/#reply>"]
+    comments += comment("Ann Mills", 3, "ferry", 1) + comment("Rob Kerr", 4, "bus", 1)
+    comments += comment("Sue Tan", 5, "road", 40) + comment("Li Wei", 9, "harbour", 13)
+    comments += comment("Jo Park", 10, "pier", 1)
+    more = "\n".join(
+        f"  * Another story about the islands, number {k} <https://harbour.example/{k}/>"
+        for k in range(12)
+    )
+    got = body(save(menu, *ARTICLE, *comments, more, FOOTER))
+    assert_article(got)
+    assert "disgrace" not in got

@@ -386,7 +386,11 @@ def _discount_comments(lines: list[_Line], values: list[float]) -> None:
             chain.append(h)
             continue
         if len(chain) >= 3:
-            for k in range(chain[0], min(len(lines), chain[-1] + 15)):
+            # Past the article, a comment section runs on to the last dated
+            # heading, however long a comment between two of them.
+            before = sum(x.words for x in lines[: chain[0]] if x.kind in _PROSE)
+            last = heads[-1] if before >= 150 else chain[-1]
+            for k in range(chain[0], min(len(lines), last + 15)):
                 if lines[k].kind in _PROSE:
                     values[k] = min(values[k], 0.0)
         chain = [h]
