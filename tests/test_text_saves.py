@@ -1147,6 +1147,7 @@ def test_table_in_the_article_kept_with_its_cells_apart() -> None:
     _title, _byline, blocks = extract_text(text)
     rows = [b.text for b in blocks if b.kind == "table_row"]  # as the HTML path writes rows
     assert rows == [row.replace("\t", " | ") for row in table.split("\n")]
+    assert "The fleet:" in [b.text for b in blocks]  # and its lead-in
     got = "\n\n".join(b.text for b in blocks)
     assert_article(got)
     assert not any("\t" in b.text for b in blocks)

@@ -1103,6 +1103,9 @@ def _select(lines: list[_Line], start: int, end: int, skip: set[int]) -> None:
             continue
         if ln.kind in ("rule", "bad"):
             continue
+        if ln.colon and n is not None and n.kind == "code" and n.index not in skip:
+            ln.keep = "paragraph"  # the lead-in to a code block or a table
+            continue
         # A heading: a short line before running text or a kept list.
         if (
             n is not None
