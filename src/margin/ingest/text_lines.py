@@ -163,6 +163,8 @@ def logical_lines(text: str) -> list[RawLine]:
         prev_width = last_width
     for ln in out:
         t = ln.text
+        if "{\\" in t:
+            t = _drop_tex(t)
         if "<" in t:
             parts = _URL_MARK_RE.split(t)
             if len(parts) > 1:
@@ -172,6 +174,33 @@ def logical_lines(text: str) -> list[RawLine]:
         cells = [" ".join(c.split()) for c in _strip_marks(t).split("\t")]
         ln.text = "\t".join(c for c in cells if c)
     return [ln for ln in out if ln.text]
+
+
+_TEX_START_RE = re.compile(r"\{\\(?:displaystyle|textstyle|scriptstyle)\b")
+
+
+def _drop_tex(text: str) -> str:
+    """A formula's TeX source as pages carry it for pictures of maths
+    ("{\\displaystyle a^{2}+b^{2}}"): not text a reader reads. Each group
+    is dropped up to its closing brace."""
+    out: list[str] = []
+    pos = 0
+    for m in _TEX_START_RE.finditer(text):
+        if m.start() < pos:
+            continue
+        depth, i = 0, m.start()
+        while i < len(text):
+            if text[i] == "{":
+                depth += 1
+            elif text[i] == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+            i += 1
+        out.append(text[pos : m.start()])
+        pos = i + 1
+    out.append(text[pos:])
+    return "".join(out)
 
 
 _TOKEN_RE = re.compile(r"\w+")
