@@ -1190,10 +1190,11 @@ def test_a_long_comment_far_down_the_comments_is_not_the_article() -> None:
 
 def test_tex_source_of_formulas_dropped() -> None:
     # A picture of a formula carries its TeX source ({\displaystyle ...}),
-    # which a save writes out, often twice (the annotation, the alt text).
+    # which a save writes out, often twice (the annotation, the alt text),
+    # after the formula as the page spelt it out, a letter or sign at a time.
     tex = r"{\displaystyle A^{\mathsf {H}}=\overline {A^{\mathsf {T}}}}"
-    line = f"If the conjugate transpose of a matrix A {tex} {tex} is denoted by A, then it holds."
+    line = f"If the conjugate transpose of a matrix A H = A T ¯ {tex} {tex} is denoted, it holds."
     got = body(save(MENU, P1, P2, line, P3, P4, P5, FOOTER))
     assert_article(got)
     assert "displaystyle" not in got and "mathsf" not in got
-    assert "If the conjugate transpose of a matrix A is denoted by A, then it holds." in got
+    assert "If the conjugate transpose of a matrix is denoted, it holds." in got

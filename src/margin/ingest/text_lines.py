@@ -182,7 +182,8 @@ _TEX_START_RE = re.compile(r"\{\\(?:displaystyle|textstyle|scriptstyle)\b")
 def _drop_tex(text: str) -> str:
     """A formula's TeX source as pages carry it for pictures of maths
     ("{\\displaystyle a^{2}+b^{2}}"): not text a reader reads. Each group
-    is dropped up to its closing brace."""
+    is dropped up to its closing brace, and with it the formula as the page
+    spelt it out just before, a letter or sign at a time ("a 2 + b 2")."""
     out: list[str] = []
     pos = 0
     for m in _TEX_START_RE.finditer(text):
@@ -197,7 +198,12 @@ def _drop_tex(text: str) -> str:
                 if depth == 0:
                     break
             i += 1
-        out.append(text[pos : m.start()])
+        # ... and the formula as the page also wrote it out, just before:
+        # letters and signs one or two at a time ("a i j = a j i").
+        words = text[pos : m.start()].split(" ")
+        while words and len(words[-1]) <= 2:
+            words.pop()
+        out.append(" ".join(words) + " ")
         pos = i + 1
     out.append(text[pos:])
     return "".join(out)
