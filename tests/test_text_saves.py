@@ -1198,3 +1198,20 @@ def test_tex_source_of_formulas_dropped() -> None:
     assert_article(got)
     assert "displaystyle" not in got and "mathsf" not in got
     assert "If the conjugate transpose of a matrix is denoted, it holds." in got
+
+
+@pytest.mark.parametrize("heading", ["Related coverage", "You might also like", "Mehr zum Thema"])
+def test_stories_run_together_under_a_related_heading_dropped(heading: str) -> None:
+    # Under the heading, each story's headline and summary on one line, the
+    # lines one block: it reads like running text, but it is other stories.
+    stories = "\n".join(
+        f"{title} {summary}"
+        for title, summary in (
+            ("Storm closes three passes", "Snowploughs worked through the night but the police said the passes would stay shut until the wind dropped."),
+            ("Library reopens at last", "The town library opened its doors again on Saturday after a renovation that took twice as long as planned."),
+            ("Seals return to the bay", "Volunteers counted more than forty seals on the rocks this spring, the highest number since records began."),
+        )
+    )  # fmt: skip
+    got = body(save(MENU, *ARTICLE, heading, stories, FOOTER))
+    assert_article(got)
+    assert "Snowploughs" not in got and "Volunteers" not in got

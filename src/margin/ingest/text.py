@@ -290,6 +290,32 @@ def _mark_plain_lists(lines: list[_Line]) -> None:
         i = j + 1
 
 
+# A heading over other stories: "Related coverage", "More from ...", "You
+# might also like", "Recommended for you", "Lire aussi", "Mehr zum Thema".
+_RELATED_HEADING_RE = re.compile(
+    r"^(?:related(?:\s+(?:coverage|articles?|posts?|stories|content|news|reading|links|videos?))?"
+    r"|more\s+(?:from|on|in|stories|articles|news)\b.*|you\s+(?:may|might)\s+also\s+like"
+    r"|recommended(?:\s+\w+){0,3}|also\s+read|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet"
+    r"|mehr\s+zum\s+thema|weitere\s+artikel|leggi\s+anche|noticias\s+relacionadas|související)"
+    r"\W*$",
+    re.I,
+)
+
+
+def _mark_related(lines: list[_Line]) -> None:
+    """The block right under such a heading, its lines run together (a
+    headline and its summary, then the next), is other stories, however
+    much it reads like running text."""
+    for ln in lines:
+        if ln.links >= 0.5 or ln.words > 6 or not _RELATED_HEADING_RE.match(ln.text):
+            continue
+        block = [x for x in lines[ln.index + 1 : ln.index + 13] if x.para == ln.para + 1]
+        if len(block) >= 2:
+            for x in block:
+                if x.kind in (*_PROSE, "mid"):
+                    x.kind = "short"
+
+
 def _discount_teasers(lines: list[_Line], values: list[float], linked: bool) -> None:
     """Other stories' teasers: a headline, one short paragraph, a headline,
     one short paragraph... Paragraphs alone between headline-like lines,
@@ -679,6 +705,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
             if len(words) % 2 == 0 and words[:half] == words[half:]:
                 ln.kind = "bad"
 
+    _mark_related(lines)
     linked = any(r.links for r in raw)
     if linked:
         _mark_plain_lists(lines)
