@@ -70,5 +70,14 @@ def f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def mean_f1(rows: list[dict], p: str = "p", r: str = "r") -> tuple[float, float, float]:
+    """(F1, precision, recall) over ``rows``: precision and recall (the keys
+    ``p`` and ``r``) averaged over pages, F1 their harmonic mean."""
+    n = len(rows)
+    mp = sum(row[p] for row in rows) / n
+    mr = sum(row[r] for row in rows) / n
+    return f1(mp, mr), mp, mr
+
+
 def norm_field(value: str | None) -> str:
     return " ".join((value or "").split())

@@ -377,6 +377,38 @@ def text_save(page: Path) -> str:
     return html_to_text_save(html)
 
 
+def score_save(save: str, want: str, name: str) -> dict:
+    """margin's text ingest of ``save``, the save kept whole and the
+    jusText-style baseline, each scored against ``want``: precision and
+    recall (``p``/``r``, ``kp``/``kr``, ``jp``/``jr``, nan without the
+    ``justext`` package), margin's title and byline, the ingest's reason
+    when it found no article, and the seconds the ingest took."""
+    import time
+
+    from _corpus import f1, precision_recall
+
+    from margin.errors import IngestError
+    from margin.ingest import extract_bytes
+
+    t0 = time.perf_counter()
+    try:
+        art = extract_bytes(save.encode("utf-8"), source=f"{name}.txt", suffix=".txt")
+        got, title, byline, reason = art.text, art.title, art.byline, ""
+    except IngestError as exc:
+        got, title, byline, reason = "", "", None, exc.reason
+    seconds = time.perf_counter() - t0
+    p, r = precision_recall(got, want)
+    kp, kr = precision_recall(save, want)
+    try:
+        jp, jr = precision_recall(justext_style(save), want)
+    except ImportError:  # jusText's stoplists: pip install justext (bench only)
+        jp = jr = float("nan")
+    return {
+        "p": p, "r": r, "f1": f1(p, r), "kp": kp, "kr": kr, "jp": jp, "jr": jr,
+        "title": title, "byline": byline, "reason": reason, "seconds": seconds,
+    }  # fmt: skip
+
+
 if __name__ == "__main__":
     sys.stdout.write(text_save(Path(sys.argv[1])))
 

@@ -69,8 +69,8 @@ from urllib.parse import urljoin
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _corpus import f1, precision_recall  # noqa: E402
-from _textsave import html_to_text_save, justext_style  # noqa: E402
+from _corpus import mean_f1, precision_recall  # noqa: E402
+from _textsave import html_to_text_save, score_save  # noqa: E402
 
 CACHE = Path.home() / ".cache" / "margin-bench"
 # PyPI's JSON API: the project's page (its "releases"), else the release's own.
@@ -195,35 +195,12 @@ def html_extract(raw: bytes, name: str) -> str:
 def score_page(label: str, raw: bytes, want: str) -> dict:
     """margin's text ingest, keep-everything and jusText-style on the page's
     text save, each scored against ``want``."""
-    from margin.errors import IngestError
-    from margin.ingest import extract_bytes
     from margin.ingest.decode import decode
 
     html, _ = decode(raw)
-    save = html_to_text_save(html, BASE)
-    name = label.split("/", 1)[1]
-    try:
-        got = extract_bytes(save.encode("utf-8"), source=f"{name}.txt", suffix=".txt").text
-        reason = ""
-    except IngestError as exc:
-        got, reason = "", exc.reason
-    p, r = precision_recall(got, want)
-    kp, kr = precision_recall(save, want)
-    try:
-        jp, jr = precision_recall(justext_style(save), want)
-    except ImportError:  # jusText's stoplists: pip install justext (bench only)
-        jp = jr = float("nan")
-    return {
-        "page": label,
-        "p": p,
-        "r": r,
-        "f1": f1(p, r),
-        "kp": kp,
-        "kr": kr,
-        "jp": jp,
-        "jr": jr,
-        "reason": reason,
-    }
+    row = score_save(html_to_text_save(html, BASE), want, label.split("/", 1)[1])
+    row["page"] = label
+    return row
 
 
 def newspaper4k_rows(data: Path) -> list[dict]:
@@ -289,14 +266,6 @@ def cache_rows(prefix: str, pages: dict[str, Path], skip: set[str]) -> list[dict
         if row is not None:
             rows.append(row)
     return rows
-
-
-def mean_f1(rows: list[dict], p: str, r: str) -> tuple[float, float, float]:
-    """(F1, precision, recall): precision and recall averaged over ``rows``."""
-    n = len(rows)
-    mp = sum(row[p] for row in rows) / n
-    mr = sum(row[r] for row in rows) / n
-    return f1(mp, mr), mp, mr
 
 
 def summary(name: str, kind: str, rows: list[dict]) -> str:

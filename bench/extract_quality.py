@@ -27,6 +27,7 @@ from _corpus import (  # noqa: E402
     expected_text,
     f1,
     html_text,
+    mean_f1,
     norm_field,
     precision_recall,
 )
@@ -213,72 +214,35 @@ def html_variant(pages: list[Path], args: argparse.Namespace) -> None:
 
 def text_variant(pages: list[Path], args: argparse.Namespace) -> None:
     """margin's text ingest on each page's "Save as text", dev and held-out."""
-    import time
-
-    from _textsave import justext_style, text_save
-
-    from margin.errors import IngestError
-    from margin.ingest import extract_bytes
+    from _textsave import score_save, text_save
 
     rows = []
-    seconds = 0.0
     for i, page in enumerate(pages):
-        save = text_save(page)
-        want = expected_text(page)
         meta = expected_metadata(page)
-        t0 = time.perf_counter()
-        try:
-            art = extract_bytes(save.encode("utf-8"), source=f"{page.name}.txt", suffix=".txt")
-            got, title, byline, reason = art.text, art.title, art.byline, ""
-        except IngestError as exc:
-            got, title, byline, reason = "", "", None, exc.reason
-        seconds += time.perf_counter() - t0
-        p, r = precision_recall(got, want)
-        kp, kr = precision_recall(save, want)
-        try:
-            jp, jr = precision_recall(justext_style(save), want)
-        except ImportError:  # jusText's stoplists: pip install justext (bench only)
-            jp = jr = float("nan")
-        rows.append(
-            {
-                "page": page.name,
-                "heldout": is_held_out(i),
-                "p": p,
-                "r": r,
-                "f1": f1(p, r),
-                "kp": kp,
-                "kr": kr,
-                "jp": jp,
-                "jr": jr,
-                "title_ok": norm_field(title) == norm_field(meta.get("title")),
-                "byline_want": norm_field(meta.get("byline")),
-                "byline_ok": norm_field(byline) == norm_field(meta.get("byline")),
-                "title": title,
-                "want_title": meta.get("title"),
-                "byline": byline,
-                "reason": reason,
-            }
+        row = score_save(text_save(page), expected_text(page), page.name)
+        row.update(
+            page=page.name,
+            heldout=is_held_out(i),
+            title_ok=norm_field(row["title"]) == norm_field(meta.get("title")),
+            byline_want=norm_field(meta.get("byline")),
+            byline_ok=norm_field(row["byline"]) == norm_field(meta.get("byline")),
+            want_title=meta.get("title"),
         )
+        rows.append(row)
 
-    print(
-        f"text saves (whole-page text, {len(rows)} pages, {1000 * seconds / len(rows):.1f} ms a page)"
-    )
+    ms = 1000 * sum(r["seconds"] for r in rows) / len(rows)
+    print(f"text saves (whole-page text, {len(rows)} pages, {ms:.1f} ms a page)")
     for label, part in (
         ("dev", [r for r in rows if not r["heldout"]]),
         ("held-out", [r for r in rows if r["heldout"]]),
     ):
         n = len(part)
-        mp = sum(r["p"] for r in part) / n
-        mr = sum(r["r"] for r in part) / n
-        kp = sum(r["kp"] for r in part) / n
-        kr = sum(r["kr"] for r in part) / n
-        jp = sum(r["jp"] for r in part) / n
-        jr = sum(r["jr"] for r in part) / n
+        mf, mp, mr = mean_f1(part)
         with_byline = [r for r in part if r["byline_want"]]
         print(
-            f"  {label:<9} ({n:>3})  margin F1 {f1(mp, mr):.3f}  precision {mp:.3f}"
-            f"  recall {mr:.3f}   keep-everything F1 {f1(kp, kr):.3f}"
-            f"  jusText-style F1 {f1(jp, jr):.3f}"
+            f"  {label:<9} ({n:>3})  margin F1 {mf:.3f}  precision {mp:.3f}"
+            f"  recall {mr:.3f}   keep-everything F1 {mean_f1(part, 'kp', 'kr')[0]:.3f}"
+            f"  jusText-style F1 {mean_f1(part, 'jp', 'jr')[0]:.3f}"
         )
         print(
             f"  {'':<15}  title exact {sum(r['title_ok'] for r in part) / n:.3f}"

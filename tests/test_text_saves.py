@@ -395,14 +395,19 @@ def test_gallery_of_captions_in_list_items_not_taken_for_the_article() -> None:
     assert "concrete block" not in got
 
 
+def _islander_comment(n: int) -> str:
+    """A reader's comment on the ferry story (tests look for "old boats broke down")."""
+    return (
+        "I live on the island and I can tell you that the old boats broke down far "
+        f"more often than the company admits, at least {n} times last winter alone."
+    )
+
+
 def test_comments_after_the_article_dropped() -> None:
     comments = ["Share this:\nFacebook\nTwitter\nEmail", "There are 4 comments"]
     for name, day in (("Ann Mills", 3), ("Rob Kerr", 4), ("Sue Tan", 5), ("Li Wei", 6)):
         comments.append(f"{name} · March {day}, 2031 at 9:{day}0 AM")
-        comments.append(
-            "I live on the island and I can tell you that the old boats broke down far "
-            f"more often than the company admits, at least {day} times last winter alone."
-        )
+        comments.append(_islander_comment(day))
         comments.append(
             "The council should have asked the people who use the crossing every day "
             "before it agreed to anything, and it should publish the whole contract."
@@ -423,10 +428,7 @@ def test_comments_dated_in_other_languages_dropped(when: str) -> None:
     comments = ["Comments", "Rules for comments\nName (*):\nComment:"]
     for name, n in (("alcalino", 3), ("casper", 4), ("pepedelacalle", 5), ("angel", 6)):
         comments.append(f"{name}\n{when.format(n=n)}")
-        comments.append(
-            "I live on the island and I can tell you that the old boats broke down far "
-            f"more often than the company admits, at least {n} times last winter alone."
-        )
+        comments.append(_islander_comment(n))
     got = body(save(MENU, *ARTICLE, *comments, FOOTER))
     assert_article(got)
     assert "old boats broke down" not in got
@@ -476,10 +478,7 @@ def test_comments_under_a_comments_heading_dropped(heading: str) -> None:
     comments = [heading, "Show: Newest First"]
     for name, n in (("Richard", 3), ("Eagle 4", 4), ("SalinaDave", 5)):
         comments.append(name)
-        comments.append(
-            "I live on the island and I can tell you that the old boats broke down far "
-            f"more often than the company admits, at least {n} times last winter alone."
-        )
+        comments.append(_islander_comment(n))
     got = body(save(MENU, *ARTICLE, *comments, FOOTER))
     assert_article(got)
     assert "old boats broke down" not in got

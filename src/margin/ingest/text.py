@@ -88,7 +88,7 @@ _RELATIVE_TIME = (
     r"\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago"
     r"|(?:hace|il\s+y\s+a|vor|há|před)\s+(?:\d+|una?|une|einer?|uma?)\s+"
     r"(?:segundo|minuto|hora|día|dia|semana|mes|seconde|minute|heure|jour|semaine|mois"
-    r"|sekunde|minute|stunde|tag|woche|monat|sekund|minut|hodin|dn)\w*"
+    r"|sekunde|stunde|tag|woche|monat|sekund|minut|hodin|dn)\w*"
     r"|\d+\s+(?:second|minut|or|giorn|settiman|mes)\w*\s+fa"
 )
 _DATE_RE = re.compile(
