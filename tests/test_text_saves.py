@@ -1214,3 +1214,41 @@ def test_stories_run_together_under_a_related_heading_dropped(heading: str) -> N
     got = body(save(MENU, *ARTICLE, heading, stories, FOOTER))
     assert_article(got)
     assert "Snowploughs" not in got and "Volunteers" not in got
+
+
+def test_a_caption_set_as_a_heading_does_not_cut_off_the_lead() -> None:
+    # A blog that sets a picture's caption as a top-level heading, right after
+    # the first paragraph: a sentence, not the article's headline.
+    caption = "\n\n  /Passengers wait for the morning ferry at the north pier./"
+    got = body(save(MENU, P1, caption, P2, P3, P4, P5, FOOTER))
+    assert_article(got)
+
+
+def test_a_table_of_dated_rows_is_not_a_comment_section() -> None:
+    # An episode list: each row's air date, then the episode's summary in a
+    # cell of its own, like a comment under a dated name; then the article
+    # goes on. A save writes the table's rows one to a line.
+    rows = ["#\tTitle\tFirst shown"]
+    summaries = (
+        "The skipper takes the new crew out on a grey morning and loses an engine halfway "
+        "across, so the passengers spend the afternoon drifting while help is sent.",
+        "A storm keeps every boat in the harbour for a week, and the village shop runs out "
+        "of bread, milk and patience long before the weather finally turns.",
+        "The council meets to decide on the subsidy while the islanders watch from the back "
+        "of the hall, and the vote is closer than anyone there had expected.",
+        "At the yard on the mainland the first hull is welded together, and two of the "
+        "crew travel across to see the boat they will be sailing next year.",
+        "On the last crossing of the old ferry the whole island comes down to the pier to "
+        "wave, and the skipper sounds the horn three times as she leaves.",
+    )
+    for n, summary in enumerate(summaries, 1):
+        rows.append(f'{n}\t"A crossing in the fog, part {n}"\tMarch {n + 2}, 2031')
+        rows.append(summary)
+    after = (
+        "Critics praised the series for taking the islanders' worries seriously, and "
+        "several of them singled out the episode about the storm as the best of the year."
+    )
+    got = body(save(MENU, P1, P2, "Episode list", "\n".join(rows), "Reception", after, FOOTER))
+    assert after in got
+    for summary in summaries:
+        assert summary in got

@@ -399,6 +399,8 @@ def _heads_comment(lines: list[_Line], k: int, last: int, reach: int) -> bool:
     ln = lines[k]
     if ln.kind == "code" or not _is_dateline(ln) or _EMBED_CREDIT_RE.search(ln.text):
         return False
+    if "\t" in ln.text:  # a row of a table (an episode list's air dates)
+        return False
     return any(x.kind in _PROSE for x in lines[k + 1 : min(last, k + reach) + 1])
 
 
@@ -978,6 +980,8 @@ def _start_at_headline(lines: list[_Line], start: int, end: int) -> int:
     sign-in pitch, a teaser) is not the article."""
     for ln in lines[start + 1 : end]:
         if ln.gap >= 2 and ln.indent == 2 and not ln.bullet and 1 <= ln.words <= 30:
+            if ln.text.rstrip("/*_").endswith("."):
+                break
             h = ln.index
             if _words(lines, start, h) < 0.3 * _words(lines, h + 1, end + 1):
                 k = h + 1
