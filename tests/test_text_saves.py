@@ -1252,3 +1252,19 @@ def test_a_table_of_dated_rows_is_not_a_comment_section() -> None:
     assert after in got
     for summary in summaries:
         assert summary in got
+
+
+def test_the_lead_above_an_author_box_is_kept() -> None:
+    # The lead paragraph, then the authors' cards (name, role, paper, a
+    # link), then the rest of the article: the cards are not the article,
+    # the lead is.
+    cards = "\n".join(
+        f"{name}\n{name}\n{role}\nThe Harbour Post\nFollow"
+        for name, role in (
+            ("Ingrid Solberg", "Transport correspondent."),
+            ("Jonas Berg", "Editor."),
+        )
+    )
+    got = body(save(MENU, "Ferry operator orders two new boats", P1, cards, P2, P3, P4, P5, FOOTER))
+    assert_article(got)
+    assert "Transport correspondent" not in got

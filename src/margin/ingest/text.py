@@ -754,6 +754,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     start = _start_at_headline(lines, start, end)
     if not whole:
         start = _back_to_headline(lines, start)
+        start = _back_to_lead(lines, start)
     end = _end_before_comments(lines, values, start, end)
     end = _trim_call_to_action(lines, start, end)
     # Short closing sentences right after the body: a note on dates, the
@@ -1012,6 +1013,29 @@ def _back_to_headline(lines: list[_Line], start: int) -> int:
                 if x.kind == "good" and x.links < 0.5 and x.words >= _LEAD_WORDS:
                     return x.index
             break
+    return start
+
+
+_LEAD_GAP_WORDS = 30  # words of chrome (an author's card, a caption) a lead may sit above
+
+
+def _back_to_lead(lines: list[_Line], start: int) -> int:
+    """The article's lead just above the region, cut off from the rest by a
+    little chrome (the authors' cards, a picture's caption, a share bar):
+    a paragraph of running text, the nearest one, with no more than a few
+    words of short lines between it and the region."""
+    for x in reversed(lines[max(0, start - 11) : start]):
+        if x.kind != "good":
+            continue
+        if (
+            x.words >= _LEAD_WORDS
+            and x.links < 0.2
+            and x.end
+            and not x.repeated
+            and sum(y.words for y in lines[x.index + 1 : start]) <= _LEAD_GAP_WORDS
+        ):
+            return x.index
+        break
     return start
 
 
