@@ -1268,3 +1268,28 @@ def test_the_lead_above_an_author_box_is_kept() -> None:
     got = body(save(MENU, "Ferry operator orders two new boats", P1, cards, P2, P3, P4, P5, FOOTER))
     assert_article(got)
     assert "Transport correspondent" not in got
+
+
+@pytest.mark.parametrize(
+    "policy",
+    [
+        "The opinions expressed in reader comments are those of the author only, and do not "
+        "reflect the opinions of the Harbour Post.",
+        "Harbour Post moderates comments to keep the conversation informed and civil. Comments "
+        "that are abusive or off-topic will be removed.",
+        "We ask that you keep your comments respectful. Comments that break our rules will be "
+        "deleted without warning.",
+        "El contenido de los comentarios es la opinión de los usuarios. El periódico se reserva "
+        "el derecho de eliminar cualquier comentario inapropiado.",
+    ],
+)
+def test_a_comment_policy_after_the_article_dropped(policy: str) -> None:
+    # A news story's "comments" (what someone said) are the article's text.
+    quote = (
+        "The minister's comments about the islanders were offensive, the opposition "
+        "said, and it asked for an apology before the council meets again."
+    )
+    got = body(save(MENU, P1, P2, quote, P3, P4, P5, policy, FOOTER))
+    assert_article(got)
+    assert quote in got
+    assert policy not in got

@@ -302,6 +302,40 @@ _RELATED_HEADING_RE = re.compile(
 )
 
 
+# A comment policy: "Comments are moderated", "The opinions expressed in
+# reader comments do not reflect ...", "Please keep your comments civil".
+_COMMENT_WORD_RE = re.compile(
+    r"\b(?:comments?|commenting|commenters?|comentarios?|commentaires?|kommentar(?:e|en)?"
+    r"|commenti|commento|reacties)\b",
+    re.I,
+)
+_POLICY_RE = re.compile(  # said only of a site's comments
+    r"\b(?:moderat\w*|reserves?\s+the\s+right|se\s+reserva|se\s+réserve|behält\s+sich"
+    r"|do(?:es)?\s+not\s+(?:necessarily\s+)?reflect|no\s+está\s+permitido|netiquette"
+    r"|(?:comment|commenting|discussion|community)\s+(?:policy|guidelines|rules))\b",
+    re.I,
+)
+_RULES_RE = re.compile(  # ... or, addressed to the site's readers, of anyone's
+    r"\b(?:polic(?:y|ies)|guidelines|rules|offensive|abusive|respectful|civil|normas|reglas"
+    r"|règles|charte|regeln|inappropriate|inapropiad[oa]s?)\b",
+    re.I,
+)
+_READERS_RE = re.compile(
+    r"\b(?:you|your|we|our|readers?|users?|usuarios|lectores|lecteurs|leser\w*|lettori"
+    r"|utenti|sie|ihr(?:e|en)?|vous|votre|usted|nuestr[oa]s?)\b",
+    re.I,
+)
+
+
+def _comment_policy(ln: _Line) -> bool:
+    """A line of a site's rules for its comments."""
+    if ln.words > 80 or not _COMMENT_WORD_RE.search(ln.text):
+        return False
+    return bool(
+        _POLICY_RE.search(ln.text) or (_RULES_RE.search(ln.text) and _READERS_RE.search(ln.text))
+    )
+
+
 def _mark_related(lines: list[_Line]) -> None:
     """The block right under such a heading, its lines run together (a
     headline and its summary, then the next), is other stories, however
@@ -707,6 +741,9 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
             if len(words) % 2 == 0 and words[:half] == words[half:]:
                 ln.kind = "bad"
 
+    for ln in lines:  # the rules for readers' comments: not the article's text
+        if _comment_policy(ln):
+            ln.kind = "bad"
     _mark_related(lines)
     linked = any(r.links for r in raw)
     if linked:
