@@ -1293,3 +1293,15 @@ def test_a_comment_policy_after_the_article_dropped(policy: str) -> None:
     assert_article(got)
     assert quote in got
     assert policy not in got
+
+
+def test_a_newsletter_box_after_the_article_dropped() -> None:
+    pitch = "Get the Harbour Post's best stories of the week delivered to your inbox every Friday."
+    small_print = "By signing up, you agree to our Privacy Policy and to receive our emails."
+    box = f"Newsletter\n\n{pitch}\n\nSubscribe\n\n{small_print}"
+    # A story that mentions subscribers keeps its sentence.
+    p6 = "The company said it would offer its subscribers a cheaper winter fare next year."
+    got = body(save(MENU, *ARTICLE, p6, box, FOOTER))
+    assert_article(got)
+    assert p6 in got
+    assert pitch not in got and small_print not in got

@@ -336,6 +336,41 @@ def _comment_policy(ln: _Line) -> bool:
     )
 
 
+# A newsletter box: its button or field ("Subscribe", "Email address") and,
+# around it, its pitch ("Get the best stories delivered to your inbox").
+_SIGN_UP_BUTTON_RE = re.compile(
+    r"^(?:subscribe(?:\s+now)?|sign\s+(?:me\s+)?up(?:\s+now)?|join|e-?mail(?:\s+address)?"
+    r"|your\s+e-?mail(?:\s+address)?|e-?mail\s*\(required\)|newsletters?|(?:jetzt\s+)?abonnieren"
+    r"|s'abonner|je\s+m'abonne|suscr[íi]bete|suscribirse|inscrivez-vous|anmelden)\W*$",
+    re.I,
+)
+_PITCH_RE = re.compile(
+    r"\b(?:newsletters?|inbox|sign(?:ing)?\s+up|subscribe|unsubscribe|abonnieren|abonnez"
+    r"|inscrivez|suscr[íi]b\w+|désabonn\w*|abmelden)\b",
+    re.I,
+)
+_BOX_REACH = 4
+
+
+def _mark_newsletter_boxes(lines: list[_Line]) -> None:
+    """The lines of a newsletter box are chrome, however much its pitch
+    reads like running text."""
+    for ln in lines:
+        if ln.words > 3 or not _SIGN_UP_BUTTON_RE.match(ln.text):
+            continue
+        i = ln.index
+        near = lines[max(0, i - _BOX_REACH) : i + _BOX_REACH + 1]
+        pitch = [
+            x.index for x in near if x.words <= 45 and _PITCH_RE.search(x.text) and x is not ln
+        ]
+        if not pitch:
+            continue
+        lo, hi = min(pitch[0], i), max(pitch[-1], i)
+        for x in lines[lo : hi + 1]:
+            if x.words <= 45 and x.kind != "code":
+                x.kind = "bad"
+
+
 def _mark_related(lines: list[_Line]) -> None:
     """The block right under such a heading, its lines run together (a
     headline and its summary, then the next), is other stories, however
@@ -744,6 +779,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     for ln in lines:  # the rules for readers' comments: not the article's text
         if _comment_policy(ln):
             ln.kind = "bad"
+    _mark_newsletter_boxes(lines)
     _mark_related(lines)
     linked = any(r.links for r in raw)
     if linked:
