@@ -1305,3 +1305,32 @@ def test_a_newsletter_box_after_the_article_dropped() -> None:
     assert_article(got)
     assert p6 in got
     assert pitch not in got and small_print not in got
+
+
+def test_a_song_without_running_text_is_kept_without_the_page_around_it() -> None:
+    # Lyrics: short lines, none of them a sentence, so no running text on the
+    # page at all; they still stand out from the menus, the other songs and
+    # the footer around them.
+    menu = "\n".join(f"  * {m} <https://lyrics.example/{m.lower()}/>" for m in MENU.split("\n"))
+    places = ("harbour", "north pier", "lighthouse", "boatyard", "island", "mainland")
+    times = ("in the rain", "before the dawn", "when the lights go out", "as the tide comes in",
+             "on a Sunday morning", "with a letter in my hand")  # fmt: skip
+    verses = [
+        [f"I walked down to the {p} {t}" for p in places] for t in times
+    ]  # six verses of six lines
+    chorus = [
+        "Oh the ferry, the ferry",
+        "Bring my darling back to me",
+        "Over the grey and the cold",
+    ]
+    song = "\n".join(line for verse in verses for line in [*verse, "Chorus:", *chorus])
+    others = "\n".join(
+        f"“{t}” Lyrics : The Harbour Band <https://lyrics.example/{k}/>"
+        for k, t in enumerate(("Low Tide", "North Pier", "Winter Crossing", "Lighthouse"))
+    )
+    footer = "© 2031 All The Lyrics | Contact Us\n114 views"
+    got = body(
+        save(menu, "Ferry Song Lyrics : The Harbour Band", song, "Popular posts", others, footer)
+    )
+    assert "Bring my darling back to me" in got and "the boatyard before the dawn" in got
+    assert "Low Tide" not in got and "Contact Us" not in got and "114 views" not in got

@@ -806,6 +806,8 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
         body = lines[1:] if title else lines
         if lines[0].indent >= 2:  # a heading as the save writes it, not the page title
             body = lines
+        if end >= start and not whole:  # a piece of short lines (a poem, lyrics) stands out
+            body = lines[start : end + 1]
         if linked:  # but a save that writes links shows its menus: not the text
             menus = {ln.index for ln in _link_lists(lines)}
             body = [ln for ln in body if ln.index not in menus]
