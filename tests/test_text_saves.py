@@ -1295,10 +1295,18 @@ def test_a_comment_policy_after_the_article_dropped(policy: str) -> None:
     assert policy not in got
 
 
-def test_a_newsletter_box_after_the_article_dropped() -> None:
+@pytest.mark.parametrize(
+    "box",
+    [
+        "Newsletter\n\n{pitch}\n\nSubscribe\n\n{small_print}",
+        # the label last on its line (after a word, an icon's name, a form's token)
+        "Weekly Newsletter\n\n{pitch}\n\n{small_print}",
+    ],
+)
+def test_a_newsletter_box_after_the_article_dropped(box: str) -> None:
     pitch = "Get the Harbour Post's best stories of the week delivered to your inbox every Friday."
     small_print = "By signing up, you agree to our Privacy Policy and to receive our emails."
-    box = f"Newsletter\n\n{pitch}\n\nSubscribe\n\n{small_print}"
+    box = box.format(pitch=pitch, small_print=small_print)
     # A story that mentions subscribers keeps its sentence.
     p6 = "The company said it would offer its subscribers a cheaper winter fare next year."
     got = body(save(MENU, *ARTICLE, p6, box, FOOTER))

@@ -339,7 +339,7 @@ def _comment_policy(ln: _Line) -> bool:
 # A newsletter box: its button or field ("Subscribe", "Email address") and,
 # around it, its pitch ("Get the best stories delivered to your inbox").
 _SIGN_UP_BUTTON_RE = re.compile(
-    r"^(?:subscribe(?:\s+now)?|sign\s+(?:me\s+)?up(?:\s+now)?|join|e-?mail(?:\s+address)?"
+    r"(?:^|\s)(?:subscribe(?:\s+now)?|sign\s+(?:me\s+)?up(?:\s+now)?|join|e-?mail(?:\s+address)?"
     r"|your\s+e-?mail(?:\s+address)?|e-?mail\s*\(required\)|newsletters?|(?:jetzt\s+)?abonnieren"
     r"|s'abonner|je\s+m'abonne|suscr[íi]bete|suscribirse|inscrivez-vous|anmelden)\W*$",
     re.I,
@@ -356,7 +356,7 @@ def _mark_newsletter_boxes(lines: list[_Line]) -> None:
     """The lines of a newsletter box are chrome, however much its pitch
     reads like running text."""
     for ln in lines:
-        if ln.words > 3 or not _SIGN_UP_BUTTON_RE.match(ln.text):
+        if ln.words > 3 or not _SIGN_UP_BUTTON_RE.search(ln.text):  # a form's token first
             continue
         i = ln.index
         near = lines[max(0, i - _BOX_REACH) : i + _BOX_REACH + 1]
