@@ -1342,3 +1342,26 @@ def test_a_song_without_running_text_is_kept_without_the_page_around_it() -> Non
     )
     assert "Bring my darling back to me" in got and "the boatyard before the dawn" in got
     assert "Low Tide" not in got and "Contact Us" not in got and "114 views" not in got
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "We use cookies to improve our service for you. You can find more information in our "
+        "data protection declaration.",
+        "By continuing to browse this site, you accept the use of cookies to offer you content "
+        "and services suited to your interests.",
+        "Wir verwenden Cookies, um unsere Website zu verbessern. Mit der weiteren Nutzung "
+        "unserer Seite stimmen Sie dem zu.",
+    ],
+)
+def test_a_cookie_notice_in_the_article_dropped(banner: str) -> None:
+    # A story about cookies keeps its sentences.
+    story = (
+        "Browsers now block third-party cookies by default, which advertisers once used "
+        "to follow readers from one site to the next without their knowledge."
+    )
+    got = body(save(MENU, P1, P2, banner, P3, story, P4, P5, FOOTER))
+    assert_article(got)
+    assert story in got
+    assert banner not in got

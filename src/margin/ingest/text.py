@@ -327,6 +327,32 @@ _READERS_RE = re.compile(
 )
 
 
+# A cookie notice: the site says it uses cookies, or asks the reader to agree.
+_COOKIE_RE = re.compile(r"\bcookies?\b", re.I)
+_SITE_VOICE_RE = re.compile(
+    r"\b(?:we|our|this\s+(?:web)?site|wir|unser\w*|diese\s+(?:web)?seite|nous|notre|ce\s+site"
+    r"|utilizamos|usamos|este\s+sitio|questo\s+sito)\b",
+    re.I,
+)
+_USE_RE = re.compile(
+    r"\b(?:use[sd]?|using|verwende\w*|nutz\w*|utilis\w*|utiliza\w*|usa(?:mos)?)\b", re.I
+)
+_CONSENT_RE = re.compile(
+    r"\b(?:accept\w*|consent\w*|agree|einverstanden|zustimm\w*|einwillig\w*|akzeptier\w*"
+    r"|acceptez|accepter|aceptas?|acepto|consentimiento|continu\w+\s+(?:to\s+)?(?:use|brows))\b",
+    re.I,
+)
+
+
+def _cookie_notice(ln: _Line) -> bool:
+    """A line of a cookie banner ("We use cookies to ...", "By continuing
+    to browse you accept the use of cookies"), not a story about cookies."""
+    if ln.words > 80 or not _COOKIE_RE.search(ln.text):
+        return False
+    t = ln.text
+    return bool((_SITE_VOICE_RE.search(t) and _USE_RE.search(t)) or _CONSENT_RE.search(t))
+
+
 def _comment_policy(ln: _Line) -> bool:
     """A line of a site's rules for its comments."""
     if ln.words > 80 or not _COMMENT_WORD_RE.search(ln.text):
@@ -776,8 +802,8 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
             if len(words) % 2 == 0 and words[:half] == words[half:]:
                 ln.kind = "bad"
 
-    for ln in lines:  # the rules for readers' comments: not the article's text
-        if _comment_policy(ln):
+    for ln in lines:  # a site's notices to its readers: not the article's text
+        if _comment_policy(ln) or _cookie_notice(ln):
             ln.kind = "bad"
     _mark_newsletter_boxes(lines)
     _mark_related(lines)
