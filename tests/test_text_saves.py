@@ -1365,3 +1365,22 @@ def test_a_cookie_notice_in_the_article_dropped(banner: str) -> None:
     assert_article(got)
     assert story in got
     assert banner not in got
+
+
+def test_a_gallery_in_the_middle_of_the_article_does_not_cut_it() -> None:
+    # Fifty slides between two parts of the article: each "k/50" headline,
+    # a caption and a credit, with the gallery's separators.
+    slides = ["Business news in pictures\n  *\n  *\n  *\n50 show all"]
+    for k in range(1, 51):
+        slides.append(
+            f"{k}/50 Harbour works, part {k}\n"
+            f"Workers lifted concrete block number {k} onto the new breakwater on Tuesday.\n"
+            "GETTY IMAGES\n  *"
+        )
+    menu = "\n".join(f"  * {m} <https://harbour.example/{m.lower()}/>" for m in MENU.split("\n"))
+    more = "\n".join(
+        f"  * Harbour story number {k} <https://harbour.example/news/{k}/>" for k in range(30)
+    )
+    got = body(save(menu, P1, P2, *slides, P3, P4, P5, "More news", more, FOOTER))
+    assert_article(got)
+    assert "concrete block number" not in got

@@ -133,6 +133,7 @@ class _Line:
     keep: str = ""  # "", paragraph, heading, list_item
     number: str = ""  # a numbered line's "1." or "2)"
     listed: bool = False  # an item of a list without links, in a save that writes links
+    slide: bool = False  # a line of a gallery's slide ("3/50 A headline", its caption)
 
 
 def _features(text: str, index: int, para: int) -> _Line:
@@ -472,7 +473,8 @@ def _discount_gallery(lines: list[_Line], values: list[float]) -> None:
         for k, h in enumerate(heads):
             stop = heads[k + 1] if k + 1 < len(heads) else h + 4
             for i in range(h, min(stop, h + 4, len(lines))):
-                values[i] = min(values[i], -0.5)
+                lines[i].slide = True
+                values[i] = 0.0  # neither article nor chrome: the article may go on after it
                 if lines[i].kind in ("good", "near", "mid"):
                     lines[i].kind = "short"
 
@@ -915,6 +917,8 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
         for ln in lines[start : end + 1]:
             if ln.index in meta_lines or ln.repeated or ln.index in menus or ln.kind == "rule":
                 continue
+            if ln.slide:  # a gallery's slide
+                continue
             if ln.kind == "code":
                 ln.keep = "code"
             elif ln.bullet:
@@ -924,7 +928,8 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
             else:
                 ln.keep = "paragraph"
     else:
-        _select(lines, start, end, meta_lines | gaps)
+        slides = {ln.index for ln in lines if ln.slide}  # a gallery inside the article
+        _select(lines, start, end, meta_lines | gaps | slides)
     return title, byline, _blocks(lines, start, end)
 
 
