@@ -41,8 +41,8 @@ posts); read the worst pages with that in mind.
 
 Scores are body-text F1 as in ``bench/extract_quality.py`` (4-token windows
 of ``\\w+`` runs, precision and recall averaged over pages, F1 their harmonic
-mean), for margin's text ingest, for keeping the whole save, for a
-jusText-style baseline (nan without the ``justext`` package) and, on the
+mean; margin's with its 95% bootstrap interval over the set's pages), for
+margin's text ingest, for keeping the whole save, for a jusText-style baseline (nan without the ``justext`` package) and, on the
 gold pages, for margin's HTML extraction.
 
 The sdists and the tarball are downloaded once into ~/.cache/margin-bench/
@@ -69,7 +69,7 @@ from urllib.parse import urljoin
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _corpus import mean_f1, precision_recall  # noqa: E402
+from _corpus import f1_interval, mean_f1, precision_recall  # noqa: E402
 from _textsave import html_to_text_save, score_save  # noqa: E402
 
 CACHE = Path.home() / ".cache" / "margin-bench"
@@ -272,8 +272,10 @@ def summary(name: str, kind: str, rows: list[dict]) -> str:
     if not rows:
         return f"  {name:<12} {'(0, ' + kind + ')':<13}  no pages"
     mf, mp, mr = mean_f1(rows, "p", "r")
+    lo, hi = f1_interval(rows)
     line = (
-        f"  {name:<12} {f'({len(rows)}, {kind})':<13}  margin F1 {mf:.3f}  precision {mp:.3f}"
+        f"  {name:<12} {f'({len(rows)}, {kind})':<13}  margin F1 {mf:.3f} ({lo:.3f}-{hi:.3f})"
+        f"  precision {mp:.3f}"
         f"  recall {mr:.3f}   keep-everything F1 {mean_f1(rows, 'kp', 'kr')[0]:.3f}"
         f"  jusText-style F1 {mean_f1(rows, 'jp', 'jr')[0]:.3f}"
     )
