@@ -14,12 +14,19 @@ by shape and context, never by phrases copied from one site:
    heaviest one are kept. Teaser chains (a headline and a short summary,
    again and again) and readers' comments (a dated line over each piece of
    prose, again and again) are told by that repeated shape and count little,
-   and so do a gallery's slides ("4/50 A headline", a caption, a credit),
-   text written twice in a row or on one line (a picture's alt text and its
-   caption, a teaser's picture and its link) and a sentence found in three
-   places (a form's note). A comments heading ("12 Comments", "Kommentare")
-   after the body ends it. Running text stranded inside the article between
-   two blocks of chrome (two "Most popular" boxes) stays with it.
+   and so do text written twice in a row or on one line (a picture's alt
+   text and its caption, a teaser's picture and its link) and a sentence
+   found in three places (a form's note). A gallery's slides ("4/50 A
+   headline", a caption, a credit) count for nothing either way: the article
+   goes on after them. A site's notices to its readers are told by what they
+   say, in the languages margin knows, and are chrome however much they read
+   like running text: a cookie banner, a newsletter box (its "Subscribe"
+   button and pitch), the rules for comments. A comments heading ("12
+   Comments", "Kommentare") after the body ends it. Running text stranded
+   inside the article between two blocks of chrome (two "Most popular"
+   boxes) stays with it, and so does a lead cut off from the rest by a
+   little chrome (the authors' cards). A page with no running text at all (a
+   poem, lyrics) keeps the piece of short lines that stands out.
 3. Inside that run, short lines are kept only by context: a heading right
    before running text, list items led in by a sentence ending in ":", lines
    between two good lines; runs of short headline-like lines (related
@@ -328,6 +335,15 @@ _READERS_RE = re.compile(
 )
 
 
+def _comment_policy(ln: _Line) -> bool:
+    """A line of a site's rules for its comments."""
+    if ln.words > 80 or not _COMMENT_WORD_RE.search(ln.text):
+        return False
+    return bool(
+        _POLICY_RE.search(ln.text) or (_RULES_RE.search(ln.text) and _READERS_RE.search(ln.text))
+    )
+
+
 # A cookie notice: the site says it uses cookies, or asks the reader to agree.
 _COOKIE_RE = re.compile(r"\bcookies?\b", re.I)
 _SITE_VOICE_RE = re.compile(
@@ -352,15 +368,6 @@ def _cookie_notice(ln: _Line) -> bool:
         return False
     t = ln.text
     return bool((_SITE_VOICE_RE.search(t) and _USE_RE.search(t)) or _CONSENT_RE.search(t))
-
-
-def _comment_policy(ln: _Line) -> bool:
-    """A line of a site's rules for its comments."""
-    if ln.words > 80 or not _COMMENT_WORD_RE.search(ln.text):
-        return False
-    return bool(
-        _POLICY_RE.search(ln.text) or (_RULES_RE.search(ln.text) and _READERS_RE.search(ln.text))
-    )
 
 
 # A newsletter box: its button or field ("Subscribe", "Email address") and,
@@ -1122,6 +1129,7 @@ def _back_to_headline(lines: list[_Line], start: int) -> int:
     return start
 
 
+_LEAD_REACH = 12  # lines above the region where a cut-off lead is looked for
 _LEAD_GAP_WORDS = 30  # words of chrome (an author's card, a caption) a lead may sit above
 
 
@@ -1130,7 +1138,7 @@ def _back_to_lead(lines: list[_Line], start: int) -> int:
     little chrome (the authors' cards, a picture's caption, a share bar):
     a paragraph of running text, the nearest one, with no more than a few
     words of short lines between it and the region."""
-    for x in reversed(lines[max(0, start - 11) : start]):
+    for x in reversed(lines[max(0, start - _LEAD_REACH) : start]):
         if x.kind != "good":
             continue
         if (
