@@ -329,3 +329,26 @@ def test_lighter_cleaner_gives_the_same_article(tmp_path, monkeypatch):
     assert [(b.kind, b.text, [(k.start, k.end, k.url) for k in b.links]) for b in light.blocks] == [
         (b.kind, b.text, [(k.start, k.end, k.url) for k in b.links]) for b in full.blocks
     ]
+
+
+def test_cookie_banner_and_comment_policy_inside_the_article_removed() -> None:
+    cookies = (
+        "We use cookies to improve our service for you. You can find more information in "
+        "our data protection declaration."
+    )
+    policy = (
+        "The opinions expressed in reader comments are those of the author only, and do not "
+        "reflect the opinions of the Gazette."
+    )
+    # Stories about cookies and about what someone said keep their sentences.
+    story = (
+        "<p>Under the new law users must consent to tracking cookies, and the minister's "
+        "comments on it were called offensive by the opposition on Tuesday.</p>"
+    )
+    html = page(
+        f"<article>{para(1)}<p>{cookies}</p>{para(2)}{story}{para(3)}<p>{policy}</p></article>"
+    )
+    text, _ = text_of(html)
+    assert "Paragraph 1" in text and "Paragraph 3" in text
+    assert "users must consent to tracking cookies" in text
+    assert cookies not in text and policy not in text

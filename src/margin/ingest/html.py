@@ -20,6 +20,7 @@ from margin.errors import IngestError
 from margin.ingest import html_clean
 from margin.ingest.blocks import InlineText, make_block
 from margin.ingest.metadata import Metadata, clean_byline, dom_byline, extract_metadata
+from margin.ingest.notices import is_site_notice
 from margin.model import Block
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -554,7 +555,11 @@ def extract_html(html: str, *, raw_head: str = "") -> tuple[Metadata, list[Block
     if fragment is None:
         fragment = lxml.html.fragment_fromstring(summary, create_parent="div")
     html_clean.clean_article(fragment, meta.byline)
-    blocks = blocks_from_fragment(fragment)
+    blocks = [
+        b
+        for b in blocks_from_fragment(fragment)  # a cookie banner, the rules for comments
+        if not (b.kind == "paragraph" and is_site_notice(b.text, len(b.text.split())))
+    ]
     return meta, _drop_title_and_byline(blocks, meta)
 
 

@@ -43,6 +43,7 @@ import re
 from dataclasses import dataclass
 
 from margin.ingest.blocks import make_block
+from margin.ingest.notices import is_site_notice
 from margin.ingest.text_lines import logical_lines
 from margin.ingest.text_segment import densest_run, pieces, viterbi
 from margin.model import Block
@@ -308,66 +309,6 @@ _RELATED_HEADING_RE = re.compile(
     r"\W*$",
     re.I,
 )
-
-
-# A comment policy: "Comments are moderated", "The opinions expressed in
-# reader comments do not reflect ...", "Please keep your comments civil".
-_COMMENT_WORD_RE = re.compile(
-    r"\b(?:comments?|commenting|commenters?|comentarios?|commentaires?|kommentar(?:e|en)?"
-    r"|commenti|commento|reacties)\b",
-    re.I,
-)
-_POLICY_RE = re.compile(  # said only of a site's comments
-    r"\b(?:moderat\w*|reserves?\s+the\s+right|se\s+reserva|se\s+réserve|behält\s+sich"
-    r"|do(?:es)?\s+not\s+(?:necessarily\s+)?reflect|no\s+está\s+permitido|netiquette"
-    r"|(?:comment|commenting|discussion|community)\s+(?:policy|guidelines|rules))\b",
-    re.I,
-)
-_RULES_RE = re.compile(  # ... or, addressed to the site's readers, of anyone's
-    r"\b(?:polic(?:y|ies)|guidelines|rules|offensive|abusive|respectful|civil|normas|reglas"
-    r"|règles|charte|regeln|inappropriate|inapropiad[oa]s?)\b",
-    re.I,
-)
-_READERS_RE = re.compile(
-    r"\b(?:you|your|we|our|readers?|users?|usuarios|lectores|lecteurs|leser\w*|lettori"
-    r"|utenti|sie|ihr(?:e|en)?|vous|votre|usted|nuestr[oa]s?)\b",
-    re.I,
-)
-
-
-def _comment_policy(ln: _Line) -> bool:
-    """A line of a site's rules for its comments."""
-    if ln.words > 80 or not _COMMENT_WORD_RE.search(ln.text):
-        return False
-    return bool(
-        _POLICY_RE.search(ln.text) or (_RULES_RE.search(ln.text) and _READERS_RE.search(ln.text))
-    )
-
-
-# A cookie notice: the site says it uses cookies, or asks the reader to agree.
-_COOKIE_RE = re.compile(r"\bcookies?\b", re.I)
-_SITE_VOICE_RE = re.compile(
-    r"\b(?:we|our|this\s+(?:web)?site|wir|unser\w*|diese\s+(?:web)?seite|nous|notre|ce\s+site"
-    r"|utilizamos|usamos|este\s+sitio|questo\s+sito)\b",
-    re.I,
-)
-_USE_RE = re.compile(
-    r"\b(?:use[sd]?|using|verwende\w*|nutz\w*|utilis\w*|utiliza\w*|usa(?:mos)?)\b", re.I
-)
-_CONSENT_RE = re.compile(
-    r"\b(?:accept\w*|consent\w*|agree|einverstanden|zustimm\w*|einwillig\w*|akzeptier\w*"
-    r"|acceptez|accepter|aceptas?|acepto|consentimiento|continu\w+\s+(?:to\s+)?(?:use|brows))\b",
-    re.I,
-)
-
-
-def _cookie_notice(ln: _Line) -> bool:
-    """A line of a cookie banner ("We use cookies to ...", "By continuing
-    to browse you accept the use of cookies"), not a story about cookies."""
-    if ln.words > 80 or not _COOKIE_RE.search(ln.text):
-        return False
-    t = ln.text
-    return bool((_SITE_VOICE_RE.search(t) and _USE_RE.search(t)) or _CONSENT_RE.search(t))
 
 
 # A newsletter box: its button or field ("Subscribe", "Email address") and,
@@ -812,7 +753,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
                 ln.kind = "bad"
 
     for ln in lines:  # a site's notices to its readers: not the article's text
-        if _comment_policy(ln) or _cookie_notice(ln):
+        if is_site_notice(ln.text, ln.words):
             ln.kind = "bad"
     _mark_newsletter_boxes(lines)
     _mark_related(lines)

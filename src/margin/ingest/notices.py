@@ -1,0 +1,86 @@
+"""A site's notices to its readers, told by what they say: a cookie banner,
+the rules for readers' comments. They are chrome wherever they stand, however
+much they read like running text, and both the HTML and the plain-text paths
+drop them. The phrases are the general ones sites use, in the languages margin
+knows, never one site's; a story about cookies or about what a minister's
+comments were is not a notice.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MAX_WORDS = 80  # a notice is a few sentences; a longer paragraph is the article's
+
+
+# A comment policy: "Comments are moderated", "The opinions expressed in
+# reader comments do not reflect ...", "Please keep your comments civil".
+_COMMENT_WORD_RE = re.compile(
+    r"\b(?:comments?|commenting|commenters?|comentarios?|commentaires?|kommentar(?:e|en)?"
+    r"|commenti|commento|reacties)\b",
+    re.I,
+)
+_POLICY_RE = re.compile(  # said only of a site's comments
+    r"\b(?:moderat\w*|reserves?\s+the\s+right|se\s+reserva|se\s+réserve|behält\s+sich"
+    r"|do(?:es)?\s+not\s+(?:necessarily\s+)?reflect|no\s+está\s+permitido|netiquette"
+    r"|(?:comment|commenting|discussion|community)\s+(?:policy|guidelines|rules))\b",
+    re.I,
+)
+_RULES_RE = re.compile(  # ... or, addressed to the site's readers, of anyone's
+    r"\b(?:polic(?:y|ies)|guidelines|rules|offensive|abusive|respectful|civil|normas|reglas"
+    r"|règles|charte|regeln|inappropriate|inapropiad[oa]s?)\b",
+    re.I,
+)
+_READERS_RE = re.compile(  # the site speaking, to its readers
+    r"\b(?:you|your|we|our|vous|votre|nous|notre|sie|ihr(?:e|en)?|wir|unser\w*|du|usted"
+    r"|nuestr[oa]s?)\b",
+    re.I,
+)
+
+
+def is_comment_policy(text: str, words: int) -> bool:
+    """A line of a site's rules for its comments."""
+    if words > _MAX_WORDS or not _COMMENT_WORD_RE.search(text):
+        return False
+    return bool(_POLICY_RE.search(text) or (_RULES_RE.search(text) and _READERS_RE.search(text)))
+
+
+# A cookie notice: the site says it uses cookies, or asks the reader to agree
+# to them (not a story that says users must agree to cookies).
+_COOKIE_RE = re.compile(r"\bcookies?\b", re.I)
+_SITE_VOICE_RE = re.compile(
+    r"\b(?:we|our|this\s+(?:web)?site|wir|unser\w*|diese\s+(?:web)?seite|nous|notre|ce\s+site"
+    r"|utilizamos|usamos|este\s+sitio|questo\s+sito)\b",
+    re.I,
+)
+_USE_RE = re.compile(
+    r"\b(?:use[sd]?|using|verwende\w*|nutz\w*|utilis\w*|utiliza\w*|usa(?:mos)?)\b", re.I
+)
+_CONSENT_RE = re.compile(
+    r"\b(?:accept\w*|consent\w*|agree|einverstanden|zustimm\w*|einwillig\w*|akzeptier\w*"
+    r"|acceptez|accepter|aceptas?|acepto|consentimiento|continu\w+\s+(?:to\s+)?(?:use|brows))\b",
+    re.I,
+)
+
+
+_ADDRESS_RE = re.compile(  # the reader, spoken to
+    r"\b(?:you|your|vous|votre|sie|ihr(?:e|en)?|du|dein\w*|usted|tu|this\s+(?:web)?site"
+    r"|our\s+(?:web)?site|ce\s+site|diese\s+(?:web)?seite|unsere?\s+(?:web)?seite)\b",
+    re.I,
+)
+
+
+def is_cookie_notice(text: str, words: int) -> bool:
+    """A line of a cookie banner ("We use cookies to ...", "By continuing
+    to browse you accept the use of cookies"), not a story about cookies."""
+    if words > _MAX_WORDS or not _COOKIE_RE.search(text):
+        return False
+    return bool(
+        (_SITE_VOICE_RE.search(text) and _USE_RE.search(text))
+        or (_CONSENT_RE.search(text) and _ADDRESS_RE.search(text))
+    )
+
+
+def is_site_notice(text: str, words: int) -> bool:
+    """A cookie banner's or a comment policy's paragraph (``words`` long)."""
+    return is_cookie_notice(text, words) or is_comment_policy(text, words)
