@@ -164,3 +164,24 @@ async def test_long_article_shows_head_first_then_the_whole_text(make_app):
         full = layout_article(article, view.text_layout.width)
         assert [ln.text for ln in view.text_layout.lines] == [ln.text for ln in full.lines]
         assert "Paragraph 100 " in "\n".join(lines(view))
+
+
+async def test_a_resize_before_the_first_scroll_keeps_the_reading_position(make_app):
+    # The view is given an article to open at a saved position before it has
+    # its size: the size arriving (and the article re-wrapped to it) must not
+    # send the reader back to the top.
+    para = "word " * 60
+    blocks, parts, pos = [], [], 0
+    for i in range(300):
+        text = f"Paragraph {i} {para}".strip()
+        blocks.append(Block("paragraph", text, 0, pos, pos + len(text)))
+        parts.append(text)
+        pos += len(text) + 2
+    article = Article(source="x", kind="text", title="Long", blocks=blocks, text="\n\n".join(parts))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await library_ready(pilot)
+        view = ArticleView()
+        view.set_article(article, offset=blocks[200].start)  # before it is mounted and sized
+        await app.screen.mount(view)
+        await wait_for(pilot, lambda: "Paragraph 200 " in "\n".join(lines(view)), timeout=5)

@@ -194,6 +194,9 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         self._generation = 0
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._pending_offset: int | None = None
+        #: The offset a laid-out article is about to be scrolled to (after the
+        #: next refresh); a resize before then keeps it rather than the top.
+        self._landing: int | None = None
         self._cache: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
 
     # ----------------------------------------------------------- public API
@@ -573,9 +576,14 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
                     self._sentence_at(offset)
                 line = layout.line_for_offset(offset)
             # after the refresh: the new virtual size must be in place first
-            self.call_after_refresh(self.scroll_to, y=line, animate=False, immediate=True)
+            self._landing = offset
+            self.call_after_refresh(self._land, line)
         self.refresh()
         self.post_message(self.Changed(self))
+
+    def _land(self, line: int) -> None:
+        self._landing = None
+        self.scroll_to(y=line, animate=False, immediate=True)
 
     def on_resize(self, event: Resize) -> None:
         if self.article is None:
@@ -587,7 +595,8 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
             or layout.side_width != self._side_width()
         ):
             if layout is not None:
-                self._pending_offset = self.top_offset
+                landing = self._landing
+                self._pending_offset = self.top_offset if landing is None else landing
             self._request_layout()
         else:
             self.virtual_size = Size(self.scrollable_content_region.width, len(layout.lines))
