@@ -235,6 +235,7 @@ def text_variant(pages: list[Path], args: argparse.Namespace) -> None:
             title_ok=norm_field(row["title"]) == norm_field(meta.get("title")),
             byline_want=norm_field(meta.get("byline")),
             byline_ok=norm_field(row["byline"]) == norm_field(meta.get("byline")),
+            byline_name_ok=same_name(row["byline"], meta.get("byline")),
             want_title=meta.get("title"),
         )
         rows.append(row)
@@ -258,6 +259,7 @@ def text_variant(pages: list[Path], args: argparse.Namespace) -> None:
         print(
             f"  {'':<15}  title exact {sum(r['title_ok'] for r in part) / n:.3f}"
             f"  byline exact {sum(r['byline_ok'] for r in with_byline) / max(1, len(with_byline)):.3f}"
+            f" (same name {sum(r['byline_name_ok'] for r in with_byline) / max(1, len(with_byline)):.3f})"
             f" on {len(with_byline)} pages with a byline"
         )
     shown = rows if args.show_heldout else [r for r in rows if not r["heldout"]]

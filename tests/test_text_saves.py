@@ -189,6 +189,16 @@ def test_headings_and_led_in_lists_kept() -> None:
         (["Words by Ingrid Solberg", "Tromsø, Monday 6 July 2031"], "Ingrid Solberg"),
         (["Ingrid Solberg - Apr 16, 2031 8:02 pm UTC"], "Ingrid Solberg"),
         (["Par Ingrid Solberg et Jonas Berg", "12 mars 2031"], "Ingrid Solberg et Jonas Berg"),
+        # a writer's note after the name; the role between the name and the date
+        (
+            [
+                "By Ingrid Solberg, a transport correspondent who has covered the ferries for "
+                "the paper since 2020 and lives on the smallest island herself.",
+                "12 March 2031",
+            ],
+            "Ingrid Solberg",
+        ),
+        (["Ingrid Solberg", "Transport Editor", "Harbour PostMarch 12, 2031"], "Ingrid Solberg"),
     ],
 )
 def test_title_and_byline_found_and_out_of_the_body(lines: list[str], byline: str) -> None:

@@ -100,7 +100,9 @@ _RELATIVE_TIME = (
     r"|\d+\s+(?:second|minut|or|giorn|settiman|mes)\w*\s+fa"
 )
 _DATE_RE = re.compile(
-    rf"\b{_MONTHS}\.?\s+\d{{1,2}}\b"
+    # (a month run into the word before it, as a save joins inline text:
+    # "Yahoo FinanceOctober 13, 2016")
+    rf"(?:\b|(?<=[a-z])(?-i:(?=[A-Z]))){_MONTHS}\.?\s+\d{{1,2}}\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?{_MONTHS}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
     rf"|\b(?:{_RELATIVE_TIME})\b",
@@ -556,9 +558,12 @@ def _name_prefix(s: str) -> tuple[str, str]:
 def _is_byline(ln: _Line) -> str | None:
     """The person's name when the line is a byline."""
     t = ln.text.strip().lstrip("/#*-–—•· ")
-    if ln.words > 20 or ln.bullet or (ln.end and not t.endswith(".")):
-        return None
     m = _BYLINE_PREFIX_RE.match(t)
+    # (longer with the writer's note after the name: "By Jane Doe, a deputy
+    # editor who has covered the industry for a decade.")
+    bio = m is not None and re.match(r"^[^,]{3,60},", m.group("name")) is not None
+    if ln.words > (60 if bio else 20) or ln.bullet or (ln.end and not t.endswith(".") and not bio):
+        return None
     name, rest = _name_prefix(m.group("name") if m else t)
     if not (2 <= len(name.split()) <= 6) or name.isupper() and not m:
         return None
@@ -841,8 +846,11 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
             continue
         name = _is_byline(ln)
         if name is None and 2 <= ln.words <= 4 and _NAME_RE.match(ln.text) and ln.caps == 1.0:
-            # A bare name next to a date line: "Jane Doe" / "12 March 2026".
+            # A bare name next to a date line: "Jane Doe" / "12 March 2026",
+            # or with the byline's role between: "Jane Doe" / "Games Editor" / date.
             around = [near[x] for x in (k - 1, k + 1) if 0 <= x < len(near)]
+            if k + 2 < len(near) and near[k + 1].words <= 4 and not near[k + 1].end:
+                around.append(near[k + 2])
             if any(_is_dateline(a) for a in around):
                 name = _name_prefix(ln.text)[0] or ln.text
         if name:
