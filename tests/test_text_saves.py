@@ -199,6 +199,9 @@ def test_headings_and_led_in_lists_kept() -> None:
             "Ingrid Solberg",
         ),
         (["Ingrid Solberg", "Transport Editor", "Harbour PostMarch 12, 2031"], "Ingrid Solberg"),
+        (["Analysis by Ingrid Solberg, Harbour Post transport analyst"], "Ingrid Solberg"),
+        (["  * by: Ingrid Solberg\n  * From: Harbour Post\n  * March 12, 2031"], "Ingrid Solberg"),
+        (['By Ingrid "Inga" Solberg March 12, 2031 7:18 pm'], 'Ingrid "Inga" Solberg'),
     ],
 )
 def test_title_and_byline_found_and_out_of_the_body(lines: list[str], byline: str) -> None:
@@ -212,6 +215,15 @@ def test_title_and_byline_found_and_out_of_the_body(lines: list[str], byline: st
     for line in lines:
         assert line not in got
     assert_article(got)
+
+
+def test_byline_above_the_headline_found() -> None:
+    # The writer, the section, the date, then the headline.
+    headline = "Ferry operator orders two new boats as island villages lose patience"
+    text = save(MENU, "Ingrid Solberg\nTransport\nMarch 12, 2031 2:00 AM", headline, *ARTICLE)
+    title, byline, blocks = extract_text(text)
+    assert (title, byline) == (headline, "Ingrid Solberg")
+    assert_article("\n\n".join(b.text for b in blocks))
 
 
 def test_page_title_on_the_first_line_gives_the_title() -> None:

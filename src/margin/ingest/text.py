@@ -109,7 +109,8 @@ _DATE_RE = re.compile(
     re.I,
 )
 _BYLINE_PREFIX_RE = re.compile(
-    r"^(?:(?:written|words|story|text|reporting|posted|published)\s+by|by|von|par|por|di|door|od)"
+    r"^(?:(?:written|words|story|text|reporting|posted|published|analysis|commentary|opinion"
+    r"|essay|column)\s+by|by|von|par|por|di|door|od)"
     r"[:\s]+(?P<name>.+)$",
     re.I,
 )
@@ -536,8 +537,12 @@ def _name_prefix(s: str) -> tuple[str, str]:
         word = tok.strip(",;:|•·()")
         if not word or _MONTH_RE.match(word) or any(c.isdigit() for c in word):
             break
-        if word[:1].isupper() or (
-            out and (word.lower() in _PARTICLES or word in _AND) and k + 1 < len(toks)
+        # (a nickname in quotes inside the name: Amanda "Tania Mae" Tan)
+        nick = out and word[:1] in '"“„«' and word[1:2].isupper()
+        if (
+            word[:1].isupper()
+            or nick
+            or (out and (word.lower() in _PARTICLES or word in _AND) and k + 1 < len(toks))
         ):
             out.append(word)
         else:
@@ -547,7 +552,7 @@ def _name_prefix(s: str) -> tuple[str, str]:
             break
     else:
         k = len(toks)
-    while out and not out[-1][:1].isupper():
+    while out and not out[-1][:1].isupper() and out[-1][:1] not in '"“„«':
         out.pop()
     half = len(out) // 2
     if half and out[:half] == out[half:]:  # the name written twice (a link, then text)
@@ -562,7 +567,9 @@ def _is_byline(ln: _Line) -> str | None:
     # (longer with the writer's note after the name: "By Jane Doe, a deputy
     # editor who has covered the industry for a decade.")
     bio = m is not None and re.match(r"^[^,]{3,60},", m.group("name")) is not None
-    if ln.words > (60 if bio else 20) or ln.bullet or (ln.end and not t.endswith(".") and not bio):
+    if ln.words > (60 if bio else 20) or (ln.bullet and not m):  # ("* By Jane Doe": a meta list)
+        return None
+    if ln.end and not t.endswith(".") and not bio:
         return None
     name, rest = _name_prefix(m.group("name") if m else t)
     if not (2 <= len(name.split()) <= 6) or name.isupper() and not m:
@@ -838,7 +845,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
     if title_idx is not None:
         meta_lines.add(title_idx)
     # Byline and dates: near the title or the start of the body.
-    look_from = min(title_idx if title_idx is not None else start, start) - 2
+    look_from = min(title_idx if title_idx is not None else start, start) - 4
     near = lines[max(0, look_from) : min(len(lines), start + 4)]
     found: list[tuple[int, int, str]] = []  # (0 for "By ...", else 1; line; name)
     for k, ln in enumerate(near):
