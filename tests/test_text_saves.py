@@ -1292,29 +1292,75 @@ def test_the_lead_above_an_author_box_is_kept() -> None:
     assert "Transport correspondent" not in got
 
 
+# A story on the same subject as a notice: what someone's comments were, what
+# cookies do. It keeps its sentences.
+_QUOTE = (
+    "The minister's comments about the islanders were offensive, the opposition "
+    "said, and it asked for an apology before the council meets again."
+)
+_COOKIE_STORY = (
+    "Browsers now block third-party cookies by default, which advertisers once used "
+    "to follow readers from one site to the next without their knowledge."
+)
+
+
 @pytest.mark.parametrize(
-    "policy",
+    ("notice", "story", "inside"),
     [
-        "The opinions expressed in reader comments are those of the author only, and do not "
-        "reflect the opinions of the Harbour Post.",
-        "Harbour Post moderates comments to keep the conversation informed and civil. Comments "
-        "that are abusive or off-topic will be removed.",
-        "We ask that you keep your comments respectful. Comments that break our rules will be "
-        "deleted without warning.",
-        "El contenido de los comentarios es la opinión de los usuarios. El periódico se reserva "
-        "el derecho de eliminar cualquier comentario inapropiado.",
+        # the rules for readers' comments, after the article
+        (
+            "The opinions expressed in reader comments are those of the author only, and do not "
+            "reflect the opinions of the Harbour Post.",
+            _QUOTE,
+            False,
+        ),
+        (
+            "Harbour Post moderates comments to keep the conversation informed and civil. "
+            "Comments that are abusive or off-topic will be removed.",
+            _QUOTE,
+            False,
+        ),
+        (
+            "We ask that you keep your comments respectful. Comments that break our rules will "
+            "be deleted without warning.",
+            _QUOTE,
+            False,
+        ),
+        (
+            "El contenido de los comentarios es la opinión de los usuarios. El periódico se "
+            "reserva el derecho de eliminar cualquier comentario inapropiado.",
+            _QUOTE,
+            False,
+        ),
+        # a cookie banner, inside it
+        (
+            "We use cookies to improve our service for you. You can find more information in "
+            "our data protection declaration.",
+            _COOKIE_STORY,
+            True,
+        ),
+        (
+            "By continuing to browse this site, you accept the use of cookies to offer you "
+            "content and services suited to your interests.",
+            _COOKIE_STORY,
+            True,
+        ),
+        (
+            "Wir verwenden Cookies, um unsere Website zu verbessern. Mit der weiteren Nutzung "
+            "unserer Seite stimmen Sie dem zu.",
+            _COOKIE_STORY,
+            True,
+        ),
     ],
 )
-def test_a_comment_policy_after_the_article_dropped(policy: str) -> None:
-    # A news story's "comments" (what someone said) are the article's text.
-    quote = (
-        "The minister's comments about the islanders were offensive, the opposition "
-        "said, and it asked for an apology before the council meets again."
+def test_a_sites_notice_to_its_readers_dropped(notice: str, story: str, inside: bool) -> None:
+    article = (
+        [P1, P2, notice, P3, story, P4, P5] if inside else [P1, P2, story, *ARTICLE[2:], notice]
     )
-    got = body(save(MENU, P1, P2, quote, P3, P4, P5, policy, FOOTER))
+    got = body(save(MENU, *article, FOOTER))
     assert_article(got)
-    assert quote in got
-    assert policy not in got
+    assert story in got
+    assert notice not in got
 
 
 @pytest.mark.parametrize(
@@ -1364,29 +1410,6 @@ def test_a_song_without_running_text_is_kept_without_the_page_around_it() -> Non
     )
     assert "Bring my darling back to me" in got and "the boatyard before the dawn" in got
     assert "Low Tide" not in got and "Contact Us" not in got and "114 views" not in got
-
-
-@pytest.mark.parametrize(
-    "banner",
-    [
-        "We use cookies to improve our service for you. You can find more information in our "
-        "data protection declaration.",
-        "By continuing to browse this site, you accept the use of cookies to offer you content "
-        "and services suited to your interests.",
-        "Wir verwenden Cookies, um unsere Website zu verbessern. Mit der weiteren Nutzung "
-        "unserer Seite stimmen Sie dem zu.",
-    ],
-)
-def test_a_cookie_notice_in_the_article_dropped(banner: str) -> None:
-    # A story about cookies keeps its sentences.
-    story = (
-        "Browsers now block third-party cookies by default, which advertisers once used "
-        "to follow readers from one site to the next without their knowledge."
-    )
-    got = body(save(MENU, P1, P2, banner, P3, story, P4, P5, FOOTER))
-    assert_article(got)
-    assert story in got
-    assert banner not in got
 
 
 def test_a_gallery_in_the_middle_of_the_article_does_not_cut_it() -> None:

@@ -314,6 +314,20 @@ _RELATED_HEADING_RE = re.compile(
 )
 
 
+def _mark_related(lines: list[_Line]) -> None:
+    """The block right under such a heading, its lines run together (a
+    headline and its summary, then the next), is other stories, however
+    much it reads like running text."""
+    for ln in lines:
+        if ln.links >= 0.5 or ln.words > 6 or not _RELATED_HEADING_RE.match(ln.text):
+            continue
+        block = [x for x in lines[ln.index + 1 : ln.index + 13] if x.para == ln.para + 1]
+        if len(block) >= 2:
+            for x in block:
+                if x.kind in (*_PROSE, "mid"):
+                    x.kind = "short"
+
+
 # A newsletter box: its button or field ("Subscribe", "Email address") and,
 # around it, its pitch ("Get the best stories delivered to your inbox").
 _SIGN_UP_BUTTON_RE = re.compile(
@@ -334,7 +348,8 @@ def _mark_newsletter_boxes(lines: list[_Line]) -> None:
     """The lines of a newsletter box are chrome, however much its pitch
     reads like running text."""
     for ln in lines:
-        if ln.words > 3 or not _SIGN_UP_BUTTON_RE.search(ln.text):  # a form's token first
+        # (the label last on its line: "Email Newsletter", a form's token first)
+        if ln.words > 3 or not _SIGN_UP_BUTTON_RE.search(ln.text):
             continue
         i = ln.index
         near = lines[max(0, i - _BOX_REACH) : i + _BOX_REACH + 1]
@@ -347,20 +362,6 @@ def _mark_newsletter_boxes(lines: list[_Line]) -> None:
         for x in lines[lo : hi + 1]:
             if x.words <= 45 and x.kind != "code":
                 x.kind = "bad"
-
-
-def _mark_related(lines: list[_Line]) -> None:
-    """The block right under such a heading, its lines run together (a
-    headline and its summary, then the next), is other stories, however
-    much it reads like running text."""
-    for ln in lines:
-        if ln.links >= 0.5 or ln.words > 6 or not _RELATED_HEADING_RE.match(ln.text):
-            continue
-        block = [x for x in lines[ln.index + 1 : ln.index + 13] if x.para == ln.para + 1]
-        if len(block) >= 2:
-            for x in block:
-                if x.kind in (*_PROSE, "mid"):
-                    x.kind = "short"
 
 
 def _discount_teasers(lines: list[_Line], values: list[float], linked: bool) -> None:
