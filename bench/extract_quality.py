@@ -121,8 +121,8 @@ def main() -> int:
 def html_variant(pages: list[Path], args: argparse.Namespace) -> None:
 
     from margin.errors import IngestError
-    from margin.ingest import extract_file
     from margin.ingest.decode import decode
+    from margin.ingest.pipeline import extract_file
 
     rows = []
     base_p = base_r = base_title = 0.0

@@ -30,8 +30,8 @@ def main() -> int:
     from readability import Document
 
     from margin.errors import IngestError
-    from margin.ingest import extract_file
     from margin.ingest.decode import decode
+    from margin.ingest.pipeline import extract_file
 
     files = [
         p

@@ -69,8 +69,8 @@ from _corpus import corpus_pages, expected_text, f1, precision_recall  # noqa: E
 from extract_quality import is_held_out  # noqa: E402
 
 from margin.errors import IngestError  # noqa: E402
-from margin.ingest import extract_bytes  # noqa: E402
 from margin.ingest import text as T  # noqa: E402
+from margin.ingest.pipeline import extract_bytes  # noqa: E402
 
 # --- Features and inference: pure Python, as they would ship (a dot product
 # per line and neighbour over a small JSON of weights).

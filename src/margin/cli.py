@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from margin import __version__
 from margin.errors import MarginError
-from margin.ingest.sanitize import clean_message
+from margin.sanitize import clean_message
 
 COMMANDS = (
     "extract",

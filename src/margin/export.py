@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from margin.ingest.sanitize import display_path
 from margin.library import ArticleRow, Library
 from margin.model import Highlight
+from margin.sanitize import display_path
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 

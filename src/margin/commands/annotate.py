@@ -7,8 +7,8 @@ from __future__ import annotations
 import argparse
 
 from margin.errors import UsageError
-from margin.ingest.sanitize import clean_field, clean_text
 from margin.library import Library
+from margin.sanitize import clean_field, clean_text
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from margin.ingest.sanitize import display_path
 from margin.library import Library
+from margin.sanitize import display_path
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,26 +7,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from typing import Any
 
 from margin.errors import DatabaseError, UsageError
 from margin.model import Article, Entity
-
-# Article text is sanitised at ingest; this is a second guard for the terminal.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+from margin.sanitize import one_line
 
 #: Articles listed under each entity in the text output (JSON has them all).
 _SHOWN_ARTICLES = 3
 
 
-def _clean(text: str) -> str:
-    return _CONTROL.sub(" ", text)
-
-
 def _fit(text: str, width: int) -> str:
-    text = _clean(text)
+    text = one_line(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -65,7 +58,7 @@ def _one_file(args: argparse.Namespace) -> int:
         entities = article.entities
     else:
         from margin.entities import recognise
-        from margin.ingest import extract_file
+        from margin.ingest.pipeline import extract_file
 
         article = extract_file(args.file)
         entities = article.entities or recognise(article.text, lang=article.lang)
@@ -79,7 +72,7 @@ def _one_file(args: argparse.Namespace) -> int:
 def _print_summary(entities: list[Entity]) -> int:
     from margin.entities import entity_summary
 
-    rows = [(_clean(s.text), s.label, str(s.count)) for s in entity_summary(entities)]
+    rows = [(one_line(s.text), s.label, str(s.count)) for s in entity_summary(entities)]
     if not rows:
         sys.stdout.write("no entities found\n")
         return 0
@@ -94,8 +87,8 @@ def _print_summary(entities: list[Entity]) -> int:
 
 
 def _library(args: argparse.Namespace) -> int:
-    from margin.ingest.sanitize import clean_field, display_path
     from margin.library import Library
+    from margin.sanitize import clean_field, display_path
 
     limit = args.limit
     if limit is None or limit < 1:
@@ -127,7 +120,7 @@ def _library(args: argparse.Namespace) -> int:
     if not found:
         sys.stdout.write("no entities in the library (run 'margin index' first)\n")
         return 0
-    width = min(40, max(len("entity"), *(len(_clean(e.text)) for e, _ in found)))
+    width = min(40, max(len("entity"), *(len(one_line(e.text)) for e, _ in found)))
     sys.stdout.write(f"{'entity':<{width}}  {'label':<6}  mentions  articles\n")
     for e, arts in found:
         sys.stdout.write(

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from margin import export
 from margin.errors import UsageError
-from margin.ingest.sanitize import display_path
 from margin.library import Library
+from margin.sanitize import display_path
 
 
 def run(args: argparse.Namespace) -> int:

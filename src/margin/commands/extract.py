@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from margin.ingest import extract_file
+from margin.ingest.pipeline import extract_file
 from margin.model import Article
 
 

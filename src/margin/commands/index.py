@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from margin.ingest.sanitize import clean_message, display_path
 from margin.library import Library, ScanProgress, ScanSummary
+from margin.sanitize import clean_message, display_path
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from margin.ingest.sanitize import clean_field, display_path
 from margin.library import Library
+from margin.sanitize import clean_field, display_path
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,8 +18,8 @@ from margin.ingest.blocks import assemble, count_words, reading_minutes
 from margin.ingest.decode import decode
 from margin.ingest.metadata import normalise_date
 from margin.ingest.mhtml import extract_mhtml_html, looks_like_mhtml
-from margin.ingest.sanitize import clean_field, clean_text, display_path
 from margin.model import Article, Block
+from margin.sanitize import clean_field, clean_text, display_path
 
 # The defaults of config.toml's max_file_mb and extract_timeout.
 DEFAULT_MAX_BYTES = config.DEFAULT_MAX_FILE_MB * 1024 * 1024

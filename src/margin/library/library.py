@@ -26,7 +26,6 @@ from margin.library.records import (
     text_hash,
 )
 from margin.library.scanner import FoundFile, walk
-from margin.library.store import display_path
 from margin.library.workers import (
     Job,
     Outcome,
@@ -34,6 +33,7 @@ from margin.library.workers import (
     run_jobs,
 )
 from margin.model import Article, Highlight
+from margin.sanitize import display_path
 
 P = ParamSpec("P")
 R = TypeVar("R")

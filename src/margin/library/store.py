@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from margin.errors import DatabaseError
+from margin.sanitize import display_path
 
 #: How long a writer waits for another margin's write to finish.
 BUSY_TIMEOUT_MS = 20_000
@@ -145,15 +146,6 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Tables holding what cannot be rebuilt; checked at every start.
 USER_TABLES = ("folders", "articles", "reading", "highlights")
-
-
-def display_path(path: str | os.PathLike[str] | bytes) -> str:
-    """:func:`margin.ingest.sanitize.display_path`, imported when first
-    needed: importing anything from ``margin.ingest`` loads the whole
-    extractor (lxml, readability), which the app does not need to start."""
-    from margin.ingest.sanitize import display_path as shown
-
-    return shown(path)
 
 
 def recovery_hint(path: Path) -> str:

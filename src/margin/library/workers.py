@@ -117,8 +117,8 @@ def extract_one(job: Job, soft_timeout: float | None = None) -> Outcome:
     raises for a bad file."""
     from margin.config import current as current_config
     from margin.errors import IngestError
-    from margin.ingest import extract_bytes
-    from margin.ingest.sanitize import clean_message
+    from margin.ingest.pipeline import extract_bytes
+    from margin.sanitize import clean_message
 
     out = Outcome(job.path, job.size, job.mtime_ns)
     t0 = time.process_time()

@@ -11,8 +11,8 @@ from textual.app import App
 from textual.binding import Binding
 
 from margin.config import Config
+from margin.sanitize import one_line
 from margin.ui.commands import MarginCommands
-from margin.ui.safe import plain
 
 if TYPE_CHECKING:
     from margin.library import Library
@@ -73,7 +73,7 @@ class MarginApp(App[int]):
         # Each screen module is imported only when shown: the reader pulls in
         # dialogs and editors that a library start never needs.
         for problem in self.config.problems:
-            self.notify(plain(problem), title="config.toml", severity="warning", markup=False)
+            self.notify(one_line(problem), title="config.toml", severity="warning", markup=False)
         if self.file is not None:
             from margin.ui.screens.reader_screen import ReaderScreen
 
@@ -94,7 +94,7 @@ class MarginApp(App[int]):
 
     def say(self, message: str, *, title: str = "", severity: Any = "information") -> None:
         """A notification whose text is never parsed as markup."""
-        self.notify(plain(message), title=plain(title), severity=severity, markup=False)
+        self.notify(one_line(message), title=one_line(title), severity=severity, markup=False)
 
 
 def _start_resource_tracker() -> None:

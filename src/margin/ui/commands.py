@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from margin import paths
-from margin.ui.safe import file_name, one_line, plain
+from margin.sanitize import display_path, one_line
 
 if TYPE_CHECKING:
     from margin.ui.app import MarginApp
@@ -87,7 +87,7 @@ class MarginCommands(Provider):
         for row in self._rows:
             if row.status != "ok":
                 continue
-            title = one_line(row.title) or file_name(Path(row.path).name)
+            title = one_line(row.title) or display_path(Path(row.path).name)
             candidate = f"Open {title}"
             score = matcher.match(candidate)
             if score > 0:
@@ -143,7 +143,7 @@ def _export_in_thread(app: MarginApp, fmt: str) -> None:
         with app.db() as lib:
             written = export.write(lib, fmt, out)
     except Exception as exc:  # noqa: BLE001 - report, never crash
-        app.call_from_thread(app.say, f"Export failed: {plain(exc)}", severity="error")
+        app.call_from_thread(app.say, f"Export failed: {one_line(exc)}", severity="error")
         return
     noun = "file" if len(written) == 1 else "files"
-    app.call_from_thread(app.say, f"Exported {len(written)} {noun} to {file_name(out)}")
+    app.call_from_thread(app.say, f"Exported {len(written)} {noun} to {display_path(out)}")

@@ -7,7 +7,7 @@ from pathlib import Path
 from margin import paths
 from margin.config import load_config
 from margin.errors import UsageError
-from margin.ui.safe import file_name
+from margin.sanitize import display_path
 
 
 def launch(target: str | None) -> int:
@@ -28,7 +28,7 @@ def launch(target: str | None) -> int:
         elif path.is_file():
             file = path.resolve()
         else:
-            raise UsageError(f"no such file or folder: {file_name(target)}")
+            raise UsageError(f"no such file or folder: {display_path(target)}")
     paths.ensure_home()
     config = load_config()
     db_path = paths.database_path()

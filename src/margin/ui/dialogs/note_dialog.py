@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
-from margin.ui.safe import one_line
+from margin.sanitize import one_line
 
 
 class NoteDialog(ModalScreen[str | None]):

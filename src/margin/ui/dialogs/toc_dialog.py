@@ -11,7 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from margin.model import Block
-from margin.ui.safe import one_line
+from margin.sanitize import one_line
 
 
 class TocDialog(ModalScreen[int | None]):

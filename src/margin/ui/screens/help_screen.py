@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from margin.ui.safe import file_name
+from margin.sanitize import display_path
 
 EVERYWHERE_EXTRA = [("ctrl+p", "Command palette: open an article, export notes, theme…")]
 
@@ -20,7 +20,7 @@ EVERYWHERE_EXTRA = [("ctrl+p", "Command palette: open an article, export notes, 
 def config_location() -> str:
     from margin import paths
 
-    return file_name(paths.config_path())
+    return display_path(paths.config_path())
 
 
 def key_rows(app: Any, bindings: list[Any]) -> list[tuple[str, str, str]]:

@@ -18,7 +18,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from margin import paths
-from margin.ui.safe import file_name, plain
+from margin.sanitize import display_path, one_line
 from margin.ui.widgets.article_list import ArticleList, ListItem
 from margin.ui.widgets.footer import MarginFooter
 from margin.ui.widgets.status_line import StatusLine
@@ -168,7 +168,7 @@ class LibraryScreen(Screen[None]):
                         self._total = lib.article_count(folder=self.folder)
             except Exception as exc:  # noqa: BLE001 - show it; keep the app alive
                 self.rows = []
-                app.say(f"Cannot list articles: {plain(exc)}", severity="error")
+                app.say(f"Cannot list articles: {one_line(exc)}", severity="error")
         if not self.search_text:
             self.article_list.set_items([ListItem(row) for row in self.rows])
         self._update_title()
@@ -177,11 +177,11 @@ class LibraryScreen(Screen[None]):
     def _update_title(self) -> None:
         title = Text()
         title.append("margin", style="bold")
-        where = file_name(self.folder) if self.folder else "all folders"
+        where = display_path(self.folder) if self.folder else "all folders"
         title.append(f"  {where}", style="dim")
         if self.search_text:
             count = len(self.article_list.items)
-            title.append(f"  ·  {count} found for “{plain(self.search_text)}”")
+            title.append(f"  ·  {count} found for “{one_line(self.search_text)}”")
         else:
             count = len(self.rows) if self._total is None else self._total
             noun = "article" if count == 1 else "articles"
@@ -208,7 +208,7 @@ class LibraryScreen(Screen[None]):
         text.append("and Markdown. Save some into a folder and run  ")
         text.append("margin FOLDER", style="bold")
         text.append(",\nor drop them into margin's inbox folder:\n\n    ")
-        text.append(file_name(paths.inbox_path()), style="italic")
+        text.append(display_path(paths.inbox_path()), style="italic")
         text.append("\n\n")
         samples = paths.sample_articles_path()
         if samples is not None and any(samples.iterdir()):
@@ -250,7 +250,7 @@ class LibraryScreen(Screen[None]):
             with self.margin_app.db() as lib:
                 summary = lib.scan(dirs, progress=progress, cancel=lambda: worker.is_cancelled)
         except Exception as exc:  # noqa: BLE001 - a failed scan must not end the app
-            self.post_message(self.ScanDone(None, plain(exc)))
+            self.post_message(self.ScanDone(None, one_line(exc)))
             return
         self.post_message(self.ScanDone(summary))
 
@@ -379,7 +379,7 @@ class LibraryScreen(Screen[None]):
             with self.margin_app.db() as lib:
                 hits = lib.search(as_you_type(query), limit=100)
         except Exception as exc:  # noqa: BLE001 - a bad query is a message, not a crash
-            self.post_message(self.Results(query, [], plain(exc)))
+            self.post_message(self.Results(query, [], one_line(exc)))
             return
         self.post_message(self.Results(query, list(hits)))
 
@@ -406,7 +406,7 @@ class LibraryScreen(Screen[None]):
                 lib.set_bookmark(path, on_)
         except Exception as exc:  # noqa: BLE001
             self.margin_app.call_from_thread(
-                self.margin_app.say, f"Bookmark not saved: {plain(exc)}", severity="error"
+                self.margin_app.say, f"Bookmark not saved: {one_line(exc)}", severity="error"
             )
             return
         self.post_message(self.Bookmarked())
@@ -429,9 +429,9 @@ class LibraryScreen(Screen[None]):
 
         row = event.item.row
         if row.status != "ok":
-            reason = plain(row.reason or "could not be read")
+            reason = one_line(row.reason or "could not be read")
             self.margin_app.say(
-                f"{file_name(Path(row.path).name)}: {reason}",
+                f"{display_path(Path(row.path).name)}: {reason}",
                 title="Cannot open",
                 severity="warning",
             )

@@ -19,7 +19,7 @@ from textual.widgets import Input, Static
 
 from margin.errors import MarginError
 from margin.model import Article, Highlight
-from margin.ui.safe import file_name, one_line, plain
+from margin.sanitize import display_path, one_line
 from margin.ui.widgets.article_view import ArticleView
 from margin.ui.widgets.footer import MarginFooter
 from margin.ui.widgets.status_line import StatusLine
@@ -186,7 +186,7 @@ class ReaderScreen(Screen[None]):
         title = (
             one_line(self.row.title)
             if self.row is not None and self.row.title
-            else file_name(Path(self.path).name)
+            else display_path(Path(self.path).name)
         )
         yield Static(Text(title), id="reader-title")
         with Horizontal(id="reader-body"):
@@ -270,16 +270,18 @@ class ReaderScreen(Screen[None]):
                         if self.row is None:
                             bookmarked = _bookmarked(lib, self.path)
             if article is None:
-                from margin.ingest import extract_file
+                from margin.ingest.pipeline import extract_file
 
                 article = extract_file(self.path)
             if not article.entities:
                 article.entities = _recognise(article)
         except MarginError as exc:
-            self.post_message(self.LoadFailed(plain(exc)))
+            self.post_message(self.LoadFailed(one_line(exc)))
             return
         except Exception as exc:  # noqa: BLE001 - any bad input: say so, keep running
-            self.post_message(self.LoadFailed(f"cannot read {file_name(self.path)}: {plain(exc)}"))
+            self.post_message(
+                self.LoadFailed(f"cannot read {display_path(self.path)}: {one_line(exc)}")
+            )
             return
         self.post_message(self.Loaded(article, highlights, int(position or 0), bookmarked, saved))
 
@@ -288,7 +290,7 @@ class ReaderScreen(Screen[None]):
         self.bookmarked = message.bookmarked
         self.in_library = message.saved
         self.query_one("#reader-title", Static).update(
-            Text(one_line(message.article.title) or file_name(Path(self.path).name))
+            Text(one_line(message.article.title) or display_path(Path(self.path).name))
         )
         self._highlights = message.highlights
         self.view.set_article(message.article, message.highlights, offset=message.position)
@@ -526,7 +528,7 @@ class ReaderScreen(Screen[None]):
             self.margin_app.say("This article has no web address to open.")
             return
         assert url is not None
-        shown = plain(url)
+        shown = one_line(url)
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -550,7 +552,7 @@ class ReaderScreen(Screen[None]):
             with self.margin_app.db() as lib:
                 lib.set_bookmark(self.path, on_)
         except Exception as exc:  # noqa: BLE001
-            self.post_message(self.Failed(f"Bookmark not saved: {plain(exc)}"))
+            self.post_message(self.Failed(f"Bookmark not saved: {one_line(exc)}"))
             return
         self.app.call_from_thread(self._bookmark_saved, on_)
 
@@ -631,7 +633,7 @@ class ReaderScreen(Screen[None]):
                     lib.set_note(h.id, note)
                 highlights = list(lib.highlights(self.path))
         except Exception as exc:  # noqa: BLE001
-            self.post_message(self.Failed(f"Highlight not saved: {plain(exc)}"))
+            self.post_message(self.Failed(f"Highlight not saved: {one_line(exc)}"))
             return
         self.post_message(
             self.HighlightsChanged(highlights, "Note saved" if note else "Highlighted")
@@ -644,7 +646,7 @@ class ReaderScreen(Screen[None]):
                 lib.set_note(highlight_id, note or None)
                 highlights = list(lib.highlights(self.path))
         except Exception as exc:  # noqa: BLE001
-            self.post_message(self.Failed(f"Note not saved: {plain(exc)}"))
+            self.post_message(self.Failed(f"Note not saved: {one_line(exc)}"))
             return
         self.post_message(
             self.HighlightsChanged(highlights, "Note saved" if note else "Note removed")
@@ -681,7 +683,7 @@ class ReaderScreen(Screen[None]):
                 lib.delete_highlight(highlight_id)
                 highlights = list(lib.highlights(self.path))
         except Exception as exc:  # noqa: BLE001
-            self.post_message(self.Failed(f"Highlight not deleted: {plain(exc)}"))
+            self.post_message(self.Failed(f"Highlight not deleted: {one_line(exc)}"))
             return
         self.post_message(self.HighlightsChanged(highlights, "Highlight deleted"))
 
@@ -707,7 +709,7 @@ class ReaderScreen(Screen[None]):
             with self.margin_app.db() as lib:
                 lib.set_position(self.path, self.view.top_offset, round(self.view.progress, 4))
         except Exception as exc:  # noqa: BLE001 - leaving must never crash
-            self.margin_app.say(f"Reading position not saved: {plain(exc)}", severity="warning")
+            self.margin_app.say(f"Reading position not saved: {one_line(exc)}", severity="warning")
 
     def on_unmount(self) -> None:
         self._save_position()

@@ -16,16 +16,7 @@ from dataclasses import dataclass, field
 from rich.cells import cell_len
 
 from margin.model import Article, Block
-
-# Ingest already removed control characters; this second guard maps any that
-# slip through to a visible replacement, one for one, so offsets stay valid.
-_CONTROLS = {c: "\ufffd" for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)] if c != 0x0A}
-_CONTROLS[0x09] = " "
-
-
-def visible(text: str) -> str:
-    return text.translate(_CONTROLS)
-
+from margin.sanitize import visible
 
 # A word with its trailing spaces, or a run of leading spaces.
 _TOKEN_RE = re.compile(r"[^ ]+ *| +")

@@ -26,7 +26,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from margin.ui.safe import file_name, one_line, plain
+from margin.sanitize import display_path, one_line
 from margin.ui.theme_styles import CachedLineStyles
 
 
@@ -237,15 +237,15 @@ class ArticleList(CachedLineStyles, ScrollView, can_focus=True):
         elif getattr(row, "status", "ok") != "ok":
             failed = self._style("article-list--failed")
             pieces.append((" ✗  ", failed))
-            pieces.append((file_name(Path(str(row.path)).name), None))
-            reason = plain(getattr(row, "reason", "") or "could not be read")
+            pieces.append((display_path(Path(str(row.path)).name), None))
+            reason = one_line(getattr(row, "reason", "") or "could not be read")
             pieces.append((f"  — {reason}", failed))
         else:
             mark = "★" if row.bookmarked else " "
             pieces.append((f" {mark}  ", self._style("article-list--mark")))
             right = self._right_columns(row, width)
             right_width = sum(cell_len(text) for text, _ in right)
-            title = one_line(row.title) or file_name(Path(str(row.path)).name)
+            title = one_line(row.title) or display_path(Path(str(row.path)).name)
             title_width = max(8, width - 4 - right_width - 1)
             unread = None if row.progress else self._style("article-list--unread")
             pieces.append((_fit(title, title_width), unread))

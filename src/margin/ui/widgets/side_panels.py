@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from margin.entities import EntitySummary as EntityGroup
 from margin.entities import entity_summary
 from margin.model import Entity, Highlight
-from margin.ui.safe import one_line
+from margin.sanitize import one_line
 
 LABEL_NAMES = {"PERSON": "person", "ORG": "org", "PLACE": "place", "OTHER": "other"}
 #: Theme variables, the same the reader colours entities with: fixed colours

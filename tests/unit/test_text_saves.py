@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from margin.ingest import extract_bytes
+from margin.ingest.pipeline import extract_bytes
 from margin.ingest.text import extract_text
 
-SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"
 
 P1 = (
     "The ferry company that links the northern islands said on Monday that it would "

@@ -1,4 +1,12 @@
-"""The one place control characters are removed from untrusted text."""
+"""The one place untrusted text is made safe to store and to show.
+
+Article text and fields are cleaned once, at ingest (:func:`clean_text`,
+:func:`clean_field`); file names and error messages come from elsewhere and
+are cleaned where they are shown (:func:`display_path`, :func:`clean_message`).
+The reader's renderer keeps offsets fixed with :func:`visible`, which maps any
+control character one for one. This module imports nothing heavy: the app,
+the store and the CLI all load it at start-up.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +21,9 @@ _NEWLINES_RE = re.compile(r"\r\n?")
 # paragraph separators that let a short field masquerade as something else.
 _BIDI_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]")
 _SPACES_RE = re.compile(r"\s+")
+# For visible(): every control but \n becomes U+FFFD, \t a space.
+_VISIBLE = {c: "\ufffd" for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)] if c != 0x0A}
+_VISIBLE[0x09] = " "
 
 
 def clean_text(text: str) -> str:
@@ -28,6 +39,13 @@ def clean_field(text: str | None) -> str | None:
     text = _BIDI_RE.sub("", _CONTROL_RE.sub(" ", _NEWLINES_RE.sub(" ", text)))
     text = _SPACES_RE.sub(" ", text).strip()
     return text or None
+
+
+def one_line(value: object) -> str:
+    """Any value as one clean line ("" for None): titles and messages in the UI."""
+    if value is None:
+        return ""
+    return clean_field(str(value)) or ""
 
 
 def display_path(path: str | os.PathLike[str] | bytes) -> str:
@@ -51,3 +69,10 @@ def display_path(path: str | os.PathLike[str] | bytes) -> str:
 def clean_message(message: str) -> str:
     """An error message: one line, no control characters."""
     return clean_field(message.replace("\n", " ")) or ""
+
+
+def visible(text: str) -> str:
+    """``text`` with each control character but ``\\n`` replaced one for one
+    (a tab by a space), so offsets into it stay valid: the renderer's guard
+    for text that did not come through ingest."""
+    return text.translate(_VISIBLE)

@@ -289,7 +289,7 @@ def test_fast_text_length_matches_readabilitys_text_length():
 def test_readability_is_left_as_it_ships_outside_margins_extraction(tmp_path):
     import readability.readability as rr
 
-    from margin.ingest import extract_file
+    from margin.ingest.pipeline import extract_file
 
     original, cleaner, length = rr.clean, rr.html_cleaner, rr.text_length
     page = tmp_path / "p.html"
@@ -306,7 +306,8 @@ def test_readability_is_left_as_it_ships_outside_margins_extraction(tmp_path):
 def test_lighter_cleaner_gives_the_same_article(tmp_path, monkeypatch):
     """margin runs readability's Cleaner without its javascript pass: the
     article (text, blocks, links) is the same as with readability's own."""
-    from margin.ingest import extract_file, html
+    from margin.ingest import html
+    from margin.ingest.pipeline import extract_file
 
     para = (
         "<p onclick='steal()'>The ferry to <a href='javascript:alert(1)'>Gozo</a> leaves "

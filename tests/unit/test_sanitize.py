@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from margin.ui import safe
+from margin.sanitize import clean_message, display_path, one_line
 
 CONTROL_OR_BIDI = re.compile(
     r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]"
@@ -31,16 +31,16 @@ NASTY = [
 
 @pytest.mark.parametrize("value", NASTY)
 def test_fields_and_messages_are_one_clean_line(value: str) -> None:
-    for shown in (safe.one_line(value), safe.plain(value), safe.text(value).plain):
+    for shown in (one_line(value), clean_message(value)):
         assert not CONTROL_OR_BIDI.search(shown)
-    assert "[@click=app.quit]Read me[/]" in safe.plain("x [@click=app.quit]Read me[/]")
+    assert "[@click=app.quit]Read me[/]" in one_line("x [@click=app.quit]Read me[/]")
 
 
 @pytest.mark.parametrize(
     "name", [*NASTY, b"caf\xe9.html", "caf\udce9.html", "tab\tname\n.md", "\u202egpj.exe"]
 )
 def test_file_names_shown_with_controls_made_visible(name: str | bytes) -> None:
-    shown = safe.file_name(name)
+    shown = display_path(name)
     assert not CONTROL_OR_BIDI.search(shown)
     if name == b"caf\xe9.html" or name == "caf\udce9.html":
         assert shown == "caf\\xe9.html"

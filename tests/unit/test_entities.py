@@ -12,7 +12,7 @@ import pytest
 from margin.entities import entity_summary, recognise
 from margin.model import Entity
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO.parent / "shared" / "corpus" / "readability-test-pages"
 
 
@@ -313,7 +313,7 @@ def test_regions_harbours_and_adjectives() -> None:
 def test_generated_place_lists_are_loaded_once_and_stay_small() -> None:
     from margin.entities.lexicon import lexicon
 
-    data = Path(__file__).resolve().parent.parent / "src" / "margin" / "entities" / "data"
+    data = Path(__file__).resolve().parents[2] / "src" / "margin" / "entities" / "data"
     size = sum(f.stat().st_size for f in data.iterdir() if f.is_file())
     assert size < 1_500_000
     lex = lexicon()

@@ -85,7 +85,7 @@ def test_missing_file_and_folder(tmp_path, capsys):
 
 def test_size_cap_refuses_with_the_limit(tmp_path):
     from margin.errors import IngestError
-    from margin.ingest import extract_file
+    from margin.ingest.pipeline import extract_file
 
     path = write(tmp_path, "big.html", page(f"<p>{PROSE}</p>" * 100))
     with pytest.raises(IngestError, match="limit"):
@@ -115,7 +115,8 @@ def test_timeout_stops_a_slow_extraction(tmp_path, monkeypatch):
     import time
 
     from margin.errors import IngestError
-    from margin.ingest import extract_file, html
+    from margin.ingest import html
+    from margin.ingest.pipeline import extract_file
 
     def slow(*args, **kwargs):
         time.sleep(5)
@@ -250,7 +251,7 @@ def test_escape_sequences_are_stripped_from_title_and_body(tmp_path, capsys):
 
 
 def test_bidi_controls_removed_from_fields_not_body(tmp_path):
-    from margin.ingest import extract_file
+    from margin.ingest.pipeline import extract_file
 
     html = page(
         f"<p>{PROSE} \u202eevil\u202c</p>",
