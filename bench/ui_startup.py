@@ -161,7 +161,7 @@ class Bench(MarginApp):
         self.rss_paint = rss()
 
 lib = Library.open()
-app = Bench(lib, open_library=Library.open)
+app = Bench(lib)
 app.run(headless=True, size=(120, 40))
 print(json.dumps({"paint": app.painted - t0, "rows": app.rows, "articles": lib.article_count(),
                   "rss": app.rss_paint,
@@ -190,7 +190,7 @@ async def open_big(app):
 
 async def main():
     lib = Library.open()
-    app = MarginApp(lib, open_library=Library.open)
+    app = MarginApp(lib)
     out = {}
     async with app.run_test(size=(120, 40)) as pilot:
         while not (isinstance(app.screen, LibraryScreen) and not app.screen.scanning):

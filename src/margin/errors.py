@@ -24,3 +24,14 @@ class DatabaseError(MarginError):
 
 class UsageError(MarginError):
     exit_code = 2
+
+
+def too_large(size: int | None, limit: int) -> str:
+    """Why a file over ``max_file_mb`` was not read (``size`` None: not
+    known before reading, only that it passed the limit)."""
+
+    def mb(n: int) -> str:
+        return f"{n / (1024 * 1024):.1f} MB"
+
+    what = f"the file is {mb(size)}, above" if size is not None else "the file is larger than"
+    return f"{what} the {mb(limit)} limit (raise max_file_mb in config.toml to read it)"

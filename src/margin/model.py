@@ -9,13 +9,13 @@ text, and entity and highlight offsets are offsets into the same text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 #: Kinds of block the reader knows how to show.
-BLOCK_KINDS = ("heading", "paragraph", "list_item", "quote", "code", "caption", "table_row")
+BlockKind = Literal["heading", "paragraph", "list_item", "quote", "code", "caption", "table_row"]
 
 #: Entity labels (see DESIGN.md).
-ENTITY_LABELS = ("PERSON", "ORG", "PLACE", "OTHER")
+EntityLabel = Literal["PERSON", "ORG", "PLACE", "OTHER"]
 
 #: Words per minute used for reading time; CJK text is counted by characters.
 WORDS_PER_MINUTE = 230
@@ -34,7 +34,7 @@ class Link:
 class Block:
     """One unit of the article body: a heading, paragraph, list item, ..."""
 
-    kind: str
+    kind: BlockKind
     text: str
     level: int = 0  # heading level (1-6) or list nesting depth
     start: int = 0
@@ -45,7 +45,7 @@ class Block:
 @dataclass(slots=True)
 class Entity:
     text: str
-    label: str
+    label: EntityLabel
     start: int
     end: int
 

@@ -109,7 +109,7 @@ class AppMaker:
     ) -> MarginApp:
         lib = Library.open()
         self.libraries.append(lib)
-        return MarginApp(lib, open_library=Library.open, folder=folder, file=file, config=config)
+        return MarginApp(lib, folder=folder, file=file, config=config)
 
     def close(self) -> None:
         for lib in self.libraries:

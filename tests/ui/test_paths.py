@@ -336,7 +336,7 @@ async def test_welcome_screen_when_library_empty(margin_home, monkeypatch, libra
     try:
         from margin.ui.app import MarginApp
 
-        app = MarginApp(lib, open_library=Library.open)
+        app = MarginApp(lib)
         async with app.run_test(size=SIZE) as pilot:
             screen = await library_ready(pilot)
             assert screen.query_one("#welcome").display

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from margin.model import Entity
+from margin.model import Article, Entity
 
-__all__ = ["Entity", "EntitySummary", "entity_summary", "recognise", "BACKENDS"]
+__all__ = ["BACKENDS", "Entity", "EntitySummary", "add_entities", "entity_summary", "recognise"]
 
 BACKENDS = ("builtin", "spacy")
 
@@ -40,6 +40,19 @@ def recognise(text: str, *, lang: str | None = None, backend: str | None = None)
 
         return recognise_spacy(text)
     raise ValueError(f"unknown entity backend {backend!r} (expected one of {BACKENDS})")
+
+
+def add_entities(article: Article) -> None:
+    """Fill ``article.entities`` unless it has some: the one way the
+    pipeline, the indexer's workers and the reader ask for them. Entities
+    are a bonus, so a failing recogniser leaves the list empty rather than
+    losing the article."""
+    if article.entities or not article.text:
+        return
+    try:
+        article.entities = recognise(article.text, lang=article.lang)
+    except Exception:  # noqa: BLE001
+        article.entities = []
 
 
 def _configured_backend() -> str:

@@ -17,10 +17,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
+from typing import cast
 
 from margin.entities.lexicon import MAX_GAZ_TOKENS, Lexicon, lexicon
 from margin.entities.tokens import split_tokens, token_ends
-from margin.model import Entity
+from margin.model import Entity, EntityLabel
 
 # How sure a label is: later passes only override a weaker one.
 GAZ, RULE, GUESS, OPEN = 3, 2, 1, 0
@@ -312,7 +313,7 @@ def recognise_builtin(text: str) -> list[Entity]:
         e = ends[c.last] + c.extra_end
         if s < last_end:
             continue
-        out.append(Entity(text[s:e], c.label, s, e))
+        out.append(Entity(text[s:e], cast(EntityLabel, c.label), s, e))
         last_end = e
     return out
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from margin.model import Entity
+from margin.model import Entity, EntityLabel
 
 #: Name of the installed spaCy pipeline to load (``spacy.load(PIPELINE)``).
 PIPELINE = "en_core_web_sm"
 
 #: spaCy label -> margin label; labels not listed (NORP, DATE, CARDINAL, ...) are dropped.
-LABEL_MAP = {
+LABEL_MAP: dict[str, EntityLabel] = {
     "PERSON": "PERSON",
     "PER": "PERSON",
     "ORG": "ORG",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from margin.model import WORDS_PER_MINUTE, Block, Link
+from margin.model import WORDS_PER_MINUTE, Block, BlockKind, Link
 
 _WS_RE = re.compile(r"\s+")
 _BLANK_LINES_RE = re.compile(r"\n[ \t]*\n+")
@@ -93,7 +93,9 @@ class InlineText:
         return text, links
 
 
-def make_block(kind: str, text: str, level: int = 0, links: list[Link] | None = None) -> Block:
+def make_block(
+    kind: BlockKind, text: str, level: int = 0, links: list[Link] | None = None
+) -> Block:
     return Block(kind=kind, text=text, level=level, links=list(links or ()))
 
 

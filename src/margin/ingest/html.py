@@ -21,7 +21,7 @@ from margin.ingest import html_clean
 from margin.ingest.blocks import InlineText, make_block
 from margin.ingest.metadata import Metadata, clean_byline, dom_byline, extract_metadata
 from margin.ingest.notices import is_site_notice
-from margin.model import Block
+from margin.model import Block, BlockKind
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCK_TAGS = {
@@ -93,7 +93,7 @@ class _Converter:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.inline = InlineText()
-        self.kind = "paragraph"
+        self.kind: BlockKind = "paragraph"
         self.level = 0
         self.list_depth = 0
         self.quote_depth = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from margin.ingest.blocks import InlineText, make_block
-from margin.model import Block
+from margin.model import Block, BlockKind
 
 _FRONT_MATTER_RE = re.compile(
     r"\A(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S
@@ -93,7 +93,7 @@ def _strip_emphasis(text: str) -> str:
     return _EMPHASIS_RE.sub(lambda m: m.group(2) or m.group(4) or "", text)
 
 
-def _block(kind: str, text: str, level: int = 0) -> Block:
+def _block(kind: BlockKind, text: str, level: int = 0) -> Block:
     inline = InlineText()
     _inline(text, inline)
     body, links = inline.take()
@@ -105,7 +105,7 @@ def extract_markdown(text: str) -> tuple[dict[str, str], list[Block]]:
     lines = body.split("\n")
     blocks: list[Block] = []
     para: list[str] = []
-    para_kind = "paragraph"
+    para_kind: BlockKind = "paragraph"
 
     def flush() -> None:
         nonlocal para, para_kind

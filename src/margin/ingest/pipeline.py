@@ -13,7 +13,7 @@ from pathlib import Path
 from types import FrameType
 
 from margin import config
-from margin.errors import IngestError
+from margin.errors import IngestError, too_large
 from margin.ingest.blocks import assemble, count_words, reading_minutes
 from margin.ingest.decode import decode
 from margin.ingest.metadata import normalise_date
@@ -117,11 +117,7 @@ def extract_file(
         if not stat.S_ISREG(st.st_mode):
             raise IngestError(shown, "not a regular file")
         if st.st_size > limit:
-            raise IngestError(
-                shown,
-                f"the file is {_mb(st.st_size)}, above the {_mb(limit)} limit "
-                "(raise max_file_mb in config.toml to read it)",
-            )
+            raise IngestError(shown, too_large(st.st_size, limit))
         with open(path, "rb") as fh:
             data = fh.read(limit + 1)
     except IngestError:
@@ -135,14 +131,10 @@ def extract_file(
     except OSError as exc:
         raise IngestError(shown, exc.strerror or "the file cannot be read") from None
     if len(data) > limit:
-        raise IngestError(shown, f"the file grew past the {_mb(limit)} limit while being read")
+        raise IngestError(shown, too_large(None, limit))
     return extract_bytes(
         data, source=str(path), suffix=Path(path).suffix.lower(), timeout=timeout, entities=entities
     )
-
-
-def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def extract_bytes(
@@ -162,7 +154,9 @@ def extract_bytes(
         with _time_limit(timeout):
             article = _extract(data, source, suffix)
             if entities:
-                _add_entities(article)
+                from margin.entities import add_entities
+
+                add_entities(article)
     except _Timeout:
         raise IngestError(
             shown, f"extraction took longer than {timeout:g} s and was stopped"
@@ -246,11 +240,3 @@ def finish(article: Article, blocks: list[Block]) -> Article:
     article.word_count = count_words(article.text)
     article.reading_minutes = reading_minutes(article.word_count)
     return article
-
-
-def _add_entities(article: Article) -> None:
-    try:
-        from margin.entities import recognise
-    except ImportError:  # pragma: no cover - entities ship with margin
-        return
-    article.entities = recognise(article.text, lang=article.lang)

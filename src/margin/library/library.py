@@ -10,14 +10,14 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from margin import paths
-from margin.errors import DatabaseError, IngestError, MarginError, UsageError
+from margin.errors import DatabaseError, IngestError, MarginError, UsageError, too_large
 from margin.library import anchoring, search, store
 from margin.library.records import (
     blocks_from_json,
@@ -445,16 +445,7 @@ class Library:
                 progress(ScanProgress(done, total, outcome.path))
 
         for f in too_big:
-            mb = float(settings.max_file_mb)
-            on_result(
-                Outcome(
-                    f.path,
-                    f.size,
-                    f.mtime_ns,
-                    reason=f"the file is {f.size / (1024 * 1024):.1f} MB, above the {mb:.1f} MB limit "
-                    "(raise max_file_mb in config.toml to read it)",
-                )
-            )
+            on_result(Outcome(f.path, f.size, f.mtime_ns, reason=too_large(f.size, max_bytes)))
         if not summary.cancelled:
             run_jobs(todo, on_result, processes=jobs, timeout=timeout, cancelled=cancelled)
         flush()
@@ -1179,9 +1170,6 @@ class Library:
     @_db
     def integrity_check(self) -> list[str]:
         return [r[0] for r in self._conn.execute("PRAGMA integrity_check").fetchall()]
-
-    def iter_rows(self) -> Iterator[ArticleRow]:  # pragma: no cover - convenience
-        yield from self.articles()
 
 
 __all__ = [

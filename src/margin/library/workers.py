@@ -29,22 +29,18 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from margin.errors import too_large
 from margin.library.records import Record, record_from_article, text_hash
 from margin.model import Article
 
 __all__ = [
-    "EXTRACT_TIMEOUT",
     "Job",
     "Outcome",
     "extract_for_index",
     "extract_one",
-    "file_hash",
     "run_jobs",
     "text_hash",
 ]
-
-#: Hard limit for one file, in seconds (the extractor gets a softer one).
-EXTRACT_TIMEOUT = 30.0
 
 
 @dataclass(slots=True)
@@ -70,28 +66,6 @@ class Outcome:
     cpu: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
 
-def file_hash(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def add_entities(article: Article) -> None:
-    """Fill ``article.entities`` when the extractor did not."""
-    if article.entities or not article.text:
-        return
-    try:
-        from margin.entities import recognise  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return
-    try:
-        article.entities = list(recognise(article.text, lang=article.lang or "en"))
-    except Exception:  # entities are a bonus; the article still indexes
-        article.entities = []
-
-
 def _read(path: str, limit: int) -> bytes:
     st = os.stat(path)
     if not stat.S_ISREG(st.st_mode):
@@ -100,10 +74,7 @@ def _read(path: str, limit: int) -> bytes:
     with open(path, "rb") as fh:
         data = fh.read(limit + 1)
     if len(data) > limit:
-        mb = limit / (1024 * 1024)
-        raise _Unreadable(
-            f"the file is larger than the {mb:.1f} MB limit (raise max_file_mb in config.toml to read it)"
-        )
+        raise _Unreadable(too_large(None, limit))
     return data
 
 
@@ -116,6 +87,7 @@ def extract_one(job: Job, soft_timeout: float | None = None) -> Outcome:
     read once: the hash is of the very bytes that were extracted. Never
     raises for a bad file."""
     from margin.config import current as current_config
+    from margin.entities import add_entities
     from margin.errors import IngestError
     from margin.ingest.pipeline import extract_bytes
     from margin.sanitize import clean_message
@@ -279,7 +251,7 @@ def run_jobs(
     on_result: Callable[[Outcome], None],
     *,
     processes: int = 0,
-    timeout: float = EXTRACT_TIMEOUT,
+    timeout: float,
     cancelled: Callable[[], bool] | None = None,
     extract: Extract = extract_for_index,
 ) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,7 +36,6 @@ class MarginApp(App[int]):
         self,
         library: Library | None,
         *,
-        open_library: Callable[[], Library] | None = None,
         folder: Path | None = None,
         file: Path | None = None,
         config: Config | None = None,
@@ -44,7 +43,6 @@ class MarginApp(App[int]):
         super().__init__()
         _start_resource_tracker()
         self.library = library
-        self._open_library = open_library
         self.folder = folder
         self.file = file
         self.config = config or Config()
@@ -62,10 +60,6 @@ class MarginApp(App[int]):
         if self.library is None:
             raise RuntimeError("no library")
         yield self.library
-
-    def open_library(self) -> Library | None:
-        """A separate connection for long jobs (a scan) that must not hold the lock."""
-        return self._open_library() if self._open_library is not None else None
 
     # ------------------------------------------------------------- screens
 

@@ -38,7 +38,6 @@ def launch(target: str | None) -> int:
             library.add_folder(folder)
         app = MarginApp(
             library,
-            open_library=lambda: Library.open(db_path),
             folder=folder,
             file=file,
             config=config,

@@ -273,8 +273,9 @@ class ReaderScreen(Screen[None]):
                 from margin.ingest.pipeline import extract_file
 
                 article = extract_file(self.path)
-            if not article.entities:
-                article.entities = _recognise(article)
+            from margin.entities import add_entities
+
+            add_entities(article)
         except MarginError as exc:
             self.post_message(self.LoadFailed(one_line(exc)))
             return
@@ -718,14 +719,3 @@ class ReaderScreen(Screen[None]):
 def _bookmarked(lib: Library, path: str) -> bool:
     row = lib.article_row(path)
     return bool(row and row.bookmarked)
-
-
-def _recognise(article: Article) -> list:  # type: ignore[type-arg]
-    try:
-        from margin.entities import recognise
-    except ImportError:
-        return []
-    try:
-        return list(recognise(article.text, lang=article.lang or "en"))
-    except Exception:  # noqa: BLE001 - names are a bonus, never a reason to fail
-        return []
