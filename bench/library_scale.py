@@ -5,7 +5,7 @@
 The files are real synthetic HTML pages on disk (bench/index_speed.py's
 generator, several sizes). Filling the index through the extractor would
 take minutes, so the index rows are written from the generator's own text
-through the same code path a scan uses (``Library._record``); what is
+through the same code path a scan uses (``recording.record``); what is
 measured afterwards (a real ``scan`` of the folder, ``search``) is the
 normal code.
 """
@@ -38,14 +38,12 @@ _LABEL = {
 
 
 def build(folder: Path, count: int) -> None:
-    from margin.library import Library
-    from margin.library.library import ScanSummary
-    from margin.library.store import transaction
+    from margin.library import Library, ScanSummary, recording, store
     from margin.library.workers import Outcome
 
     rng = random.Random(7)
     lib = Library.open()
-    conn = lib._conn
+    conn = store.connect(lib.db_path)
     conn.execute("PRAGMA synchronous = NORMAL")
     batch: list[Outcome] = []
     summary = ScanSummary()
@@ -90,13 +88,14 @@ def build(folder: Path, count: int) -> None:
             )
         )
         if len(batch) == 500:
-            with transaction(conn):
+            with store.transaction(conn):
                 for o in batch:
-                    lib._record(conn, o, summary)
+                    recording.record(conn, o, lib.extractor, summary)
             batch.clear()
-    with transaction(conn):
+    with store.transaction(conn):
         for o in batch:
-            lib._record(conn, o, summary)
+            recording.record(conn, o, lib.extractor, summary)
+    conn.close()
     lib.add_folder(folder)
     lib.close()
 
@@ -164,12 +163,11 @@ def main() -> None:
             f"{top[0].text!r} ({len(arts)}) in {took_arts * 1000:.0f} ms; search with an "
             f"entity filter median {statistics.median(lat) * 1000:.1f} ms"
         )
-        lib._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        lib.close()  # the last connection out folds the WAL into the file
         db = paths.database_path()
         size = db.stat().st_size
         html_size = sum(p.stat().st_size for p in folder.rglob("*.html"))
         print(f"database size: {size / 1e6:.1f} MB for {html_size / 1e6:.1f} MB of HTML")
-        lib.close()
 
 
 if __name__ == "__main__":

@@ -84,9 +84,9 @@ def template_db(tmp_path_factory: pytest.TempPathFactory, library_dir: Path) -> 
 def _quiet_and_fixed(monkeypatch: pytest.MonkeyPatch) -> None:
     """No cursor blink, a fixed clock: screenshots must not depend on timing."""
     monkeypatch.setattr(MarginApp, "cursor_blink", False)
-    import margin.library.library as library_module
+    from margin.library import store
 
-    monkeypatch.setattr(library_module, "_now", lambda: "2024-01-02T03:04:05+00:00")
+    monkeypatch.setattr(store, "now", lambda: "2024-01-02T03:04:05+00:00")
 
 
 @pytest.fixture

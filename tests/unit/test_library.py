@@ -191,10 +191,9 @@ def test_a_batch_of_articles_enters_the_full_text_index_as_one_segment(
     """The scan adds a batch's articles to FTS5 together (not one segment per
     article, which FTS5 then spends the scan merging), and a re-saved article
     is found by its new words only."""
-    import margin.library.library as library_module
-    from margin.library import store
+    from margin.library import indexer, store
 
-    monkeypatch.setattr(library_module, "_BATCH_SECONDS", 1e9)  # one batch
+    monkeypatch.setattr(indexer, "_BATCH_SECONDS", 1e9)  # one batch
     folder = tmp_path / "lib"
     for i in range(12):
         write(folder / f"a{i}.html", page(f"Harbour report number {i}"))
@@ -216,8 +215,8 @@ def test_an_article_written_twice_in_one_batch_keeps_the_full_text_index_sound(
 ) -> None:
     """Its first version's words are still waiting to be added when the
     second replaces them: they are added before the trigger removes them."""
-    from margin.library import store
-    from margin.library.library import ScanSummary, _add_to_fts
+    from margin.library import recording, store
+    from margin.library.rows import ScanSummary
     from margin.library.workers import extract_for_index
 
     def extract(path: Path) -> Outcome:
@@ -234,8 +233,8 @@ def test_an_article_written_twice_in_one_batch_keeps_the_full_text_index_sound(
         fts: list[tuple[int, str, str, str, str]] = []
         with store.transaction(conn):
             for outcome in (first, second):
-                lib._record(conn, outcome, ScanSummary(), fts)
-            _add_to_fts(conn, fts)
+                recording.record(conn, outcome, lib.extractor, ScanSummary(), fts)
+            recording.add_to_fts(conn, fts)
         conn.execute("INSERT INTO fts(fts, rank) VALUES ('integrity-check', 1)")
     finally:
         conn.close()
@@ -374,19 +373,25 @@ def test_highlights_carry_their_stable_uid_into_export(tmp_path: Path, lib: Libr
     assert item["id"] == "urn:uuid:" + str(uuid.UUID(made.uid))
 
 
-def test_scan_obeys_max_file_mb_from_config(tmp_path: Path, lib: Library) -> None:
-    from margin import paths
+def test_the_size_limit_is_the_one_passed_in(tmp_path: Path) -> None:
+    """The library reads no file above the limit it was given: not in a
+    scan, not when an article is opened."""
+    from margin.errors import IngestError
 
-    paths.config_path().parent.mkdir(parents=True, exist_ok=True)
-    paths.config_path().write_text("max_file_mb = 1\n", encoding="utf-8")
     folder = tmp_path / "lib"
     write(folder / "small.html", page())
-    write(folder / "big.html", page(paragraphs=PARAGRAPHS * 1000))  # ~2 MB
-    summary = lib.scan([folder], jobs=1)
-    assert summary.indexed == 1
-    ((path, reason),) = summary.failed
-    assert path.endswith("big.html")
-    assert "above the 1.0 MB limit" in reason and "max_file_mb" in reason
+    write(folder / "big.html", page(paragraphs=PARAGRAPHS * 1000))  # 1.1 MB
+    with Library.open() as lib:
+        summary = lib.scan([folder], jobs=1, max_file_mb=1)
+        assert summary.indexed == 1
+        ((path, reason),) = summary.failed
+        assert path.endswith("big.html")
+        assert "above the 1.0 MB limit" in reason and "max_file_mb" in reason
+    other = write(tmp_path / "other.html", page(paragraphs=PARAGRAPHS * 1000))
+    with Library.open(max_file_mb=1) as lib, pytest.raises(IngestError, match="1.0 MB limit"):
+        lib.load_article(other)
+    with Library.open(tmp_path / "fresh.db") as lib:  # the default limit, 32 MB
+        assert lib.load_article(other).word_count > 50_000
 
 
 def test_first_rows_come_in_the_same_order_as_the_whole_list(tmp_path: Path, lib: Library) -> None:

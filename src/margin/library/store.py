@@ -21,7 +21,9 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from margin.errors import DatabaseError
 from margin.sanitize import display_path
@@ -135,10 +137,28 @@ MIGRATIONS: list[str] = [
     CREATE INDEX articles_recent ON articles(missing, added, id);
     """,
     # 4: the scan adds articles to the full-text index itself, together at
-    # the end of each batch (see library._add_to_fts): from this trigger,
+    # the end of each batch (see recording.add_to_fts): from this trigger,
     # each article became an FTS5 segment of its own.
     """
     DROP TRIGGER texts_ai;
+    """,
+    # 5: whether entity recognition ran on an article's stored text, so that
+    # an empty list means "none found" and is not recognised again at every
+    # opening. The full-text index is refreshed only when one of its columns
+    # changes, not when entities are stored (nor by this migration's own
+    # update, hence the trigger first). Rows written before have only their
+    # list to go by: a non-empty one was recognised; an empty one is
+    # recognised once more when next opened.
+    """
+    DROP TRIGGER texts_au;
+    CREATE TRIGGER texts_au AFTER UPDATE OF title, byline, site, text ON texts BEGIN
+        INSERT INTO fts(fts, rowid, title, byline, site, text)
+        VALUES ('delete', old.article_id, old.title, old.byline, old.site, old.text);
+        INSERT INTO fts(rowid, title, byline, site, text)
+        VALUES (new.article_id, new.title, new.byline, new.site, new.text);
+    END;
+    ALTER TABLE texts ADD COLUMN recognised INTEGER NOT NULL DEFAULT 0;
+    UPDATE texts SET recognised = 1 WHERE entities != '[]';
     """,
 ]
 
@@ -310,3 +330,15 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def named(conn: sqlite3.Connection, sql: str, params: Any = ()) -> sqlite3.Cursor:
+    """Run ``sql`` with rows read by column name (``row["title"]``)."""
+    cur = conn.cursor()
+    cur.row_factory = sqlite3.Row
+    return cur.execute(sql, params)
+
+
+def now() -> str:
+    """The time stamp stored for "added", "created", "updated": UTC, ISO 8601."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
