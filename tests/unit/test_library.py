@@ -394,6 +394,23 @@ def test_the_size_limit_is_the_one_passed_in(tmp_path: Path) -> None:
         assert lib.load_article(other).word_count > 50_000
 
 
+def test_margin_index_obeys_max_file_mb_from_config(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from margin import paths
+    from margin.cli import main
+
+    paths.config_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.config_path().write_text("max_file_mb = 1\n", encoding="utf-8")
+    folder = tmp_path / "lib"
+    write(folder / "small.html", page())
+    write(folder / "big.html", page(paragraphs=PARAGRAPHS * 1000))  # 1.1 MB
+    assert main(["index", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("indexed 1, unchanged 0, failed 1")
+    assert "big.html: the file is 1.1 MB, above the 1.0 MB limit" in out
+
+
 def test_first_rows_come_in_the_same_order_as_the_whole_list(tmp_path: Path, lib: Library) -> None:
     for i in range(7):
         write(tmp_path / "a" / f"p{i}.html", page(title=f"Article number {i} about harbours"))

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 
-from margin.library import Library
+from margin.commands import open_library
 from margin.sanitize import clean_field, display_path
 
 
 def run(args: argparse.Namespace) -> int:
-    with Library.open() as lib:
+    with open_library() as lib:
         items = lib.highlights(args.file)
     if args.json:
         out = [

@@ -32,7 +32,9 @@ def launch(target: str | None) -> int:
     paths.ensure_home()
     config = load_config()
     db_path = paths.database_path()
-    library = Library.open(db_path)
+    library = Library.open(
+        db_path, max_file_mb=config.max_file_mb, extract_timeout=config.extract_timeout
+    )
     try:
         if folder is not None:
             library.add_folder(folder)

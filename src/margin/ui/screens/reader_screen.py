@@ -270,12 +270,11 @@ class ReaderScreen(Screen[None]):
                         if self.row is None:
                             bookmarked = _bookmarked(lib, self.path)
             if article is None:
+                from margin.entities import add_entities
                 from margin.ingest.pipeline import extract_file
 
                 article = extract_file(self.path)
-            from margin.entities import add_entities
-
-            add_entities(article)
+                add_entities(article)  # the library's articles come recognised
         except MarginError as exc:
             self.post_message(self.LoadFailed(one_line(exc)))
             return
