@@ -155,11 +155,19 @@ def test_vanished_file_is_dropped_unless_it_has_user_data(tmp_path: Path, lib: L
     b = write(folder / "b.html", page("Second article"))
     lib.scan([folder], jobs=1)
     lib.set_bookmark(b, True)
+    lib.set_position(a, 0, 0.0)  # a reading row with nothing in it is no user data
     a.unlink()
     b.unlink()
     summary = lib.scan([folder], jobs=1)
     assert summary.removed == 2
     assert lib.articles() == []
+    # The bookmarked article was kept, out of the list, until its file is back;
+    # the other one was forgotten: back, it is a new unread article.
+    assert lib.article_row(b) is not None and lib.article_row(a) is None
+    write(a, page())
+    write(b, page("Second article"))
+    assert lib.scan([folder], jobs=1).indexed == 2
+    assert [r.title for r in lib.articles(filter="bookmarked")] == ["Second article"]
 
 
 def test_search_ranks_and_returns_plain_snippets(tmp_path: Path, lib: Library) -> None:
