@@ -24,18 +24,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from index_speed import paragraph, sentence  # noqa: E402
+from index_speed import paragraphs, sentence  # noqa: E402
 
 
 def long_article(words: int, seed: int = 5) -> tuple[str, list[str]]:
     """The page and its paragraphs."""
     rng = random.Random(seed)
-    paras: list[str] = []
-    total = 0
-    while total < words:
-        p = paragraph(rng)
-        total += len(p.split())
-        paras.append(p)
+    paras = paragraphs(rng, words)
     body = []
     for k, p in enumerate(paras):
         if k and k % 8 == 0:

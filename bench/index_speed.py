@@ -301,19 +301,24 @@ def paragraph(rng: random.Random) -> str:
     return " ".join(sentence(rng) for _ in range(rng.randint(2, 6)))
 
 
+def paragraphs(rng: random.Random, words: int) -> list[str]:
+    """Paragraphs of at least ``words`` words in all."""
+    paras: list[str] = []
+    total = 0
+    while total < words:
+        p = paragraph(rng)
+        total += len(p.split())
+        paras.append(p)
+    return paras
+
+
 def article_html(rng: random.Random, i: int) -> str:
     return article_parts(rng, i)[0]
 
 
 def article_parts(rng: random.Random, i: int) -> tuple[str, str, list[str], str, str]:
     """(html, title, paragraphs, site, author) for one synthetic article."""
-    words_target = rng.choice([250, 600, 600, 1200, 1200, 2500, 6000])
-    paras: list[str] = []
-    total = 0
-    while total < words_target:
-        p = paragraph(rng)
-        total += len(p.split())
-        paras.append(p)
+    paras = paragraphs(rng, rng.choice([250, 600, 600, 1200, 1200, 2500, 6000]))
     title = sentence(rng)[:-1][:90]
     site = rng.choice(SITES)
     author = rng.choice(NAMES)

@@ -35,6 +35,7 @@ from margin.sanitize import display_path
 
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
 
 _MB = 1024 * 1024
 
@@ -280,11 +281,7 @@ class Library:
         for a file that cannot be read."""
         p = normpath(path)
         shown = display_path(path)
-        st = _stat(p, shown)
-        with self._locked() as conn:
-            cached = queries.indexed_article(conn, p, self._stamp(st))
-        if isinstance(cached, str):
-            raise IngestError(shown, cached)
+        cached, st = self._indexed(p, shown, queries.indexed_article)
         if cached is not None:
             if not cached.entities:
                 self._recognise_once(cached)
@@ -306,12 +303,25 @@ class Library:
         except OSError:
             return None
         with self._locked() as conn:
-            cached = queries.indexed_article(conn, p, self._stamp(st))
+            stamp = (st.st_size, st.st_mtime_ns, self.extractor)
+            cached = queries.indexed_article(conn, p, stamp)
         return cached if isinstance(cached, Article) else None
 
-    def _stamp(self, st: os.stat_result) -> tuple[int, int, str]:
-        """What the index must hold for a file to count as unchanged."""
-        return (st.st_size, st.st_mtime_ns, self.extractor)
+    def _indexed(
+        self,
+        path: str,
+        shown: str,
+        read: Callable[[sqlite3.Connection, str, tuple[int, int, str]], T | str],
+    ) -> tuple[T, os.stat_result]:
+        """What ``read`` finds in the index for the file at ``path`` as it is
+        now (size, mtime and this extractor: see queries), and the file's
+        stat. IngestError when the file cannot be read, or failed before."""
+        st = _stat(path, shown)
+        with self._locked() as conn:
+            found = read(conn, path, (st.st_size, st.st_mtime_ns, self.extractor))
+        if isinstance(found, str):
+            raise IngestError(shown, found)
+        return found, st
 
     def _recognise_once(self, article: Article) -> None:
         """Recognise the entities of an indexed article whose stored text was
@@ -333,12 +343,7 @@ class Library:
         """Index the file at ``path`` (normalised) again if it changed since
         it was indexed, re-anchoring its highlights; a stat and one small
         query when it did not. IngestError if it cannot be read."""
-        shown = display_path(path)
-        st = _stat(path, shown)
-        with self._locked() as conn:
-            fresh = queries.freshness(conn, path, self._stamp(st))
-        if isinstance(fresh, str):
-            raise IngestError(shown, fresh)
+        fresh, _ = self._indexed(path, display_path(path), queries.freshness)
         if not fresh:
             self.load_article(path)
 
