@@ -36,16 +36,16 @@ class Target:
 
 def target(conn: sqlite3.Connection, path: str) -> Target:
     """The indexed text of the article at ``path`` (normalised)."""
-    r = store.named(
+    r = store.fetch_one(
         conn,
         """SELECT a.id, a.title, a.text_hash, t.text FROM articles a
            JOIN texts t ON t.article_id = a.id
            WHERE a.path = ? AND a.status = 'ok' AND a.text_hash IS NOT NULL""",
         (to_db(path),),
-    ).fetchone()
+    )
     if r is None:
         raise MarginError(f"{display_path(path)} is not in the library")
-    return Target(r["id"], path, r["title"] or os.path.basename(path), r["text"], r["text_hash"])
+    return Target(r.id, path, r.title or os.path.basename(path), r.text, r.text_hash)
 
 
 def span_of(where: Target, quote: str) -> tuple[int, int]:
@@ -130,7 +130,7 @@ def listing(conn: sqlite3.Connection, path: str | None = None) -> list[Highlight
     """Highlights of the article at ``path`` (normalised), or of all,
     ordered by article and place; orphans where they were last seen."""
     where, params = ("WHERE a.path = ?", (to_db(path),)) if path is not None else ("", ())
-    rows = store.named(
+    rows = store.fetch_all(
         conn,
         f"""SELECT h.id, a.path, h.exact, h.prefix, h.suffix, h.start, h."end" AS "end",
                    h.note, h.created, h.state, a.title, h.uid
@@ -141,21 +141,21 @@ def listing(conn: sqlite3.Connection, path: str | None = None) -> list[Highlight
     return [_highlight(r) for r in rows]
 
 
-def _highlight(r: sqlite3.Row) -> Highlight:
-    path = from_db(r["path"])
+def _highlight(r: store.Stored) -> Highlight:
+    path = from_db(r.path)
     return Highlight(
-        id=r["id"],
+        id=r.id,
         article_path=path,
-        exact=r["exact"],
-        prefix=r["prefix"],
-        suffix=r["suffix"],
-        start=r["start"],
-        end=r["end"],
-        note=r["note"],
-        created=r["created"],
-        state=r["state"],
-        title=r["title"] or os.path.basename(path),
-        uid=r["uid"],
+        exact=r.exact,
+        prefix=r.prefix,
+        suffix=r.suffix,
+        start=r.start,
+        end=r.end,
+        note=r.note,
+        created=r.created,
+        state=r.state,
+        title=r.title or os.path.basename(path),
+        uid=r.uid,
     )
 
 
@@ -168,24 +168,24 @@ def reanchor(conn: sqlite3.Connection, aid: int, text: str, thash: str) -> int:
     """Place every highlight of an article in its new text (inside the
     caller's transaction); return how many could not be placed."""
     orphaned = 0
-    rows = store.named(
+    rows = store.fetch_all(
         conn, "SELECT id, exact, prefix, suffix, hint FROM highlights WHERE article_id = ?", (aid,)
-    ).fetchall()
+    )
     for r in rows:
-        sel = anchoring.Selector(r["exact"], r["prefix"], r["suffix"])
-        placed = anchoring.anchor(text, sel, r["hint"])
+        sel = anchoring.Selector(r.exact, r.prefix, r.suffix)
+        placed = anchoring.anchor(text, sel, r.hint)
         if placed is None:
             orphaned += 1
             conn.execute(
                 """UPDATE highlights SET start = NULL, "end" = NULL, state = 'orphaned',
                        anchored_to = ? WHERE id = ?""",
-                (thash, r["id"]),
+                (thash, r.id),
             )
         else:
             conn.execute(
                 """UPDATE highlights SET start = ?, "end" = ?, hint = ?,
                        state = 'anchored', anchored_to = ? WHERE id = ?""",
-                (placed.start, placed.end, placed.start, thash, r["id"]),
+                (placed.start, placed.end, placed.start, thash, r.id),
             )
     return orphaned
 
@@ -195,7 +195,7 @@ def reanchor_stale(conn: sqlite3.Connection, path: str | None = None) -> None:
     offsets refer to an older text than the article's: left so by an
     interrupted run, another margin's write or a migration."""
     only = "AND b.path = ?" if path is not None else ""
-    stale = store.named(
+    stale = store.fetch_all(
         conn,
         f"""SELECT a.id, a.text_hash, t.text FROM articles a
             JOIN texts t ON t.article_id = a.id
@@ -204,9 +204,9 @@ def reanchor_stale(conn: sqlite3.Connection, path: str | None = None) -> None:
                            WHERE b.status = 'ok' AND b.text_hash IS NOT NULL {only}
                              AND h.anchored_to IS NOT b.text_hash)""",
         (to_db(path),) if path is not None else (),
-    ).fetchall()
+    )
     if not stale:
         return
     with store.transaction(conn):
         for r in stale:
-            reanchor(conn, r["id"], r["text"], r["text_hash"])
+            reanchor(conn, r.id, r.text, r.text_hash)

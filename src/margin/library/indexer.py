@@ -99,17 +99,17 @@ def _plan(
     plan = _Plan()
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[tuple[int, int]] = set()
+    extractor, max_bytes = settings.extractor, settings.max_bytes
     for root in roots:
         for f in walk(root, seen_dirs=seen_dirs, seen_files=seen_files, cancelled=cancelled):
             plan.seen.add(f.path)
             summary.seen += 1
-            old = known.get(f.path)
-            if old is not None and old == (f.size, f.mtime_ns, settings.extractor, 0):
+            if known.get(f.path) == (f.size, f.mtime_ns, extractor, 0):
                 summary.unchanged += 1
-            elif f.size > settings.max_bytes:
+            elif f.size > max_bytes:
                 plan.too_big.append(f)
             else:
-                plan.todo.append(Job(f.path, f.size, f.mtime_ns, settings.max_bytes))
+                plan.todo.append(Job(f.path, f.size, f.mtime_ns, max_bytes))
     return plan
 
 
@@ -172,7 +172,7 @@ def _forget_vanished(
     """Drop the index of files under ``roots`` that are gone. An article
     holding user data (highlights, a bookmark, a reading position) keeps
     its row, marked missing, until its file turns up again."""
-    gone = [(aid, has_data) for aid, path, has_data in _present(conn) if _gone(path, roots, seen)]
+    gone = _vanished(conn, roots, seen)
     if not gone:
         return
     with store.transaction(conn):
@@ -187,23 +187,21 @@ def _forget_vanished(
             summary.removed += 1
 
 
-def _present(conn: sqlite3.Connection) -> list[tuple[int, str, bool]]:
-    """(id, path, holds user data) of every article not marked missing."""
-    return [
-        (aid, from_db(p), bool(has_data))
-        for aid, p, has_data in conn.execute(
-            """SELECT a.id, a.path,
-                      EXISTS(SELECT 1 FROM highlights h WHERE h.article_id = a.id)
-                      OR EXISTS(SELECT 1 FROM reading r WHERE r.article_id = a.id
-                                AND (r.bookmarked OR r.position OR r.progress))
-               FROM articles a WHERE a.missing = 0"""
-        )
-    ]
-
-
-def _gone(path: str, roots: list[str], seen: set[str]) -> bool:
-    """Under a scanned root, not found by the walk, and not on disk (a
-    hidden or skipped file opened on its own is still there)."""
-    if path in seen or not any(under(path, r) for r in roots):
-        return False
-    return not os.path.exists(path)
+def _vanished(conn: sqlite3.Connection, roots: list[str], seen: set[str]) -> list[tuple[int, bool]]:
+    """(id, holds user data) of the present articles under ``roots`` that the
+    walk did not find and that are not on disk (a hidden or skipped file
+    opened on its own is still there)."""
+    gone: list[tuple[int, bool]] = []
+    for aid, p, has_data in conn.execute(
+        """SELECT a.id, a.path,
+                  EXISTS(SELECT 1 FROM highlights h WHERE h.article_id = a.id)
+                  OR EXISTS(SELECT 1 FROM reading r WHERE r.article_id = a.id
+                            AND (r.bookmarked OR r.position OR r.progress))
+           FROM articles a WHERE a.missing = 0"""
+    ):
+        path = from_db(p)
+        if path in seen or not any(under(path, r) for r in roots):
+            continue
+        if not os.path.exists(path):
+            gone.append((aid, bool(has_data)))
+    return gone

@@ -386,13 +386,13 @@ class Library:
 
     @_db
     def get_position(self, path: str | os.PathLike[str]) -> tuple[int, float]:
-        r = store.named(
+        r = store.fetch_one(
             self._conn,
             """SELECT r.position, r.progress FROM reading r JOIN articles a
                ON a.id = r.article_id WHERE a.path = ?""",
             (to_db(normpath(path)),),
-        ).fetchone()
-        return (int(r["position"]), float(r["progress"])) if r else (0, 0.0)
+        )
+        return (int(r.position), float(r.progress)) if r else (0, 0.0)
 
     # -- highlights and notes ----------------------------------------------
 

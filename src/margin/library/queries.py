@@ -28,8 +28,8 @@ _SORT_KEYS: dict[str, tuple[Callable[[ArticleRow], Any], bool]] = {
     "length": (lambda r: (r.word_count, r.title.casefold()), False),
 }
 
-_FILTERS: dict[str, Callable[[ArticleRow], bool]] = {
-    "all": lambda r: True,
+#: What each filter but "all" keeps.
+_KEEP: dict[str, Callable[[ArticleRow], bool]] = {
     "unread": lambda r: r.progress <= 0.0 and r.status == "ok",
     "bookmarked": lambda r: r.bookmarked,
     "annotated": lambda r: r.highlights > 0,
@@ -59,9 +59,12 @@ def articles(
         rows = select_rows(conn, where, (entity,))
     else:
         rows = select_rows(conn, "a.missing = 0")
-    root = normpath(folder) if folder is not None else None
-    keep = _FILTERS[filter]
-    rows = [r for r in rows if keep(r) and (root is None or under(r.path, root))]
+    if folder is not None:
+        root = normpath(folder)
+        rows = [r for r in rows if under(r.path, root)]
+    keep = _KEEP.get(filter)
+    if keep is not None:
+        rows = [r for r in rows if keep(r)]
     key, descending = _SORT_KEYS[sort]
     rows.sort(key=key, reverse=descending != reverse)
     return rows if limit is None else rows[:limit]
@@ -112,21 +115,21 @@ _STAMP = "a.size, a.mtime_ns, a.extractor, a.missing, a.status, a.reason"
 
 def _indexed_row(
     conn: sqlite3.Connection, path: str, stamp: tuple[int, int, str], columns: str
-) -> sqlite3.Row | str | None:
+) -> store.Stored | str | None:
     """The article's row with ``columns`` when it is indexed from the file
     as it is now (``stamp``: size, mtime, extractor); the reason when that
     file failed; None when it must be read again."""
-    r = store.named(
+    r = store.fetch_one(
         conn,
         f"""SELECT {_STAMP}, t.article_id AS has_text{columns}
             FROM articles a LEFT JOIN texts t ON t.article_id = a.id WHERE a.path = ?""",
         (to_db(path),),
-    ).fetchone()
-    if r is None or r["missing"] or (r["size"], r["mtime_ns"], r["extractor"]) != stamp:
+    )
+    if r is None or r.missing or (r.size, r.mtime_ns, r.extractor) != stamp:
         return None
-    if r["status"] != "ok":
-        return str(r["reason"] or "unknown error")
-    return r if r["has_text"] is not None else None
+    if r.status != "ok":
+        return str(r.reason or "unknown error")
+    return r if r.has_text is not None else None
 
 
 def freshness(conn: sqlite3.Connection, path: str, stamp: tuple[int, int, str]) -> bool | str:
@@ -147,23 +150,23 @@ def indexed_article(
         """, a.kind, a.title, a.byline, a.site, a.published, a.lang, a.url,
         a.word_count, a.reading_minutes, t.text, t.blocks, t.entities""",
     )
-    if not isinstance(r, sqlite3.Row):
+    if r is None or isinstance(r, str):
         return r
-    text = r["text"]
+    text = r.text
     return Article(
         source=path,
-        kind=r["kind"] or "html",
-        title=r["title"] or "",
-        byline=r["byline"],
-        site=r["site"],
-        published=r["published"],
-        lang=r["lang"],
-        url=r["url"],
-        blocks=blocks_from_json(r["blocks"], text),
-        entities=entities_from_json(r["entities"], text),
+        kind=r.kind or "html",
+        title=r.title or "",
+        byline=r.byline,
+        site=r.site,
+        published=r.published,
+        lang=r.lang,
+        url=r.url,
+        blocks=blocks_from_json(r.blocks, text),
+        entities=entities_from_json(r.entities, text),
         text=text,
-        word_count=r["word_count"],
-        reading_minutes=r["reading_minutes"],
+        word_count=r.word_count,
+        reading_minutes=r.reading_minutes,
     )
 
 

@@ -87,9 +87,9 @@ def record(
     full-text row goes to ``fts`` when given, for :func:`add_to_fts` at the
     end of the batch; without it, it is added now."""
     summary = summary if summary is not None else ScanSummary()
-    row = store.named(
+    row = store.fetch_one(
         conn, "SELECT id, text_hash FROM articles WHERE path = ?", (to_db(outcome.path),)
-    ).fetchone()
+    )
     if outcome.article is None and outcome.record is None:
         reason = outcome.reason or "unknown error"
         summary.failed.append((outcome.path, reason))
@@ -105,7 +105,7 @@ def _record_failure(
     conn: sqlite3.Connection,
     outcome: Outcome,
     reason: str,
-    row: sqlite3.Row | None,
+    row: store.Stored | None,
     extractor: str,
     fts: list[FtsRow] | None,
 ) -> int:
@@ -128,7 +128,7 @@ def _record_failure(
             {**values, "title": os.path.basename(outcome.path)},
         )
         return int(cur.lastrowid or 0)
-    aid = int(row["id"])
+    aid = int(row.id)
     conn.execute(
         """UPDATE articles SET size = :size, mtime_ns = :mtime_ns, extractor = :extractor,
                status = 'failed', reason = :reason, missing = 0, indexed = :now,
@@ -144,7 +144,7 @@ def _record_article(
     conn: sqlite3.Connection,
     outcome: Outcome,
     rec: Record,
-    row: sqlite3.Row | None,
+    row: store.Stored | None,
     extractor: str,
     summary: ScanSummary,
     fts: list[FtsRow] | None,
@@ -156,12 +156,12 @@ def _record_article(
         cur = conn.execute(_INSERT_ARTICLE, {**values, "path": to_db(outcome.path)})
         aid = int(cur.lastrowid or 0)
     else:
-        aid = int(row["id"])
+        aid = int(row.id)
         conn.execute(_UPDATE_ARTICLE, {**values, "id": aid})
         drop_text(conn, aid, fts)
     _insert_text(conn, aid, rec, fts)
     summary.indexed += 1
-    if row is None or row["text_hash"] != rec.text_hash:
+    if row is None or row.text_hash != rec.text_hash:
         summary.orphaned += highlights.reanchor(conn, aid, rec.text, rec.text_hash)
     return aid
 
@@ -188,22 +188,22 @@ def _article_values(outcome: Outcome, rec: Record, extractor: str) -> dict[str, 
 
 def _take_over_moved(
     conn: sqlite3.Connection, outcome: Outcome, thash: str, summary: ScanSummary
-) -> sqlite3.Row | None:
+) -> store.Stored | None:
     """The row of an article whose file is gone and whose content is this
     file's, moved to this file's path (its user data comes along)."""
     for column, value in (("content_hash", outcome.content_hash), ("text_hash", thash)):
         if value is None:
             continue
-        for row in store.named(
+        for row in store.fetch_all(
             conn,
             f"SELECT id, path, text_hash FROM articles WHERE {column} = ? "
             "ORDER BY missing DESC, id",
             (value,),
-        ).fetchall():
-            if not os.path.exists(from_db(row["path"])):
+        ):
+            if not os.path.exists(from_db(row.path)):
                 conn.execute(
                     "UPDATE articles SET path = ?, missing = 0 WHERE id = ?",
-                    (to_db(outcome.path), row["id"]),
+                    (to_db(outcome.path), row.id),
                 )
                 summary.moved += 1
                 return row

@@ -3,13 +3,13 @@ summaries, entity counts; and the one query that reads article rows."""
 
 from __future__ import annotations
 
+import inspect
 import os
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from margin.library import store
 from margin.library.filenames import from_db
 from margin.sanitize import display_path
 
@@ -101,32 +101,60 @@ FROM articles a LEFT JOIN reading r ON r.article_id = a.id
 """
 
 
-def article_row(r: sqlite3.Row) -> ArticleRow:
-    """An :class:`ArticleRow` from a row of :data:`ROW_SQL`."""
-    path = from_db(r["path"])
+def article_row(
+    id: int,
+    path: str | bytes,
+    title: str,
+    byline: str | None,
+    site: str | None,
+    published: str | None,
+    word_count: int,
+    reading_minutes: int,
+    bookmarked: int,
+    progress: float,
+    highlights: int,
+    status: str,
+    reason: str | None,
+    added: str,
+) -> ArticleRow:
+    """An :class:`ArticleRow` from the columns of :data:`ROW_SQL`, each
+    passed to the parameter of its name (see :func:`select_rows`)."""
+    shown = from_db(path)
     return ArticleRow(
-        id=r["id"],
-        path=path,
-        title=r["title"] or os.path.basename(path),
-        byline=r["byline"],
-        site=r["site"],
-        published=r["published"],
-        word_count=r["word_count"],
-        reading_minutes=r["reading_minutes"],
-        bookmarked=bool(r["bookmarked"]),
-        progress=float(r["progress"]),
-        highlights=r["highlights"],
-        status=r["status"],
-        reason=r["reason"],
-        added=r["added"],
+        id=id,
+        path=shown,
+        title=title or os.path.basename(shown),
+        byline=byline,
+        site=site,
+        published=published,
+        word_count=word_count,
+        reading_minutes=reading_minutes,
+        bookmarked=bool(bookmarked),
+        progress=float(progress),
+        highlights=highlights,
+        status=status,
+        reason=reason,
+        added=added,
     )
+
+
+#: The columns :data:`ROW_SQL` must name, in its order.
+_COLUMNS = tuple(inspect.signature(article_row).parameters)
 
 
 def select_rows(
     conn: sqlite3.Connection, where: str, params: Iterable[Any] = ()
 ) -> list[ArticleRow]:
-    """Article rows matching ``where`` (SQL after ``WHERE``)."""
-    return [article_row(r) for r in store.named(conn, f"{ROW_SQL} WHERE {where}", tuple(params))]
+    """Article rows matching ``where`` (SQL after ``WHERE``).
+
+    The columns are matched to :func:`article_row`'s parameters by name
+    once per query, so that each row is one plain call: the library list
+    reads every row (10,000 in a large library) at each change of view."""
+    cur = conn.execute(f"{ROW_SQL} WHERE {where}", tuple(params))
+    names = tuple(d[0] for d in cur.description)
+    if names != _COLUMNS:
+        raise RuntimeError(f"ROW_SQL names {names}, article_row takes {_COLUMNS}")
+    return [article_row(*r) for r in cur]
 
 
 def rows_by_id(conn: sqlite3.Connection, ids: list[int]) -> list[ArticleRow]:

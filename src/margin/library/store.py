@@ -16,7 +16,9 @@ Rules this module enforces, because highlights and notes cannot be re-made:
 
 from __future__ import annotations
 
+import collections
 import contextlib
+import functools
 import os
 import sqlite3
 import time
@@ -332,11 +334,30 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
-def named(conn: sqlite3.Connection, sql: str, params: Any = ()) -> sqlite3.Cursor:
-    """Run ``sql`` with rows read by column name (``row["title"]``)."""
-    cur = conn.cursor()
-    cur.row_factory = sqlite3.Row
-    return cur.execute(sql, params)
+#: A row read by column name (``row.title``): a named tuple whose fields are
+#: the query's column names (computed columns need an ``AS`` name).
+Stored = Any
+
+
+@functools.lru_cache(maxsize=128)
+def _row_type(names: tuple[str, ...]) -> Any:
+    return collections.namedtuple("Stored", names)
+
+
+def fetch_all(conn: sqlite3.Connection, sql: str, params: Any = ()) -> list[Stored]:
+    """The rows of ``sql``, read by column name. Named tuples, not
+    ``sqlite3.Row``: a field is an attribute, where a Row looks its names up
+    one by one (the library list reads 10,000 rows of 14 columns)."""
+    cur = conn.execute(sql, params)
+    make = _row_type(tuple(d[0] for d in cur.description))._make
+    return list(map(make, cur))
+
+
+def fetch_one(conn: sqlite3.Connection, sql: str, params: Any = ()) -> Stored | None:
+    """The first row of ``sql`` (see :func:`fetch_all`), or None."""
+    cur = conn.execute(sql, params)
+    row = cur.fetchone()
+    return None if row is None else _row_type(tuple(d[0] for d in cur.description))._make(row)
 
 
 def now() -> str:
