@@ -130,10 +130,11 @@ def listing(conn: sqlite3.Connection, path: str | None = None) -> list[Highlight
     """Highlights of the article at ``path`` (normalised), or of all,
     ordered by article and place; orphans where they were last seen."""
     where, params = ("WHERE a.path = ?", (to_db(path),)) if path is not None else ("", ())
+    # The columns are named as Highlight's fields.
     rows = store.fetch_all(
         conn,
-        f"""SELECT h.id, a.path, h.exact, h.prefix, h.suffix, h.start, h."end" AS "end",
-                   h.note, h.created, h.state, a.title, h.uid
+        f"""SELECT h.id, a.path AS article_path, h.exact, h.prefix, h.suffix, h.start,
+                   h."end" AS "end", h.note, h.created, h.state, a.title, h.uid
             FROM highlights h JOIN articles a ON a.id = h.article_id {where}
             ORDER BY a.path, coalesce(h.start, h.hint), h.id""",
         params,
@@ -142,21 +143,10 @@ def listing(conn: sqlite3.Connection, path: str | None = None) -> list[Highlight
 
 
 def _highlight(r: store.Stored) -> Highlight:
-    path = from_db(r.path)
-    return Highlight(
-        id=r.id,
-        article_path=path,
-        exact=r.exact,
-        prefix=r.prefix,
-        suffix=r.suffix,
-        start=r.start,
-        end=r.end,
-        note=r.note,
-        created=r.created,
-        state=r.state,
-        title=r.title or os.path.basename(path),
-        uid=r.uid,
-    )
+    h = Highlight(**r._asdict())
+    h.article_path = from_db(h.article_path)
+    h.title = h.title or os.path.basename(h.article_path)
+    return h
 
 
 def uids(conn: sqlite3.Connection) -> dict[int, str]:
