@@ -76,8 +76,25 @@ def _positive(data: dict[str, object], key: str, unit: str, problems: list[str])
     return None
 
 
+#: Every top-level name config.toml may hold.
+SETTINGS = (
+    "keys",
+    "theme",
+    "entities",
+    "column_width",
+    "cursor",
+    "max_file_mb",
+    "extract_timeout",
+    "entity_backend",
+    "spacy_pipeline",
+)
+
+
 def parse_config(data: dict[str, object]) -> Config:
     config = Config()
+    for name in data:
+        if name not in SETTINGS:
+            config.problems.append(f"{name}: not a setting margin knows (ignored)")
     keys = data.get("keys", {})
     if isinstance(keys, dict):
         _flatten_keys(keys, "", config.keys, config.problems)
@@ -94,10 +111,13 @@ def parse_config(data: dict[str, object]) -> Config:
     elif entities is not None:
         config.problems.append("entities: expected true or false")
     width = data.get("column_width")
-    if isinstance(width, int) and not isinstance(width, bool):
-        config.column_width = max(MIN_COLUMN, min(MAX_COLUMN, width))
+    if isinstance(width, int) and not isinstance(width, bool) and MIN_COLUMN <= width <= MAX_COLUMN:
+        config.column_width = width
     elif width is not None:
-        config.problems.append("column_width: expected a number")
+        config.problems.append(
+            f"column_width: expected a whole number from {MIN_COLUMN} to {MAX_COLUMN} "
+            f"(using {DEFAULT_COLUMN})"
+        )
     cursor = data.get("cursor")
     if cursor in CURSOR_UNITS:
         config.cursor = str(cursor)

@@ -49,8 +49,13 @@ class MarginApp(App[int]):
         self.show_entities = self.config.entities
         if self.config.keys:
             self.set_keymap(self.config.keys)
-        if self.config.theme and self.config.theme in self.available_themes:
+        if self.config.theme in self.available_themes:
             self.theme = self.config.theme
+        elif self.config.theme:
+            self.config.problems.append(
+                f"theme: no theme called {self.config.theme!r} (using the default; "
+                "ctrl+p, then 'theme', lists them)"
+            )
 
     # ------------------------------------------------------------- library
 
