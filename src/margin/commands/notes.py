@@ -13,7 +13,11 @@ from margin.sanitize import clean_field, display_path
 
 def run(args: argparse.Namespace) -> int:
     with Library.open() as lib:
-        if args.file is not None and not os.path.isfile(args.file) and lib.article_row(args.file) is None:
+        if (
+            args.file is not None
+            and not os.path.isfile(args.file)
+            and lib.article_row(args.file) is None
+        ):
             raise IngestError(display_path(args.file), "no such file")
         items = lib.highlights(args.file)
     if args.json:
