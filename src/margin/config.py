@@ -22,7 +22,9 @@ Example::
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -173,3 +175,50 @@ def current() -> Config:
     if _cache is None or _cache[0] != stamp:
         _cache = (stamp, load_config(path))
     return _cache[1]
+
+
+_TABLE_RE = re.compile(r"^\s*\[")
+
+
+def save_setting(name: str, value: str, path: Path | None = None) -> None:
+    """Set one top-level string setting in config.toml, keeping everything
+    else in the file as the user wrote it (comments, order, other settings,
+    tables). The file is replaced atomically; one that would no longer parse
+    is not written (ValueError)."""
+    if name not in SETTINGS or name == "keys":
+        raise ValueError(f"not a top-level setting: {name}")
+    path = path or paths.config_path()
+    try:
+        old = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        old = ""
+    new = _with_setting(old, name, f"{name} = {json.dumps(value, ensure_ascii=False)}")
+    tomllib.loads(new)  # never write a file margin itself could not read
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(new, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _with_setting(text: str, name: str, line: str) -> str:
+    lines = text.splitlines()
+    setting = re.compile(rf"^\s*{re.escape(name)}\s*=")
+    first_table = next((i for i, ln in enumerate(lines) if _TABLE_RE.match(ln)), len(lines))
+    for i in range(first_table):
+        if setting.match(lines[i]):
+            comment = _trailing_comment(lines[i])
+            lines[i] = line + (f"  {comment}" if comment else "")
+            break
+    else:
+        at = first_table
+        while at > 0 and not lines[at - 1].strip():
+            at -= 1  # before the blank lines that lead into the first table
+        lines.insert(at, line)
+    return "\n".join(lines) + "\n"
+
+
+def _trailing_comment(line: str) -> str:
+    """The ``# ...`` after a simple value (a string without '#', a number,
+    a boolean), or ""."""
+    m = re.match(r'^[^=]*=\s*(?:"[^"#]*"|\'[^\'#]*\'|[^"\'#]*?)\s*(#.*)$', line)
+    return m.group(1) if m else ""

@@ -124,3 +124,23 @@ def test_column_width_out_of_range_uses_the_default_not_a_clamp() -> None:
     assert parse_config({"column_width": 500}).column_width == DEFAULT_COLUMN
     assert parse_config({"column_width": 10}).column_width == DEFAULT_COLUMN
     assert parse_config({"column_width": 100}).column_width == 100
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("", 'theme = "gruvbox"\n'),
+        ('theme = "nord"  # dark\n', 'theme = "gruvbox"  # dark\n'),
+        (
+            '# mine\nentities = false\n\n[keys]\ntheme = "x"\n',
+            '# mine\nentities = false\ntheme = "gruvbox"\n\n[keys]\ntheme = "x"\n',
+        ),
+    ],
+)
+def test_saving_a_setting_keeps_the_rest_of_the_file(before: str, after: str) -> None:
+    from margin.config import save_setting
+
+    paths.ensure_home()
+    paths.config_path().write_text(before)
+    save_setting("theme", "gruvbox")
+    assert paths.config_path().read_text() == after
