@@ -255,7 +255,8 @@ def topic_lines(pages: list[dict]) -> list[str]:
         some = [p for p in pages if p.get("topic") == topic]
         words = sum(len(p["text"].split()) for p in some)
         gold = sum(len(gold_spans(p)) for p in some)
-        lines.append(f"    {topic:<14} {len(some):>2} texts {words:>6,} words {gold:>4} gold")
+        texts = f"{len(some)} text" + ("s" if len(some) > 1 else "")
+        lines.append(f"    {topic:<14} {texts:>8} {words:>6,} words {gold:>4} gold")
     return lines
 
 
@@ -265,7 +266,7 @@ def score_row(
     cells = []
     for lab in (*LABELS, "ALL"):
         if lab not in rows[0]:
-            cells.append(" " * 19)
+            cells.append(" " * 17)
             continue
         f = prf(*summed(rows, lab))[2]
         lo, hi = f1_interval(rows, lab, draws)
@@ -287,7 +288,7 @@ def print_set(name: str, pages: list[dict], systems: list[System]) -> None:
         print()
         return
     draws = bootstrap_draws(len(pages))
-    head = "  ".join(f"{lab:<19}" for lab in (*LABELS, "ALL"))
+    head = "  ".join(f"{lab:<17}" for lab in (*LABELS, "ALL"))
     print(f"  {'F1 (95% interval over texts)':<30}{head}   (ALL)")
     predicted: dict[Predict, list[list[Span]]] = {}
     for label, predict, spans_only in systems:
