@@ -317,7 +317,7 @@ def scored_sets(dev_only: bool) -> list[tuple[str, list[dict]]]:
         print("dev, held-out: skipped (../shared corpus not found)\n")
     try:
         outside = load_outside()
-    except FetchError as exc:
+    except (FetchError, OSError) as exc:  # OSError: a cache folder that cannot be made
         print(
             f"new dev, new held-out: skipped (the outside pages are not downloaded and"
             f" cannot be: {exc});\n  fetch them with: {FETCH_COMMAND}\n"
