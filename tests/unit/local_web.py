@@ -126,3 +126,13 @@ def drip(byte: bytes, every: float, seconds: float) -> Iterator[bytes]:
     while time.monotonic() < ends:
         yield byte
         time.sleep(every)
+
+
+def wait_until(condition: Callable[[], bool], seconds: float = 10.0) -> bool:
+    """Poll ``condition`` until it holds (True) or ``seconds`` pass (False)."""
+    ends = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > ends:
+            return False
+        time.sleep(0.02)
+    return True

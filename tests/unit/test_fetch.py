@@ -7,10 +7,10 @@ import gzip
 import socket
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
-from local_web import Handler, LocalWeb, drip, local_web
+from local_web import Handler, LocalWeb, drip, local_web, wait_until
 
 from margin.fetching import FetchError, fetch
 from margin.fetching.connection import USER_AGENT
@@ -188,15 +188,6 @@ def test_a_server_dripping_bytes_cannot_outlast_the_deadline(web: LocalWeb, path
     reason = failure(web.url(path), timeout=0.5, deadline=1.0)
     assert reason == "the fetch took longer than 1 s and was stopped"
     assert wait_until(lambda: path in web.hung_up)
-
-
-def wait_until(condition: Callable[[], bool], seconds: float = 10.0) -> bool:
-    ends = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > ends:
-            return False
-        time.sleep(0.02)
-    return True
 
 
 @pytest.mark.parametrize("path", ["/big", "/big-stream"])
