@@ -22,16 +22,24 @@ def no_proxy_from_the_machine(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _numbered(h: Handler) -> None:
-    time.sleep(0.15)  # long enough for requests to overlap
+    # Counted before the reply: once the client has its answer it may send
+    # the next request, and this one must not be counted as under way then.
+    with h.counted():
+        time.sleep(0.15)  # long enough for requests to overlap
     number = h.path.rsplit("=", 1)[-1]
     h.reply(200, f"<html><body><p>page {number}</p></body></html>".encode())
+
+
+def _endless(h: Handler) -> None:
+    with h.counted():
+        h.stream(drip(b"<p>", 0.05, 5))
 
 
 @pytest.fixture(scope="module")
 def web() -> Iterator[LocalWeb]:
     with local_web() as server:
         server.routes["/n"] = _numbered
-        server.routes["/endless"] = lambda h: h.stream(drip(b"<p>", 0.05, 5))
+        server.routes["/endless"] = _endless
         yield server
 
 

@@ -19,6 +19,11 @@ RUSSIAN = (
     f"<body><article><h1>Булки</h1><p>{RUSSIAN_TEXT}</p><p>{RUSSIAN_TEXT}</p></article></body></html>"
 )
 
+JAPANESE = (
+    "<html><head><title>日本語の頁</title></head><body><article>"
+    "<p>いろはにほへと ちりぬるを わかよたれそ つねならむ</p></article></body></html>"
+)
+
 
 def fetched(
     body: bytes,
@@ -29,16 +34,26 @@ def fetched(
     return Fetched(url, url, 200, ctype, charset, body, WHEN)
 
 
+@pytest.mark.parametrize(
+    ("page", "charset", "title", "words"),
+    [
+        (RUSSIAN, "windows-1251", "Булки", "французских булок"),
+        # Detection alone reads this short EUC-JP page as Korean: only the
+        # header's charset gets it right.
+        (JAPANESE, "EUC-JP", "日本語の頁", "いろはにほへと"),
+    ],
+    ids=["windows-1251", "euc-jp"],
+)
 def test_a_page_charset_only_in_the_header_is_saved_as_utf8_and_reads_right(
-    tmp_path: Path,
+    tmp_path: Path, page: str, charset: str, title: str, words: str
 ) -> None:
-    path = save_page(fetched(RUSSIAN.encode("cp1251"), charset="windows-1251"), tmp_path)
+    path = save_page(fetched(page.encode(charset), charset=charset.lower()), tmp_path)
     data = path.read_bytes()
     data.decode("utf-8")  # the file is UTF-8 now
     assert b'<meta charset="utf-8">' in data
     article = extract_file(path)
-    assert article.title == "Булки"
-    assert "французских булок" in article.text
+    assert article.title == title
+    assert words in article.text
     assert article.url == "https://news.example.com/2025/03/story.html"
 
 

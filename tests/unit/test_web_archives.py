@@ -17,11 +17,17 @@ from margin.ingest.pipeline import extract_file
 from margin.ingest.warc import looks_like_warc, warc_pages
 from margin.ingest.webarchive import looks_like_webarchive, webarchive_main
 
-TEXT = "Съешь же ещё этих мягких французских булок, да выпей же чаю. " * 10
+# EUC-JP, which detection alone takes for Korean: only the declared
+# encoding reads it right.
+TEXT = (
+    "いろはにほへと ちりぬるを わかよたれそ つねならむ うゐのおくやま けふこえて あさきゆめみし。"
+    * 4
+)
 ARTICLE = (
-    "<html><head><title>Булки и чай</title></head><body><article><h1>Булки и чай</h1>"
+    "<html><head><title>日本語の頁</title></head><body><article><h1>日本語の頁</h1>"
     f"<p>{TEXT}</p><p>{TEXT}</p></article></body></html>"
 )
+BODY = ARTICLE.encode("euc-jp")
 AD = (
     "<html><body><p>Buy now! Subframe advertising that is not the article at all.</p></body></html>"
 )
@@ -30,9 +36,9 @@ AD = (
 def webarchive(main: dict[str, object] | None = None) -> bytes:
     if main is None:
         main = {
-            "WebResourceData": ARTICLE.encode("cp1251"),
-            "WebResourceTextEncodingName": "windows-1251",
-            "WebResourceURL": "https://example.ru/bulki",
+            "WebResourceData": BODY,
+            "WebResourceTextEncodingName": "EUC-JP",
+            "WebResourceURL": "https://example.jp/iroha",
             "WebResourceMIMEType": "text/html",
             "WebResourceFrameName": "",
         }
@@ -41,7 +47,7 @@ def webarchive(main: dict[str, object] | None = None) -> bytes:
         "WebSubresources": [
             {
                 "WebResourceData": b"\x89PNG\r\n\x1a\n" + bytes(200),
-                "WebResourceURL": "https://example.ru/logo.png",
+                "WebResourceURL": "https://example.jp/logo.png",
                 "WebResourceMIMEType": "image/png",
             }
         ],
@@ -60,23 +66,23 @@ def webarchive(main: dict[str, object] | None = None) -> bytes:
 
 
 def test_a_webarchive_reads_as_its_main_page_in_its_declared_encoding(tmp_path: Path) -> None:
-    path = tmp_path / "Булки.webarchive"
+    path = tmp_path / "いろは.webarchive"
     path.write_bytes(webarchive())
     article = extract_file(path)
     assert article.kind == "webarchive"
-    assert article.title == "Булки и чай"
-    assert "французских булок" in article.text
+    assert article.title == "日本語の頁"
+    assert "わかよたれそ" in article.text
     assert "Buy now" not in article.text and "PNG" not in article.text
-    assert article.url == "https://example.ru/bulki"
+    assert article.url == "https://example.jp/iroha"
 
 
 def test_webarchive_main_returns_bytes_encoding_and_url() -> None:
     data = webarchive()
     assert looks_like_webarchive(data)
     assert webarchive_main(data) == (
-        ARTICLE.encode("cp1251"),
-        "windows-1251",
-        "https://example.ru/bulki",
+        BODY,
+        "EUC-JP",
+        "https://example.jp/iroha",
     )
 
 
@@ -129,7 +135,7 @@ def warc(*, gzipped: bool, pages: int = 1, chunked_gzip: bool = False) -> bytes:
     _record(writer, "request", "https://example.org/story", "", "", b"")
     for n in range(pages):
         uri = "https://example.org/story" + (f"-{n}" if n else "")
-        body = ARTICLE.encode("cp1251")
+        body = BODY
         if chunked_gzip:
             extra = {"Transfer_Encoding": "chunked", "Content_Encoding": "gzip"}
             _record(
@@ -137,12 +143,12 @@ def warc(*, gzipped: bool, pages: int = 1, chunked_gzip: bool = False) -> bytes:
                 "response",
                 uri,
                 "200 OK",
-                "text/html; charset=windows-1251",
+                "text/html; charset=euc-jp",
                 _chunked(gzip.compress(body)),
                 **extra,
             )
         else:
-            _record(writer, "response", uri, "200 OK", "text/html; charset=windows-1251", body)
+            _record(writer, "response", uri, "200 OK", "text/html; charset=euc-jp", body)
     _record(
         writer,
         "response",
@@ -177,8 +183,8 @@ def test_a_warc_of_one_page_reads_as_that_page(tmp_path: Path, gzipped: bool) ->
     path.write_bytes(warc(gzipped=gzipped))
     article = extract_file(path)
     assert article.kind == "warc"
-    assert article.title == "Булки и чай"
-    assert "французских булок" in article.text
+    assert article.title == "日本語の頁"
+    assert "わかよたれそ" in article.text
     assert article.url == "https://example.org/story"
 
 
@@ -191,14 +197,14 @@ def test_warc_pages_keep_only_2xx_html_responses() -> None:
         "https://example.org/story-1",
         "https://example.org/story-2",
     ]
-    assert {p.charset for p in pages} == {"windows-1251"}
-    assert all(p.html_bytes == ARTICLE.encode("cp1251") for p in pages)
+    assert {p.charset for p in pages} == {"euc-jp"}
+    assert all(p.html_bytes == BODY for p in pages)
     assert all(p.date and p.date.startswith("20") for p in pages)
 
 
 def test_a_chunked_gzipped_http_payload_is_undone() -> None:
     (page,) = warc_pages(warc(gzipped=False, chunked_gzip=True))
-    assert page.html_bytes == ARTICLE.encode("cp1251")
+    assert page.html_bytes == BODY
 
 
 def test_warc_pages_are_bounded_in_count_and_size() -> None:
@@ -206,7 +212,7 @@ def test_warc_pages_are_bounded_in_count_and_size() -> None:
     with pytest.raises(ValueError, match="more than 2 pages"):
         warc_pages(data, max_pages=2)
     with pytest.raises(ValueError, match="limit"):
-        warc_pages(data, max_bytes=len(ARTICLE.encode("cp1251")) * 2)
+        warc_pages(data, max_bytes=len(BODY) * 2)
 
 
 def test_a_warc_of_many_pages_is_not_read_as_one_article(tmp_path: Path) -> None:
