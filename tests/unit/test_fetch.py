@@ -4,11 +4,15 @@ no outside network): redirects, encodings, charsets, errors, time and size."""
 from __future__ import annotations
 
 import gzip
+import shutil
 import socket
+import ssl
+import subprocess
 import time
 import tracemalloc
 import zlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from local_web import Handler, LocalWeb, drip, local_web, wait_until
@@ -226,6 +230,25 @@ def test_a_refused_connection_is_named() -> None:
     assert failure(f"http://127.0.0.1:{port}/") == f"127.0.0.1:{port} refused the connection"
 
 
+def test_a_host_that_never_accepts_hits_the_connect_timeout() -> None:
+    # A listening socket whose backlog is full: the kernel drops further
+    # connection attempts, so connecting hangs as it would to a dead host.
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(0)
+        port = server.getsockname()[1]
+        waiting = [socket.socket() for _ in range(3)]
+        for sock in waiting:
+            sock.setblocking(False)
+            sock.connect_ex(("127.0.0.1", port))
+        try:
+            reason = failure(f"http://127.0.0.1:{port}/", **SHORT)
+        finally:
+            for sock in waiting:
+                sock.close()
+    assert reason == f"127.0.0.1:{port} did not answer within 0.5 s"
+
+
 def test_a_host_that_does_not_exist_is_named() -> None:
     assert failure("http://no-such-host.invalid/page") == "cannot find host no-such-host.invalid"
 
@@ -246,3 +269,39 @@ def test_a_url_with_spaces_and_non_ascii_is_sent_encoded(web: LocalWeb) -> None:
     page = fetch(web.url("/café menu"), max_bytes=LIMIT, **FAST)
     assert page.url == web.url("/caf%C3%A9%20menu")
     assert web.seen[-1][1] == "/caf%C3%A9%20menu"
+
+
+@pytest.fixture(scope="module")
+def tls_web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LocalWeb, Path]]:
+    """The same server behind TLS, with a self-signed certificate for localhost."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    with local_web() as server:
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        server.routes["/page"] = lambda h: h.reply(200, PAGE)
+        yield server, cert
+
+
+def test_https_works_with_a_trusted_certificate(
+    tls_web: tuple[LocalWeb, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server, cert = tls_web
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    page = fetch(f"https://localhost:{server.port}/page", max_bytes=LIMIT, **FAST)
+    assert page.body == PAGE
+
+
+def test_an_untrusted_certificate_is_refused_with_a_reason(tls_web: tuple[LocalWeb, Path]) -> None:
+    server, _cert = tls_web
+    reason = failure(f"https://localhost:{server.port}/page")
+    assert reason.startswith(f"the certificate of localhost:{server.port} is not valid")

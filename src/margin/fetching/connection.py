@@ -17,9 +17,7 @@ from urllib.parse import SplitResult, urlsplit
 from margin import __version__
 from margin.fetching.outcome import FetchError, host_label
 
-USER_AGENT = (
-    f"margin/{__version__} (terminal reader for saved articles; saves one page per request)"
-)
+USER_AGENT = f"margin/{__version__} (a terminal reader for saved articles, fetching a page its user asked for)"
 _WATCH_TICK = 0.05
 
 
