@@ -18,6 +18,8 @@ from margin.ingest.blocks import assemble, count_words, reading_minutes
 from margin.ingest.decode import decode
 from margin.ingest.metadata import normalise_date
 from margin.ingest.mhtml import extract_mhtml_html, looks_like_mhtml
+from margin.ingest.warc import looks_like_warc, warc_single_page
+from margin.ingest.webarchive import looks_like_webarchive, webarchive_main
 from margin.model import Article, Block
 from margin.sanitize import clean_field, clean_text, display_path
 
@@ -148,7 +150,8 @@ def extract_bytes(
     shown = display_path(source)
     if not data.strip():
         raise IngestError(shown, "the file is empty")
-    if _looks_binary(data):
+    # Web archives and gzipped WARCs are binary containers of a text page.
+    if _looks_binary(data) and not (looks_like_webarchive(data) or looks_like_warc(data)):
         raise IngestError(shown, "not a saved page (binary data)")
     try:
         with _time_limit(timeout):
@@ -179,6 +182,12 @@ def _extract(data: bytes, source: str, suffix: str) -> Article:
     if looks_like_mhtml(data):
         kind = "mhtml"
         data, declared, url = extract_mhtml_html(data)
+    elif looks_like_webarchive(data):
+        kind = "webarchive"
+        data, declared, url = webarchive_main(data)
+    elif looks_like_warc(data):
+        kind = "warc"
+        data, declared, url = warc_single_page(data)
     text, _codec = decode(data, declared=declared)
     if len(_BINARY_CHARS_RE.findall(text[:8192])) > 0.05 * min(len(text), 8192):
         raise ValueError("not a saved page (binary data or an unknown encoding)")
@@ -187,7 +196,7 @@ def _extract(data: bytes, source: str, suffix: str) -> Article:
 
     title: str = ""
     byline = site = published = lang = None
-    if kind in ("html", "mhtml"):
+    if kind in ("html", "mhtml", "webarchive", "warc"):
         from margin.ingest.html import extract_html
 
         meta, blocks = extract_html(text, raw_head=text[:4096])
