@@ -218,3 +218,17 @@ def test_highlights_without_metadata_are_not_lost(tmp_path):
 def test_a_second_read_gives_the_same_keys(tmp_path):
     path = _standard(tmp_path)
     assert [i.key for i in read_export(path).items] == [i.key for i in read_export(path).items]
+
+
+def test_a_quote_highlighted_twice_is_two_highlights_even_in_a_repeated_file(tmp_path):
+    twice = "> the same words\n\n> the same words\n"
+    path = _export(
+        tmp_path,
+        [
+            ("metadata_0_to_1.json", json.dumps([PENDING])),
+            ("highlights/no-content.md", twice),
+            ("highlights/no-content.md", twice),
+        ],
+    )
+    (item,) = read_export(path).items
+    assert [h.quote for h in item.highlights] == ["the same words", "the same words"]

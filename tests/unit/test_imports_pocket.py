@@ -104,6 +104,7 @@ def test_highlights_join_their_article_and_empty_quotes_are_kept(tmp_path):
     assert other.title == "Only highlighted" and other.highlights[0].quote == "kept anyway"
     assert any("1 highlight(s) with an empty quote" in line for line in export.problems)
     assert export.highlight_count == 3
+    assert not any("repeated" in line for line in export.problems)  # joined, not merged later
 
 
 def test_one_part_unzipped_by_hand(tmp_path):

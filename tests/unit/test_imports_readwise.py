@@ -29,7 +29,7 @@ def test_reader_library(tmp_path):
         tmp_path / "reader.csv",
         [
             READER,
-            ["New one", "https://example.com/n", "01abc", "['python', \"rock'n'roll\"]",
+            ["New one", "https://example.com/n", "01abc", "['python', \"rock'n'roll\", 'a, b']",
              "2024-01-15 10:30:00+00:00", "0.35", "new", "True"],
             ["Done", "https://example.com/d", "02def", "[]", "2024-01-16 10:30:00+01:00",
              "1", "archive", "True"],
@@ -41,13 +41,15 @@ def test_reader_library(tmp_path):
     export = read_export(path)
     new, done, later = export.items
     assert new.key == "readwise:01abc"
-    assert new.tags == ["python", "rock'n'roll"]
+    assert new.tags == ["python", "rock'n'roll", "a, b"]
     assert new.progress == pytest.approx(0.35) and not new.archived
     assert new.saved == "2024-01-15T10:30:00+00:00"
     assert done.archived and done.progress == 1.0
     assert done.saved == "2024-01-16T09:30:00+00:00"
     assert (later.archived, later.progress, later.tags) == (False, None, [])
-    assert any("1 item(s) in Reader's feed" in line for line in export.problems)
+    assert export.problems == [
+        "reader.csv: 1 item(s) in Reader's feed (shown to you, never saved) left out"
+    ]
 
 
 def test_reader_progress_written_as_percent(tmp_path):

@@ -11,7 +11,8 @@ page into one item per URI; the pages themselves are not in the export.
 
 from __future__ import annotations
 
-from margin.imports.fields import iso_from_text, normalise_url, strings, text_or_none, to_int
+from margin.imports.fields import normalise_url, strings, text_or_none, to_int
+from margin.imports.json_highlights import JsonHighlight
 from margin.imports.model import ImportedHighlight, Item, Position
 from margin.imports.source import Source
 
@@ -75,20 +76,9 @@ def _title(annotation: Annotation) -> str | None:
 
 
 def _highlight(annotation: Annotation) -> ImportedHighlight:
-    selectors = _selectors(_target(annotation))
-    quote, position = selectors.get("TextQuoteSelector", {}), selectors.get("TextPositionSelector")
-    annotation_id = text_or_none(annotation.get("id"))
-    return ImportedHighlight(
-        quote=text_or_none(quote.get("exact")) or "",
-        prefix=text_or_none(quote.get("prefix")),
-        suffix=text_or_none(quote.get("suffix")),
-        note=text_or_none(annotation.get("text")),
-        created=iso_from_text(annotation.get("created")),
-        updated=iso_from_text(annotation.get("updated")),
-        labels=strings(annotation.get("tags")),
-        position=_position(position),
-        key=f"hypothesis:{annotation_id}" if annotation_id else None,
-    )
+    """The annotation with its quote selector's fields beside its own."""
+    quote = _selectors(_target(annotation)).get("TextQuoteSelector", {})
+    return ANNOTATION.read({**annotation, **{k: quote.get(k) for k in _QUOTE_FIELDS}})
 
 
 def _selectors(target: Annotation) -> dict[str, Annotation]:
@@ -101,8 +91,23 @@ def _selectors(target: Annotation) -> dict[str, Annotation]:
     return found
 
 
-def _position(selector: Annotation | None) -> Position | None:
+def _position(annotation: Annotation) -> Position | None:
+    selector = _selectors(_target(annotation)).get("TextPositionSelector")
     if selector is None:
         return None
     start, end = to_int(selector.get("start")), to_int(selector.get("end"))
     return Position(start=start, end=end) if start is not None else None
+
+
+_QUOTE_FIELDS = ("exact", "prefix", "suffix")
+ANNOTATION = JsonHighlight(
+    quote="exact",
+    prefix="prefix",
+    suffix="suffix",
+    note="text",
+    created="created",
+    updated="updated",
+    labels="tags",
+    key_prefix="hypothesis",
+    position=_position,
+)

@@ -9,6 +9,7 @@ when the saved file is read.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -171,12 +172,15 @@ class Export:
 def merge_highlights(
     first: list[ImportedHighlight], second: list[ImportedHighlight]
 ) -> list[ImportedHighlight]:
-    """Both lists, without the copies (same quote, same note) ``second`` repeats."""
-    seen = {h.identity() for h in first}
+    """``first``, then what ``second`` adds to it: each highlight of ``second``
+    that repeats one of ``first`` (same quote, same note) is a copy, taken
+    once. A quote highlighted twice within one list is kept twice."""
+    copies = Counter(h.identity() for h in first)
     merged = list(first)
     for highlight in second:
-        if highlight.identity() not in seen:
-            seen.add(highlight.identity())
+        if copies[highlight.identity()] > 0:
+            copies[highlight.identity()] -= 1
+        else:
             merged.append(highlight)
     return merged
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from margin.imports.archive import Archive
 from margin.imports.fields import iso_from_text, progress, strings, text_or_none
+from margin.imports.json_highlights import JsonHighlight
 from margin.imports.model import ImportedHighlight, Item, merge_highlights
 from margin.imports.source import Source
 from margin.ingest.decode import decode
@@ -36,6 +37,18 @@ METADATA_RE = re.compile(r"(?:.*/)?metadata_\d+_to_\d+\.json")
 CONTENT_RE = re.compile(r"(?:.*/)?content/(?P<slug>[^/]+)\.(?P<ext>html|pdf)")
 HIGHLIGHTS_RE = re.compile(r"(?:.*/)?highlights/(?P<slug>[^/]+)\.md")
 _LABEL_RE = re.compile(r"#\S+")
+# Highlights some exporters wrote into the metadata, in Omnivore's API names.
+METADATA_HIGHLIGHT = JsonHighlight(
+    quote="quote",
+    note="annotation",
+    prefix="prefix",
+    suffix="suffix",
+    created="createdAt",
+    updated="updatedAt",
+    labels="labels",
+    color="color",
+    key_prefix="omnivore-highlight",
+)
 
 Record = dict[str, object]
 
@@ -96,7 +109,8 @@ def _items(archive: Archive, slug: str, group: _Slug, problems: list[str]) -> li
     notes: list[list[ImportedHighlight]] = [[] for _ in records]
     for index, info in enumerate(group.notes):
         text, _codec = decode(archive.read(info))
-        notes[min(index, len(records) - 1)] += parse_highlights(text)
+        slot = min(index, len(records) - 1)  # the extra copies go to the last item
+        notes[slot] = merge_highlights(notes[slot], parse_highlights(text))
     items = [_item(*args, slug) for args in zip(records, contents, notes, strict=True)]
     for item in items:
         if item.content_type is None and not item.fetchable:
@@ -133,28 +147,8 @@ def _item(
         tags=strings(record.get("labels")),
         archived=record.get("state") == "Archived",
         progress=progress(record.get("readingProgress"), scale=100),
-        highlights=merge_highlights(_metadata_highlights(record.get("highlights")), notes),
+        highlights=merge_highlights(METADATA_HIGHLIGHT.read_all(record.get("highlights")), notes),
     )
-
-
-def _metadata_highlights(value: object) -> list[ImportedHighlight]:
-    if not isinstance(value, list):
-        return []
-    return [
-        ImportedHighlight(
-            quote=text_or_none(h.get("quote")) or "",
-            note=text_or_none(h.get("annotation")),
-            prefix=text_or_none(h.get("prefix")),
-            suffix=text_or_none(h.get("suffix")),
-            created=iso_from_text(h.get("createdAt")),
-            updated=iso_from_text(h.get("updatedAt")),
-            labels=strings(h.get("labels")),
-            color=text_or_none(h.get("color")),
-            key=f"omnivore-highlight:{h['id']}" if isinstance(h.get("id"), str) else None,
-        )
-        for h in value
-        if isinstance(h, dict)
-    ]
 
 
 def parse_highlights(text: str) -> list[ImportedHighlight]:

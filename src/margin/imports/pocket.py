@@ -17,8 +17,9 @@ import re
 
 from margin.imports.archive import Archive
 from margin.imports.fields import iso_from_unix, normalise_url, split_tags, text_or_none
+from margin.imports.json_highlights import JsonHighlight
 from margin.imports.links import Attrs, LinkParser
-from margin.imports.model import ImportedHighlight, Item
+from margin.imports.model import Item
 from margin.imports.source import Source
 from margin.imports.tables import Fail, Row, items_by_url, read_rows
 from margin.ingest.decode import decode
@@ -29,6 +30,7 @@ COLUMNS = ("title", "url", "time_added")
 # Pocket cut titles at this length in its CSV; a title this long may be partial.
 TITLE_CUT = 75
 _STATUSES = {"archive": True, "unread": False}
+HIGHLIGHT = JsonHighlight(quote="quote", created="created_at")
 
 
 def read_zip(source: Source, problems: list[str]) -> list[Item]:
@@ -92,7 +94,7 @@ def attach_annotations(
         if not isinstance(entry, dict):
             problems.append(f"{name}: an entry that is not an object; skipped")
             continue
-        highlights = _highlights(entry.get("highlights"))
+        highlights = HIGHLIGHT.read_all(entry.get("highlights"))
         empty += sum(1 for h in highlights if not h.quote)
         url, title = text_or_none(entry.get("url")), text_or_none(entry.get("title"))
         item = by_url.get(normalise_url(url)) if url else None
@@ -104,19 +106,6 @@ def attach_annotations(
         item.highlights += highlights
     if empty:
         problems.append(f"{name}: {empty} highlight(s) with an empty quote, kept with their date")
-
-
-def _highlights(value: object) -> list[ImportedHighlight]:
-    if not isinstance(value, list):
-        return []
-    return [
-        ImportedHighlight(
-            quote=text_or_none(h.get("quote")) or "",
-            created=iso_from_unix(h.get("created_at")),
-        )
-        for h in value
-        if isinstance(h, dict)
-    ]
 
 
 def read_html(source: Source, problems: list[str]) -> list[Item]:

@@ -16,7 +16,8 @@ separated by commas; no state, stars nor annotations.
 from __future__ import annotations
 
 from margin.imports.fields import iso_from_text, split_tags, strings, text_or_none, to_bool, to_int
-from margin.imports.model import ImportedHighlight, Item, Position
+from margin.imports.json_highlights import JsonHighlight
+from margin.imports.model import Item, Position
 from margin.imports.source import Source
 from margin.imports.tables import Row, items_by_url, read_rows
 
@@ -53,7 +54,7 @@ def _entry(entry: dict[str, object], where: str, problems: list[str]) -> Item:
         tags=strings(entry.get("tags")),
         archived=bool(to_bool(entry.get("is_archived"))),
         starred=bool(to_bool(entry.get("is_starred"))),
-        highlights=_annotations(entry.get("annotations")),
+        highlights=ANNOTATION.read_all(entry.get("annotations")),
     )
 
 
@@ -66,25 +67,8 @@ def _content(html: str | None, where: str, problems: list[str]) -> str | None:
     return html
 
 
-def _annotations(value: object) -> list[ImportedHighlight]:
-    if not isinstance(value, list):
-        return []
-    return [_annotation(a) for a in value if isinstance(a, dict)]
-
-
-def _annotation(annotation: dict[str, object]) -> ImportedHighlight:
-    annotation_id = annotation.get("id")
-    return ImportedHighlight(
-        quote=text_or_none(annotation.get("quote")) or "",
-        note=text_or_none(annotation.get("text")),
-        created=iso_from_text(annotation.get("created_at")),
-        updated=iso_from_text(annotation.get("updated_at")),
-        position=_range(annotation.get("ranges")),
-        key=f"wallabag-annotation:{annotation_id}" if annotation_id is not None else None,
-    )
-
-
-def _range(ranges: object) -> Position | None:
+def _range(annotation: dict[str, object]) -> Position | None:
+    ranges = annotation.get("ranges")
     if not isinstance(ranges, list) or not ranges or not isinstance(ranges[0], dict):
         return None
     first = ranges[0]
@@ -111,3 +95,13 @@ def _row(row: Row, url: str, problems: list[str]) -> Item:
         saved=iso_from_text(row.get("Creation date")),
         tags=split_tags(row.get("Tags"), ","),
     )
+
+
+ANNOTATION = JsonHighlight(
+    quote="quote",
+    note="text",
+    created="created_at",
+    updated="updated_at",
+    key_prefix="wallabag-annotation",
+    position=_range,
+)
