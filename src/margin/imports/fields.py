@@ -180,6 +180,13 @@ def text_or_none(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def id_text(value: object) -> str | None:
+    """A service's id, written as a number or a string, as text; None when absent."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        return None
+    return str(value).strip() or None
+
+
 def strings(value: object) -> list[str]:
     """A JSON value meant to be a list of names: strings kept, ``{"name"|"label": s}``
     objects read (Omnivore labels, Wallabag tags), anything else dropped."""

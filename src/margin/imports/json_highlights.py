@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from margin.imports.fields import iso_from_text, strings, text_or_none
+from margin.imports.fields import id_text, iso_from_text, strings, text_or_none
 from margin.imports.model import ImportedHighlight, Position
 
 JsonObject = dict[str, object]
@@ -59,6 +59,5 @@ class JsonHighlight:
         return text_or_none(data.get(name)) if name else None
 
     def _key(self, value: object) -> str | None:
-        if self.key_prefix is None or not isinstance(value, str | int) or value == "":
-            return None
-        return f"{self.key_prefix}:{value}"
+        service_id = id_text(value)
+        return f"{self.key_prefix}:{service_id}" if self.key_prefix and service_id else None

@@ -27,7 +27,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from margin.imports.archive import Archive
-from margin.imports.fields import iso_from_text, progress, strings, text_or_none
+from margin.imports.fields import id_text, iso_from_text, progress, strings, text_or_none
 from margin.imports.json_highlights import JsonHighlight
 from margin.imports.model import ImportedHighlight, Item, merge_highlights
 from margin.imports.source import Source
@@ -91,11 +91,15 @@ def _records(archive: Archive, problems: list[str]) -> list[Record]:
         if not isinstance(part, list):
             raise archive.source.fail(f"{info.filename}: not a list of items")
         for number, record in enumerate(part, 1):
-            if isinstance(record, dict) and (record.get("id") or record.get("slug")):
-                by_id[str(record.get("id") or record.get("slug"))] = record
+            if isinstance(record, dict) and (key := _record_key(record)):
+                by_id[key] = record
             else:
                 problems.append(f"{info.filename} item {number}: no id; skipped")
     return list(by_id.values())
+
+
+def _record_key(record: Record) -> str | None:
+    return id_text(record.get("id")) or id_text(record.get("slug"))
 
 
 def _items(archive: Archive, slug: str, group: _Slug, problems: list[str]) -> list[Item]:
@@ -132,7 +136,7 @@ def _item(
     notes: list[ImportedHighlight],
     slug: str,
 ) -> Item:
-    record_id = text_or_none(record.get("id"))
+    record_id = id_text(record.get("id"))
     return Item(
         key=f"omnivore:{record_id}" if record_id else f"omnivore-slug:{slug}",
         url=text_or_none(record.get("url")),

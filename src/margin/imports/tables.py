@@ -31,7 +31,7 @@ class Row:
     def get(self, column: str) -> str | None:
         """The cell under ``column`` without edge spaces, None when empty or absent."""
         value = self.cells.get(column.lower())
-        return value.strip() or None if value is not None else None
+        return (value.strip() or None) if value is not None else None
 
     def raw(self, column: str) -> str | None:
         """The cell as written (article HTML, notes: inner spacing matters)."""

@@ -15,7 +15,15 @@ separated by commas; no state, stars nor annotations.
 
 from __future__ import annotations
 
-from margin.imports.fields import iso_from_text, split_tags, strings, text_or_none, to_bool, to_int
+from margin.imports.fields import (
+    id_text,
+    iso_from_text,
+    split_tags,
+    strings,
+    text_or_none,
+    to_bool,
+    to_int,
+)
 from margin.imports.json_highlights import JsonHighlight
 from margin.imports.model import Item, Position
 from margin.imports.source import Source
@@ -40,9 +48,9 @@ def read_json(source: Source, problems: list[str]) -> list[Item]:
 
 
 def _entry(entry: dict[str, object], where: str, problems: list[str]) -> Item:
-    entry_id = entry.get("id")
+    entry_id = id_text(entry.get("id"))
     return Item(
-        key=f"wallabag:{entry_id}" if isinstance(entry_id, int | str) and entry_id != "" else "",
+        key=f"wallabag:{entry_id}" if entry_id else "",
         url=text_or_none(entry.get("url")),
         title=text_or_none(entry.get("title")),
         html=_content(text_or_none(entry.get("content")), where, problems),
