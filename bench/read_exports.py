@@ -23,29 +23,7 @@ from pathlib import Path
 
 from margin.imports import read_export
 
-WORDS = [
-    "the",
-    "of",
-    "and",
-    "to",
-    "in",
-    "a",
-    "is",
-    "that",
-    "for",
-    "it",
-    "as",
-    "was",
-    "with",
-    "be",
-    "by",
-    "on",
-    "not",
-    "this",
-    "are",
-    "or",
-    "from",
-]
+WORDS = ["read", "later", "margin", "note", "quote", "page", "saved", "an", "the", "of", "we", "it"]
 
 
 def _sentence(rng: random.Random) -> str:

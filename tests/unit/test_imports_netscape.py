@@ -62,3 +62,14 @@ def test_a_bookmark_list_without_its_doctype(tmp_path):
     path.write_text('<DL><p><DT><A HREF="https://example.com/a" ADD_DATE="1">A</A></DL>')
     assert sniff(path) == "netscape"
     assert [i.url for i in read_export(path).items] == ["https://example.com/a"]
+
+
+def test_a_bookmark_file_in_its_declared_charset(tmp_path):
+    page = (
+        "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n"
+        '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=Shift_JIS">\n'
+        '<DL><p><DT><A HREF="https://example.jp/" ADD_DATE="1">日本語のページ</A></DL>'
+    )
+    path = tmp_path / "bookmarks.html"
+    path.write_bytes(page.encode("shift_jis"))
+    assert read_export(path).items[0].title == "日本語のページ"

@@ -129,3 +129,22 @@ def test_csv_without_content_column_is_refused(tmp_path):
     path = write_csv(tmp_path / "export.csv", [header, ["t", "https://x.example/"] + [""] * 4], ";")
     with pytest.raises(ImportFileError, match="no 'Content' column"):
         read_export(path)
+
+
+def test_a_utf8_csv_is_read_as_utf8_whatever_a_page_inside_declares(tmp_path):
+    path = write_csv(
+        tmp_path / "export.csv",
+        [CSV_HEADER, ["Café", "https://example.com/c", '<meta charset="shift_jis"><p>Café</p>', "", "text/html", "fr", ""]],
+        delimiter=";",
+    )  # fmt: skip
+    (item,) = read_export(path).items
+    assert item.title == "Café" and "Café" in (item.html or "")
+
+
+def test_a_csv_in_a_legacy_encoding_is_still_read(tmp_path):
+    title = "Café crème : déjà vu à la française, un été très élégant où l'on fête Noël"
+    path = tmp_path / "export.csv"
+    row = f"{title};https://example.com/c;<p>x</p>;;;;\r\n"
+    path.write_bytes(";".join(CSV_HEADER).encode() + b"\r\n" + row.encode("cp1252"))
+    (item,) = read_export(path).items
+    assert item.title == title

@@ -23,7 +23,7 @@ DOCTYPE = "<!doctype netscape-bookmark-file-1>"
 
 def read(source: Source, problems: list[str]) -> list[Item]:
     parser = _BookmarkParser(source.path.name, problems)
-    parser.feed(source.text())
+    parser.feed(source.text(html=True))
     parser.close()
     return parser.items
 

@@ -30,7 +30,7 @@ from margin.imports.archive import Archive
 from margin.imports.fields import id_text, iso_from_text, progress, strings, text_or_none
 from margin.imports.json_highlights import JsonHighlight
 from margin.imports.model import ImportedHighlight, Item, merge_highlights
-from margin.imports.source import Source
+from margin.imports.source import Source, text_of
 from margin.ingest.decode import decode
 
 METADATA_RE = re.compile(r"(?:.*/)?metadata_\d+_to_\d+\.json")
@@ -112,7 +112,7 @@ def _items(archive: Archive, slug: str, group: _Slug, problems: list[str]) -> li
     contents += [(None, None)] * (len(records) - len(contents))
     notes: list[list[ImportedHighlight]] = [[] for _ in records]
     for index, info in enumerate(group.notes):
-        text, _codec = decode(archive.read(info))
+        text = text_of(archive.read(info))
         slot = min(index, len(records) - 1)  # the extra copies go to the last item
         notes[slot] = merge_highlights(notes[slot], parse_highlights(text))
     items = [_item(*args, slug) for args in zip(records, contents, notes, strict=True)]

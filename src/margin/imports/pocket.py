@@ -20,9 +20,8 @@ from margin.imports.fields import iso_from_unix, normalise_url, split_tags, text
 from margin.imports.json_highlights import JsonHighlight
 from margin.imports.links import Attrs, LinkParser
 from margin.imports.model import Item
-from margin.imports.source import Source
+from margin.imports.source import Source, text_of
 from margin.imports.tables import Fail, Row, items_by_url, read_rows
-from margin.ingest.decode import decode
 
 PART_RE = re.compile(r"(?:.*/)?part_\d+\.csv")
 ANNOTATIONS_RE = re.compile(r"(?:.*/)?annotations/part_\d+\.json")
@@ -37,7 +36,7 @@ def read_zip(source: Source, problems: list[str]) -> list[Item]:
     items: list[Item] = []
     with Archive(source) as archive:
         for _match, info in archive.matching(PART_RE):
-            text, _codec = decode(archive.read(info))
+            text = text_of(archive.read(info))
             items += read_csv_text(text, info.filename, source.fail, problems)
         for _match, info in archive.matching(ANNOTATIONS_RE):
             data = archive.read_json(info)
@@ -112,7 +111,7 @@ def read_html(source: Source, problems: list[str]) -> list[Item]:
     """``ril_export.html``: ``<h1>Unread</h1>`` and ``<h1>Read Archive</h1>``
     sections of ``<a href time_added tags="a,b">``."""
     parser = _RilParser(source.path.name, problems)
-    parser.feed(source.text())
+    parser.feed(source.text(html=True))
     parser.close()
     return parser.items
 

@@ -20,6 +20,7 @@ from margin.ingest.decode import decode
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 HEAD_BYTES = 64 * 1024
+LEGACY_TEXT = "cp1252"
 _UNPARSED = object()
 
 
@@ -79,9 +80,8 @@ class Source:
                 raise self.fail(_over(len(self._data), self.limits.max_bytes))
         return self._data
 
-    def text(self) -> str:
-        text, _codec = decode(self.data())
-        return text.replace("\0", "")
+    def text(self, *, html: bool = False) -> str:
+        return text_of(self.data(), html=html)
 
     def json(self) -> object:
         """The file parsed as JSON; raises when it is not JSON."""
@@ -95,6 +95,19 @@ class Source:
                 return stream.read(limit)
         except OSError as exc:
             raise self.fail(exc.strerror or "the file cannot be read") from None
+
+
+def text_of(data: bytes, *, html: bool = False) -> str:
+    """Exported text, NUL bytes dropped: UTF-8 (what every service writes)
+    when the bytes are UTF-8. Else HTML is decoded as margin reads pages (its
+    declared charset checked, then detection), and other text (a CSV re-saved
+    by a spreadsheet) as Windows-1252: guessing on a few short lines of text
+    picks the wrong one more often than not."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = decode(data)[0] if html else data.decode(LEGACY_TEXT, "replace")
+    return text.replace("\0", "")
 
 
 def parse_json(data: bytes, fail: Callable[[str], ImportFileError]) -> object:
