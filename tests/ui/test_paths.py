@@ -134,7 +134,7 @@ async def test_highlight_and_note_persist_after_restart(make_app, capsys):
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_titled(pilot, "The Harbour at Dawn")
         await pilot.press("right_square_bracket")  # the first paragraph after the heading
-        paragraph = reader.article.blocks[reader.view.cursor_block]
+        paragraph = reader.article.blocks[reader.view.cursor.block]
         await pilot.press("h")
         await wait_for(pilot, lambda: len(reader.view.highlights) == 1)
         await pilot.press("a")
@@ -175,7 +175,7 @@ async def test_select_several_paragraphs_then_highlight(make_app):
         assert (h.start, h.end) == (blocks[1].start, blocks[3].end)
         # jump between highlights
         await pilot.press("g", "greater_than_sign")
-        assert reader.view.current_match == (h.start, h.end)
+        assert reader.view.cursor.match == (h.start, h.end)
 
 
 async def test_reading_position_restored(make_app):
@@ -216,17 +216,17 @@ async def test_reader_keys_move_and_search(make_app):
         assert view.scroll_y == 0
         await pilot.press("slash", *"boats", "enter")
         assert len(view.matches) == 8
-        first = view.current_match
+        first = view.cursor.match
         await pilot.press("n")
-        assert view.current_match != first and view.current_match in view.matches
+        assert view.cursor.match != first and view.cursor.match in view.matches
         await pilot.press("N")
-        assert view.current_match == first
+        assert view.cursor.match == first
         assert "boats" in shown(reader.query_one("#reader-status"))
         await pilot.press("t")
         await wait_for(pilot, lambda: isinstance(app.screen, TocDialog))
         await pilot.press("j", "enter")  # "Departure"
         await pilot.pause()
-        heading = reader.article.blocks[view.cursor_block]
+        heading = reader.article.blocks[view.cursor.block]
         assert heading.text == "Departure"
         assert "Departure" in "\n".join(lines(view))
 
@@ -244,9 +244,9 @@ async def test_entity_panel_jumps_through_mentions(make_app):
         assert top.count == 16
         await pilot.press("enter")
         view = reader.view
-        assert view.current_match == top.mentions[0]
+        assert view.cursor.match == top.mentions[0]
         await pilot.press("enter")
-        assert view.current_match == top.mentions[1]
+        assert view.cursor.match == top.mentions[1]
         assert f"{top.count} mentions" in shown(reader.query_one("#reader-status"))
         # E turns the colours off
         await pilot.press("escape", "E")

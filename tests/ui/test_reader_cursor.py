@@ -44,13 +44,13 @@ async def test_sentence_cursor_moves_and_highlights_a_sentence(make_app):
         reader = await open_titled(pilot, "The Harbour at Dawn")
         view = reader.view
         await pilot.press("right_square_bracket")  # the first paragraph after the heading
-        block = reader.article.blocks[view.cursor_block]
+        block = reader.article.blocks[view.cursor.block]
         text = reader.article.text
         await pilot.press("right_parenthesis")  # sentence mode: its first sentence
-        assert view.sentence_mode
-        assert text[slice(*view.cursor_sentence)] == "Paragraph 1."
+        assert view.cursor.sentence_mode
+        assert text[slice(*view.cursor.sentence)] == "Paragraph 1."
         await pilot.press("right_parenthesis")
-        second = view.cursor_sentence
+        second = view.cursor.sentence
         assert text[slice(*second)].startswith("Barack Obama met Angela Merkel")
         assert text[slice(*second)].endswith("in the cold.")
         # the gutter marks only the lines of that sentence, not the whole paragraph
@@ -66,10 +66,10 @@ async def test_sentence_cursor_moves_and_highlights_a_sentence(make_app):
         assert (h.start, h.end) == second
         # ( goes back; past the paragraph's last sentence is the next paragraph
         await pilot.press("left_parenthesis")
-        assert text[slice(*view.cursor_sentence)] == "Paragraph 1."
+        assert text[slice(*view.cursor.sentence)] == "Paragraph 1."
         await pilot.press("right_parenthesis", "right_parenthesis", "right_parenthesis")
-        assert view.cursor_block == reader.article.blocks.index(block) + 1
-        assert text[slice(*view.cursor_sentence)] == "Paragraph 2."
+        assert view.cursor.block == reader.article.blocks.index(block) + 1
+        assert text[slice(*view.cursor.sentence)] == "Paragraph 2."
         # v then ) selects two sentences
         await pilot.press("v", "right_parenthesis", "a")
         await wait_for(pilot, lambda: app.screen is not reader)
@@ -80,10 +80,10 @@ async def test_sentence_cursor_moves_and_highlights_a_sentence(make_app):
         assert text[h2.end - 1] == "."
         # ] goes back to a paragraph cursor
         await pilot.press("right_square_bracket")
-        assert not view.sentence_mode
+        assert not view.cursor.sentence_mode
         assert view.selected_range() == (
-            reader.article.blocks[view.cursor_block].start,
-            reader.article.blocks[view.cursor_block].end,
+            reader.article.blocks[view.cursor.block].start,
+            reader.article.blocks[view.cursor.block].end,
         )
 
 
@@ -93,8 +93,8 @@ async def test_sentence_cursor_from_config(make_app):
         reader = await open_titled(pilot, "A Year with Bees")
         view = reader.view
         await pilot.press("right_square_bracket", "left_square_bracket")
-        assert view.sentence_mode
-        assert reader.article.text[slice(*view.cursor_sentence)] == "Bees are busy."
+        assert view.cursor.sentence_mode
+        assert reader.article.text[slice(*view.cursor.sentence)] == "Bees are busy."
         await pilot.press("h")
         await wait_for(pilot, lambda: len(view.highlights) == 1)
         assert view.highlights[0].exact == "Bees are busy."
@@ -170,7 +170,7 @@ async def test_single_file_sentence_keys_work_before_highlights(make_app, librar
         reader = await reader_ready(pilot)
         await pilot.press("right_parenthesis", "right_parenthesis", "right_parenthesis")
         text = reader.article.text
-        assert text[slice(*reader.view.cursor_sentence)] == "Their stripes confuse flies."
+        assert text[slice(*reader.view.cursor.sentence)] == "Their stripes confuse flies."
 
 
 async def test_theme_switch_keeps_reader_colours_readable(make_app):
