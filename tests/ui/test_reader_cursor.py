@@ -4,38 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import lines, open_titled, reader_ready, wait_for
+from helpers import choose_in_palette, lines, open_titled, reader_ready, wait_for
 
-from margin.config import Config, parse_config
+from margin.config import Config
 from margin.library import Library
-from margin.ui.sentences import sentence_spans
 
 NOTE = "count the boats again tomorrow"
-
-
-def test_sentence_spans() -> None:
-    text = 'Dr. Smith met J. R. Tolkien in Oxford. Was it 1950? "Yes!" he said. Then... nothing.'
-    assert [text[s:e] for s, e in sentence_spans(text)] == [
-        "Dr. Smith met J. R. Tolkien in Oxford.",
-        "Was it 1950?",
-        '"Yes!" he said.',
-        "Then... nothing.",
-    ]
-    assert sentence_spans("No full stop") == [(0, 12)]
-    assert sentence_spans("  ") == []
-    assert [
-        t for s, e in sentence_spans("東京に行った。次。") for t in ["東京に行った。次。"[s:e]]
-    ] == [
-        "東京に行った。",
-        "次。",
-    ]
-
-
-def test_config_cursor_setting() -> None:
-    assert parse_config({"cursor": "sentence"}).cursor == "sentence"
-    assert parse_config({}).cursor == "paragraph"
-    bad = parse_config({"cursor": "word"})
-    assert bad.cursor == "paragraph" and bad.problems
 
 
 async def test_sentence_cursor_moves_and_highlights_a_sentence(make_app):
@@ -114,6 +88,11 @@ def _note_lines(shown: list[str]) -> list[str]:
     return [line for line in shown if "✎" in line]
 
 
+def _text_column(line: str) -> int:
+    """Where a line's text starts, past the margin and the cursor's gutter bar."""
+    return len(line) - len(line.lstrip(" ▎"))
+
+
 async def test_notes_beside_the_text_when_wide_under_it_when_narrow(make_app, library_dir):
     _add_note(library_dir)
     app = make_app()
@@ -130,9 +109,15 @@ async def test_notes_beside_the_text_when_wide_under_it_when_narrow(make_app, li
             "Paragraph 2." if "Paragraph" in beside else "Obama"
         )
         assert NOTE in beside
-        # the text column does not move when the note is there: it starts where
-        # a line without a note starts
-        assert not any(line.startswith(" " * 200) for line in lines(view))
+        # the text column does not move when the note is there: every line of
+        # text starts where a line without a note starts; the note keeps clear
+        # of the text, and text and notes are centred together
+        shown = [line for line in lines(view) if line.strip()]
+        assert {_text_column(line) for line in shown} == {_text_column(beside)}
+        text_ends = [len(line.split("✎")[0].rstrip()) for line in shown]
+        assert beside.index("✎") >= max(text_ends) + 2
+        width = view.scrollable_content_region.width
+        assert _text_column(beside) < (width - view.text_layout.width) // 2
         await pilot.resize_terminal(100, 40)
         await wait_for(
             pilot, lambda: view.text_layout is not None and not view.text_layout.side_width
@@ -147,21 +132,25 @@ async def test_notes_beside_the_text_when_wide_under_it_when_narrow(make_app, li
 async def test_long_side_notes_push_the_next_one_down(make_app, library_dir):
     path = library_dir / "bees.md"
     with Library.open() as lib:
-        article = lib.load_article(path)
+        lib.load_article(path)
         lib.add_highlight(path, 0, 4, "first note " * 12)
         lib.add_highlight(path, 5, 8, "second note")
     app = make_app()
     async with app.run_test(size=(150, 30)) as pilot:
         reader = await open_titled(pilot, "A Year with Bees")
-        await pilot.pause()
         shown = lines(reader.view)
         notes = [i for i, line in enumerate(shown) if "✎" in line]
         assert len(notes) == 2
         first, second = notes
-        # the first note wraps over several lines; the second starts below it
-        assert all("first note" in shown[i] for i in range(first, first + 2))
-        assert "second note" in shown[second] and second > first + 2
-        assert len(article.text) > 0
+        # both highlights are on the first line: the first note starts beside
+        # it and wraps over several lines; the second starts one blank line
+        # below the first's last line, in the same column
+        assert "Bees are busy" in shown[first]
+        wrapped = [i for i, line in enumerate(shown) if "first note" in line]
+        assert wrapped == list(range(first, first + len(wrapped))) and len(wrapped) > 2
+        assert second == wrapped[-1] + 2 and "second note" in shown[second]
+        assert not shown[second - 1][shown[first].index("✎") :].strip()
+        assert shown[second].index("✎") == shown[first].index("✎")
 
 
 async def test_single_file_sentence_keys_work_before_highlights(make_app, library_dir):
@@ -191,9 +180,7 @@ async def test_theme_switch_keeps_reader_colours_readable(make_app):
         assert luminance(view._style("article-view--cursor").bgcolor) < 0.3
         assert luminance(view._style("article-view--highlight").bgcolor) < 0.5
         assert luminance(view._style("article-view--meta").color) > 0.4
-        await pilot.press("ctrl+p", *"light theme")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await choose_in_palette(pilot, "light theme", "Switch to the light theme")
         await wait_for(pilot, lambda: not app.current_theme.dark)
         assert luminance(view._style("article-view--meta").color) < 0.5
         assert luminance(view._style("article-view--cursor").bgcolor) > 0.5

@@ -49,3 +49,25 @@ def test_importing_the_core_does_not_load_textual():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_readers_pure_modules_do_not_load_textual():
+    """The cursor, layout, line drawing and status text stay testable without
+    an app: importing them loads no Textual."""
+    pure = [
+        "margin.ui.reading_cursor",
+        "margin.ui.sentences",
+        "margin.ui.reader_status",
+        "margin.ui.entity_colours",
+        "margin.ui.widgets.article_layout",
+        "margin.ui.widgets.article_render",
+    ]
+    code = (
+        "import importlib, sys\n"
+        f"for m in {pure!r}:\n"
+        "    importlib.import_module(m)\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(bad[:3]); sys.exit(1 if bad else 0)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
