@@ -174,6 +174,27 @@ async def test_highlight_and_note_persist_after_restart(make_app, capsys):
     assert [n["note"] for n in notes] == ["check the boats"]
 
 
+async def test_a_write_that_fails_is_reported_and_changes_nothing(make_app, monkeypatch):
+    def busy(*args: object, **kwargs: object) -> None:
+        raise DatabaseError("the database margin.db is busy (another margin is writing)")
+
+    for write in ("add_highlight", "set_bookmark"):
+        monkeypatch.setattr(Library, write, busy)
+    app = make_app()
+    said: list[str] = []
+    monkeypatch.setattr(app, "say", lambda message, **_: said.append(message))
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_titled(pilot, "The Harbour at Dawn")
+        await pilot.press("right_square_bracket", "h", "b")
+        await writes_done(pilot)
+        assert sorted(said) == [
+            "Bookmark not saved: the database margin.db is busy (another margin is writing)",
+            "Highlight not saved: the database margin.db is busy (another margin is writing)",
+        ]
+        assert reader.view.highlights == [] and not reader.bookmarked
+        assert "highlight" not in shown(reader.query_one("#reader-status"))
+
+
 async def test_select_several_paragraphs_then_highlight(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
