@@ -16,6 +16,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from margin.ingest.datelines import normalise_date
+
 _PROPERTY_RE = re.compile(
     r"\s*(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|description|published_time|title|site_name)\s*",
     re.I,
@@ -38,7 +40,6 @@ _SAVED_FROM_RE = re.compile(r"saved from url=\(\d+\)(\S+)", re.I)
 _SINGLEFILE_URL_RE = re.compile(r"Page saved with SingleFile.*?url:\s*(\S+)", re.I | re.S)
 _TOKEN_RE = re.compile(r"\W+")
 _URL_LIKE_RE = re.compile(r"^https?://", re.I)
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(slots=True)
@@ -225,15 +226,6 @@ def _og_url(doc: HtmlElement) -> str | None:
     return None
 
 
-def normalise_date(value: str | None) -> str | None:
-    """ISO dates stay as they are (date part kept when a time follows)."""
-    if not value:
-        return None
-    value = value.strip()
-    m = _DATE_RE.match(value)
-    return m.group(0) if m else value
-
-
 def extract_metadata(doc: HtmlElement, raw_head: str = "") -> Metadata:
     """Metadata from a parsed document; ``raw_head`` is the page's first bytes as
     text, for the comments that browsers and SingleFile leave before ``<html>``."""
@@ -357,45 +349,3 @@ def _dom_byline(doc: HtmlElement, *, skip_chrome: bool) -> str | None:
             continue
         stack.extend(reversed(el))
     return None
-
-
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE_TAIL_RE = re.compile(
-    r"\s*(?:[•·|—–,-]\s*)?(?:(?:updated|published|posted)\s*:?\s*)?(?:on\s+)?"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
-    r"|\d+\s+(?:minute|hour|day|week|month|year)s?\s+ago|(?:updated|published)\b)"
-    r".*$",
-    re.I | re.S,
-)
-_JOB_TAIL_RE = re.compile(
-    r"\s*(?:[•·|,—–-]\s*)?(?:(?:senior|staff|contributing|associate|deputy|chief|managing|"
-    r"executive|political|business|science|technology|tech|games|news|sports?|health)\s+)*"
-    r"(?:editor|writer|reporter|correspondent|columnist|contributor|producer|critic)s?\b.*$",
-    re.I | re.S,
-)
-_BY_RE = re.compile(r"^(?:(?:words|written|posted|story|text)\s+)?by\b\s*:?\s*", re.I)
-_EDGE_PUNCT_RE = re.compile(r"^[\s•·|—–,:-]+|[\s•·|—–,:-]+$")
-
-
-def clean_byline(value: str | None) -> str | None:
-    """A byline as a reader wants it: the names, without a leading "By", a
-    trailing date or time ("· May 20, 2019", "1 day ago"), a job title ("•
-    Staff Writer") or a dangling separator; None when it names nobody (only a
-    date)."""
-    if not value:
-        return None
-    text = " ".join(value.split())
-    cleaned = _DATE_TAIL_RE.sub("", text)
-    if not re.search(r"\w", cleaned):
-        return None  # only a date: no author named
-    untitled = _JOB_TAIL_RE.sub("", cleaned)
-    if re.search(r"\w", untitled):
-        cleaned = untitled
-    rest = _BY_RE.sub("", cleaned, count=1)
-    if rest != cleaned and not re.search(r"\bby\b", rest, re.I):
-        cleaned = rest
-    cleaned = _EDGE_PUNCT_RE.sub("", cleaned)
-    return cleaned if re.search(r"\w", cleaned) else text or None

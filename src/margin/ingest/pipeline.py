@@ -15,8 +15,8 @@ from types import FrameType
 from margin import config
 from margin.errors import IngestError, too_large
 from margin.ingest.blocks import assemble, count_words, reading_minutes
+from margin.ingest.datelines import normalise_date
 from margin.ingest.decode import decode
-from margin.ingest.metadata import normalise_date
 from margin.ingest.mhtml import extract_mhtml_html, looks_like_mhtml
 from margin.ingest.warc import looks_like_warc, warc_single_page
 from margin.ingest.webarchive import looks_like_webarchive, webarchive_main

@@ -43,6 +43,7 @@ import re
 from dataclasses import dataclass
 
 from margin.ingest.blocks import make_block
+from margin.ingest.datelines import BYLINE_PREFIX_RE, DATE_RE, MONTH_WORD_RE
 from margin.ingest.notices import is_site_notice
 from margin.ingest.text_lines import logical_lines
 from margin.ingest.text_segment import densest_run, pieces, viterbi
@@ -79,41 +80,6 @@ _RULE_RE = re.compile(r"^[\W_]+$")
 # puts one between table cells, and a row of cells may be running text.
 _SEPARATORS_RE = re.compile(r"\s[|·•/>»]\s| {3,}")
 _COUNTER_RE = re.compile(r"^\(?[\d,.]+[kKmM]?\)?\s*\w*\s*\(?[\d,.]*\)?$|^\w+\s*\(\d[\d,.]*\)$")
-# Month names: the English ones by their first letters (as before), the
-# other languages margin knows written out.
-_MONTHS = (
-    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-    r"|enero|febrero|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre"
-    r"|diciembre|janvier|février|avril|mai|juin|juillet|août|septembre|octobre|novembre"
-    r"|décembre|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile"
-    r"|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho"
-    r"|julho|setembro|outubro|dezembro|ledna|února|března|dubna|května|června|července"
-    r"|srpna|září|října|listopadu|prosince)"
-)
-# "3 hours ago", "hace 28 minutos", "il y a 2 heures", "vor 5 Minuten",
-# "2 ore fa", "há 3 dias", "před 2 hodinami".
-_RELATIVE_TIME = (
-    r"\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago"
-    r"|(?:hace|il\s+y\s+a|vor|há|před)\s+(?:\d+|una?|une|einer?|uma?)\s+"
-    r"(?:segundo|minuto|hora|día|dia|semana|mes|seconde|minute|heure|jour|semaine|mois"
-    r"|sekunde|stunde|tag|woche|monat|sekund|minut|hodin|dn)\w*"
-    r"|\d+\s+(?:second|minut|or|giorn|settiman|mes)\w*\s+fa"
-)
-_DATE_RE = re.compile(
-    # (a month run into the word before it, as a save joins inline text:
-    # "Yahoo FinanceOctober 13, 2016")
-    rf"(?:\b|(?<=[a-z])(?-i:(?=[A-Z]))){_MONTHS}\.?\s+\d{{1,2}}\b"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?{_MONTHS}\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
-    rf"|\b(?:{_RELATIVE_TIME})\b",
-    re.I,
-)
-_BYLINE_PREFIX_RE = re.compile(
-    r"^(?:(?:written|words|story|text|reporting|posted|published|analysis|commentary|opinion"
-    r"|essay|column)\s+by|by|von|par|por|di|door|od)"
-    r"[:\s]+(?P<name>.+)$",
-    re.I,
-)
 _NAME_RE = re.compile(
     r"^(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){1,3}"
     r"(?:\s*(?:,|and|&)\s*[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){1,3})*$"
@@ -512,12 +478,6 @@ def _article_pieces(lines: list[_Line], values: list[float]) -> tuple[int, int, 
     return spans[lo][0], spans[hi][1], gaps
 
 
-_MONTH_RE = re.compile(
-    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$"
-    r"|^(?:updated|published|posted|on)$",
-    re.I,
-)
 _PARTICLES = frozenset(
     ("de", "da", "del", "der", "den", "van", "von", "la", "le", "du", "bin", "al", "di", "dos")
 )
@@ -536,7 +496,7 @@ def _name_prefix(s: str) -> tuple[str, str]:
         if "@" in tok[1:]:  # a handle run into the name: "Jane Doe@janedoe"
             toks[k] = tok = tok[: tok.index("@", 1)] + ","
         word = tok.strip(",;:|•·()")
-        if not word or _MONTH_RE.match(word) or any(c.isdigit() for c in word):
+        if not word or MONTH_WORD_RE.match(word) or any(c.isdigit() for c in word):
             break
         # (a nickname in quotes inside the name: Amanda "Tania Mae" Tan)
         nick = out and word[:1] in '"“„«' and word[1:2].isupper()
@@ -564,7 +524,7 @@ def _name_prefix(s: str) -> tuple[str, str]:
 def _is_byline(ln: _Line) -> str | None:
     """The person's name when the line is a byline."""
     t = ln.text.strip().lstrip("/#*-–—•· ")
-    m = _BYLINE_PREFIX_RE.match(t)
+    m = BYLINE_PREFIX_RE.match(t)
     # (longer with the writer's note after the name: "By Jane Doe, a deputy
     # editor who has covered the industry for a decade.")
     bio = m is not None and re.match(r"^[^,]{3,60},", m.group("name")) is not None
@@ -586,7 +546,7 @@ def _is_byline(ln: _Line) -> str | None:
         return None
     rest = after.lstrip(",-–—|•· ")
     if rest and (
-        _DATE_RE.search(rest)
+        DATE_RE.search(rest)
         or rest.startswith("@")
         or re.match(r"^[A-Z][\w'’-]*(?:\s+[\w'’&-]+){0,4}$", rest)
     ):
@@ -595,7 +555,7 @@ def _is_byline(ln: _Line) -> str | None:
 
 
 def _is_dateline(ln: _Line) -> bool:
-    return ln.words <= 14 and bool(_DATE_RE.search(ln.text)) and not ln.end
+    return ln.words <= 14 and bool(DATE_RE.search(ln.text)) and not ln.end
 
 
 def _match_key(s: str) -> str:
@@ -862,7 +822,7 @@ def extract_text(text: str) -> tuple[str, str | None, list[Block]]:
             if any(_is_dateline(a) for a in around):
                 name = _name_prefix(ln.text)[0] or ln.text
         if name:
-            prefixed = _BYLINE_PREFIX_RE.match(ln.text.lstrip("/#*-–—•· ")) is not None
+            prefixed = BYLINE_PREFIX_RE.match(ln.text.lstrip("/#*-–—•· ")) is not None
             found.append((0 if prefixed else 1, ln.index, name))
         elif _is_dateline(ln) and ln.kind != "good":
             meta_lines.add(ln.index)
