@@ -3,10 +3,13 @@ pinned by a small page built here (never a copied real page)."""
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pytest
 
 from margin.ingest.datelines import clean_byline
 from margin.ingest.html import extract_html
+from margin.model import Metadata
 
 LOREM = (
     "The committee met on Tuesday to weigh the proposal, and its members argued "
@@ -198,6 +201,24 @@ def test_metadata_byline_date_site_language() -> None:
     assert meta.site == "The Gazette"
     assert meta.published == "2026-03-02"
     assert meta.lang == "en"
+
+
+def test_every_field_the_page_states_reaches_the_article(tmp_path) -> None:
+    from margin.ingest.pipeline import extract_file
+
+    head = (
+        "<meta property='og:site_name' content='The Gazette'>"
+        "<meta property='article:published_time' content='2026-03-02T08:15:00+01:00'>"
+        "<meta name='author' content='By Maria Lopez'>"
+        "<link rel='canonical' href='https://gazette.example/valley'>"
+    )
+    html = page(f"<article>{para(1)}{para(2)}</article>", head)
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    article = extract_file(tmp_path / "page.html")
+    meta, _ = extract_html(html)
+    for field in fields(Metadata):
+        assert getattr(article, field.name) == getattr(meta, field.name), field.name
+    assert meta.url == "https://gazette.example/valley"
 
 
 def segment(n: int) -> str:

@@ -20,9 +20,9 @@ from margin.errors import IngestError
 from margin.ingest import html_clean
 from margin.ingest.blocks import InlineText, make_block
 from margin.ingest.datelines import clean_byline
-from margin.ingest.metadata import Metadata, dom_byline, extract_metadata
+from margin.ingest.metadata import dom_byline, extract_metadata
 from margin.ingest.notices import is_site_notice
-from margin.model import Block, BlockKind
+from margin.model import Block, BlockKind, Metadata
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCK_TAGS = {

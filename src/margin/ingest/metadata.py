@@ -11,12 +11,12 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from lxml.html import HtmlElement
 
 from margin.ingest.datelines import normalise_date
+from margin.model import Metadata
 
 _PROPERTY_RE = re.compile(
     r"\s*(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|description|published_time|title|site_name)\s*",
@@ -40,17 +40,6 @@ _SAVED_FROM_RE = re.compile(r"saved from url=\(\d+\)(\S+)", re.I)
 _SINGLEFILE_URL_RE = re.compile(r"Page saved with SingleFile.*?url:\s*(\S+)", re.I | re.S)
 _TOKEN_RE = re.compile(r"\W+")
 _URL_LIKE_RE = re.compile(r"^https?://", re.I)
-
-
-@dataclass(slots=True)
-class Metadata:
-    title: str = ""
-    byline: str | None = None
-    site: str | None = None
-    published: str | None = None
-    lang: str | None = None
-    url: str | None = None
-    dir: str | None = None
 
 
 def _word_count(text: str) -> int:
@@ -231,67 +220,63 @@ def extract_metadata(doc: HtmlElement, raw_head: str = "") -> Metadata:
     text, for the comments that browsers and SingleFile leave before ``<html>``."""
     values = _meta_values(doc)
     ld = _json_ld(doc)
-    doc_title: str | None = None
-
-    def title_from_doc() -> str:
-        nonlocal doc_title
-        if doc_title is None:
-            doc_title = document_title(doc)
-        return doc_title
-
-    ld_title = None
-    if ld.get("name") and ld.get("headline") and ld["name"] != ld["headline"]:
-        t = title_from_doc()
-        name_ok = _text_similarity(ld["name"], t) > 0.75
-        headline_ok = _text_similarity(ld["headline"], t) > 0.75
-        ld_title = ld["headline"] if headline_ok and not name_ok else ld["name"]
-    else:
-        ld_title = ld.get("name") or ld.get("headline")
-
-    title = (
-        _first(
-            ld_title,
-            values.get("dc:title"),
-            values.get("dcterm:title"),
-            values.get("og:title"),
-            values.get("weibo:article:title"),
-            values.get("weibo:webpage:title"),
-            values.get("title"),
-            values.get("twitter:title"),
-            values.get("parsely-title"),
-        )
-        or title_from_doc()
-    )
-
-    article_author = values.get("article:author")
-    if article_author and _URL_LIKE_RE.match(article_author):
-        article_author = None
-    byline = _first(
-        ld.get("byline"),
-        values.get("dc:creator"),
-        values.get("dcterm:creator"),
-        values.get("author"),
-        values.get("parsely-author"),
-        article_author,
-    )
+    byline = _byline(values, ld)
     site = _first(ld.get("site"), values.get("og:site_name"))
     published = _first(
         ld.get("published"), values.get("article:published_time"), values.get("parsely-pub-date")
     )
-    lang = (doc.get("lang") or doc.get("xml:lang") or "").strip() or None
     url = _first(
         _canonical_url(doc),
         _og_url(doc),
         _saved_from_url(raw_head),
     )
     return Metadata(
-        title=html.unescape(title),
+        title=html.unescape(_title(doc, values, ld)),
         byline=html.unescape(byline) if byline else None,
         site=html.unescape(site) if site else None,
         published=normalise_date(published),
-        lang=lang,
+        lang=(doc.get("lang") or doc.get("xml:lang") or "").strip() or None,
         url=url,
-        dir=(doc.get("dir") or "").strip().lower() or None,
+    )
+
+
+def _title(doc: HtmlElement, values: dict[str, str], ld: dict[str, Any]) -> str:
+    """JSON-LD's name or headline (when they differ, the one the ``<title>``
+    agrees with), then the meta tags, then the ``<title>`` itself."""
+    doc_title: str | None = None
+    ld_title = ld.get("name") or ld.get("headline")
+    if ld.get("name") and ld.get("headline") and ld["name"] != ld["headline"]:
+        doc_title = document_title(doc)
+        name_ok = _text_similarity(ld["name"], doc_title) > 0.75
+        headline_ok = _text_similarity(ld["headline"], doc_title) > 0.75
+        ld_title = ld["headline"] if headline_ok and not name_ok else ld["name"]
+    title = _first(
+        ld_title,
+        values.get("dc:title"),
+        values.get("dcterm:title"),
+        values.get("og:title"),
+        values.get("weibo:article:title"),
+        values.get("weibo:webpage:title"),
+        values.get("title"),
+        values.get("twitter:title"),
+        values.get("parsely-title"),
+    )
+    if title:
+        return title
+    return doc_title if doc_title is not None else document_title(doc)
+
+
+def _byline(values: dict[str, str], ld: dict[str, Any]) -> str | None:
+    article_author = values.get("article:author")
+    if article_author and _URL_LIKE_RE.match(article_author):
+        article_author = None  # a link to the author's page, not a name
+    return _first(
+        ld.get("byline"),
+        values.get("dc:creator"),
+        values.get("dcterm:creator"),
+        values.get("author"),
+        values.get("parsely-author"),
+        article_author,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import re
 import signal
@@ -15,12 +16,11 @@ from types import FrameType
 from margin import config
 from margin.errors import IngestError, too_large
 from margin.ingest.blocks import assemble, count_words, reading_minutes
-from margin.ingest.datelines import normalise_date
 from margin.ingest.decode import decode
 from margin.ingest.mhtml import extract_mhtml_html, looks_like_mhtml
 from margin.ingest.warc import looks_like_warc, warc_single_page
 from margin.ingest.webarchive import looks_like_webarchive, webarchive_main
-from margin.model import Article, Block
+from margin.model import Article, Block, Metadata
 from margin.sanitize import clean_field, clean_text, display_path
 
 # The defaults of config.toml's max_file_mb and extract_timeout.
@@ -194,42 +194,25 @@ def _extract(data: bytes, source: str, suffix: str) -> Article:
     if not kind:
         kind = sniff_kind(text, suffix)
 
-    title: str = ""
-    byline = site = published = lang = None
+    meta, blocks = _extract_kind(kind, text)
+    meta.url = url or meta.url  # the container's own (MHTML, web archive, WARC) first
+    fields = {f.name: getattr(meta, f.name) for f in dataclasses.fields(Metadata)}
+    return finish(Article(source=source, kind=kind, **fields), blocks)
+
+
+def _extract_kind(kind: str, text: str) -> tuple[Metadata, list[Block]]:
     if kind in ("html", "mhtml", "webarchive", "warc"):
         from margin.ingest.html import extract_html
 
-        meta, blocks = extract_html(text, raw_head=text[:4096])
-        title, byline, site, published, lang = (
-            meta.title, meta.byline, meta.site, meta.published, meta.lang
-        )  # fmt: skip
-        url = url or meta.url
-    elif kind == "markdown":
-        from margin.ingest.markdown import FIELD_KEYS, extract_markdown
+        return extract_html(text, raw_head=text[:4096])
+    if kind == "markdown":
+        from margin.ingest.markdown import extract_markdown
 
-        fields, blocks = extract_markdown(text)
+        return extract_markdown(text)
+    from margin.ingest.text import extract_text
 
-        def field(name: str) -> str | None:
-            return next((fields[k] for k in FIELD_KEYS[name] if fields.get(k)), None)
-
-        title = field("title") or ""
-        byline, site, lang = field("byline"), field("site"), field("lang")
-        published = normalise_date(field("published"))
-        url = field("url")
-        if not title and blocks and blocks[0].kind == "heading":
-            title = blocks.pop(0).text
-        elif blocks and blocks[0].kind == "heading" and blocks[0].text.strip() == title.strip():
-            blocks.pop(0)
-    else:
-        from margin.ingest.text import extract_text
-
-        title, byline, blocks = extract_text(text)
-
-    return finish(
-        Article(source=source, kind=kind, title=title or "", byline=byline, site=site,
-                published=published, lang=lang, url=url),
-        blocks,
-    )  # fmt: skip
+    title, byline, blocks = extract_text(text)
+    return Metadata(title=title, byline=byline), blocks
 
 
 def finish(article: Article, blocks: list[Block]) -> Article:
