@@ -53,6 +53,11 @@ class Config:
     spacy_pipeline: str | None = None
     problems: list[str] = field(default_factory=list)
 
+    @property
+    def max_bytes(self) -> int:
+        """``max_file_mb`` in bytes: files above it are refused unread."""
+        return self.max_file_mb * 1024 * 1024
+
 
 def _flatten_keys(
     table: dict[str, object], prefix: str, out: dict[str, str], problems: list[str]

@@ -101,27 +101,24 @@ def _looks_binary(data: bytes) -> bool:
 def extract_file(
     path: str | os.PathLike[str],
     *,
-    max_bytes: int | None = None,
-    timeout: float | None = -1.0,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float | None = DEFAULT_TIMEOUT,
     entities: bool = False,
 ) -> Article:
     """Read and extract one saved article. Raises :class:`IngestError`.
 
-    ``max_bytes`` and ``timeout`` default to ``max_file_mb`` and
-    ``extract_timeout`` in config.toml; ``timeout=None`` means no time bound."""
+    Files over ``max_bytes`` are refused unread, and extraction is stopped
+    after ``timeout`` seconds (None: no bound). Callers pass config.toml's
+    ``max_file_mb`` and ``extract_timeout``; the defaults are that file's."""
     shown = display_path(path)
-    settings = config.current()
-    limit = settings.max_file_mb * 1024 * 1024 if max_bytes is None else max_bytes
-    if timeout is not None and timeout < 0:
-        timeout = settings.extract_timeout
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):
             raise IngestError(shown, "not a regular file")
-        if st.st_size > limit:
-            raise IngestError(shown, too_large(st.st_size, limit))
+        if st.st_size > max_bytes:
+            raise IngestError(shown, too_large(st.st_size, max_bytes))
         with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
+            data = fh.read(max_bytes + 1)
     except IngestError:
         raise
     except FileNotFoundError:
@@ -132,8 +129,8 @@ def extract_file(
         raise IngestError(shown, "permission denied") from None
     except OSError as exc:
         raise IngestError(shown, exc.strerror or "the file cannot be read") from None
-    if len(data) > limit:
-        raise IngestError(shown, too_large(None, limit))
+    if len(data) > max_bytes:
+        raise IngestError(shown, too_large(None, max_bytes))
     return extract_bytes(
         data, source=str(path), suffix=Path(path).suffix.lower(), timeout=timeout, entities=entities
     )

@@ -201,7 +201,10 @@ class ReaderScreen(Screen[None]):
             if article is None:
                 from margin.ingest.pipeline import extract_file
 
-                article = extract_file(self.path)
+                settings = self.margin_app.config
+                article = extract_file(
+                    self.path, max_bytes=settings.max_bytes, timeout=settings.extract_timeout
+                )
             from margin.entities import add_entities
 
             add_entities(article)
