@@ -13,7 +13,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from margin.errors import IngestError
-from margin.ingest.pipeline import extract_file
+from margin.ingest.pipeline import extract_bytes, extract_file
 from margin.ingest.warc import looks_like_warc, warc_pages
 from margin.ingest.webarchive import looks_like_webarchive, webarchive_main
 
@@ -213,6 +213,13 @@ def test_warc_pages_are_bounded_in_count_and_size() -> None:
         warc_pages(data, max_pages=2)
     with pytest.raises(ValueError, match="limit"):
         warc_pages(data, max_bytes=len(BODY) * 2)
+
+
+def test_a_warcs_pages_are_bounded_by_the_limit_the_caller_passes() -> None:
+    data = warc(gzipped=True)
+    assert extract_bytes(data, source="capture.warc.gz", max_bytes=len(BODY)).kind == "warc"
+    with pytest.raises(IngestError, match="limit"):
+        extract_bytes(data, source="capture.warc.gz", max_bytes=len(BODY) - 1)
 
 
 def test_a_warc_of_many_pages_is_not_read_as_one_article(tmp_path: Path) -> None:

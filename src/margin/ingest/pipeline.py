@@ -23,9 +23,6 @@ from margin.ingest.webarchive import looks_like_webarchive, webarchive_main
 from margin.model import Article, Block, Metadata
 from margin.sanitize import clean_field, clean_text, display_path
 
-# The defaults of config.toml's max_file_mb and extract_timeout.
-DEFAULT_MAX_BYTES = config.DEFAULT_MAX_FILE_MB * 1024 * 1024
-DEFAULT_TIMEOUT = config.DEFAULT_EXTRACT_TIMEOUT
 #: Bump when a change to extraction alters articles' text, so that library
 #: folders are re-extracted at the next scan (highlights re-anchor then).
 EXTRACTOR_VERSION = 1
@@ -101,8 +98,8 @@ def _looks_binary(data: bytes) -> bool:
 def extract_file(
     path: str | os.PathLike[str],
     *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    timeout: float | None = DEFAULT_TIMEOUT,
+    max_bytes: int = config.DEFAULT_MAX_BYTES,
+    timeout: float | None = config.DEFAULT_EXTRACT_TIMEOUT,
     entities: bool = False,
 ) -> Article:
     """Read and extract one saved article. Raises :class:`IngestError`.
@@ -132,7 +129,12 @@ def extract_file(
     if len(data) > max_bytes:
         raise IngestError(shown, too_large(None, max_bytes))
     return extract_bytes(
-        data, source=str(path), suffix=Path(path).suffix.lower(), timeout=timeout, entities=entities
+        data,
+        source=str(path),
+        suffix=Path(path).suffix.lower(),
+        max_bytes=max_bytes,
+        timeout=timeout,
+        entities=entities,
     )
 
 
@@ -141,9 +143,12 @@ def extract_bytes(
     *,
     source: str,
     suffix: str = "",
-    timeout: float | None = DEFAULT_TIMEOUT,
+    max_bytes: int = config.DEFAULT_MAX_BYTES,
+    timeout: float | None = config.DEFAULT_EXTRACT_TIMEOUT,
     entities: bool = False,
 ) -> Article:
+    """Extract one saved article from its bytes (see :func:`extract_file`;
+    ``max_bytes`` bounds what a WARC file's pages unpack to)."""
     shown = display_path(source)
     if not data.strip():
         raise IngestError(shown, "the file is empty")
@@ -152,7 +157,7 @@ def extract_bytes(
         raise IngestError(shown, "not a saved page (binary data)")
     try:
         with _time_limit(timeout):
-            article = _extract(data, source, suffix)
+            article = _extract(data, source, suffix, max_bytes)
             if entities:
                 from margin.entities import add_entities
 
@@ -172,7 +177,7 @@ def extract_bytes(
     return article
 
 
-def _extract(data: bytes, source: str, suffix: str) -> Article:
+def _extract(data: bytes, source: str, suffix: str, max_bytes: int) -> Article:
     kind = ""
     declared = None
     url = None
@@ -184,7 +189,7 @@ def _extract(data: bytes, source: str, suffix: str) -> Article:
         data, declared, url = webarchive_main(data)
     elif looks_like_warc(data):
         kind = "warc"
-        data, declared, url = warc_single_page(data)
+        data, declared, url = warc_single_page(data, max_bytes=max_bytes)
     text, _codec = decode(data, declared=declared)
     if len(_BINARY_CHARS_RE.findall(text[:8192])) > 0.05 * min(len(text), 8192):
         raise ValueError("not a saved page (binary data or an unknown encoding)")

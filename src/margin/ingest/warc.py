@@ -56,20 +56,19 @@ def looks_like_warc(data: bytes) -> bool:
 
 
 def warc_pages(
-    data: bytes, *, max_pages: int = MAX_PAGES, max_bytes: int | None = None
+    data: bytes, *, max_pages: int = MAX_PAGES, max_bytes: int = config.DEFAULT_MAX_BYTES
 ) -> list[WarcPage]:
-    """Every HTML page with a 2xx status, in file order. ``max_bytes`` (default
-    ``max_file_mb``) bounds the pages' bytes together; past it, or past
-    ``max_pages`` pages, or in a file that is not a readable WARC, raises
-    ValueError with a one-line reason."""
-    limit = config.current().max_file_mb * 1024 * 1024 if max_bytes is None else max_bytes
+    """Every HTML page with a 2xx status, in file order. ``max_bytes`` (the
+    caller's ``max_file_mb``) bounds the pages' bytes together; past it, or
+    past ``max_pages`` pages, or in a file that is not a readable WARC,
+    raises ValueError with a one-line reason."""
     pages: list[WarcPage] = []
     total = 0
     with _quiet_warcio():
-        for page in _pages(data, limit):
+        for page in _pages(data, max_bytes):
             total += len(page.html_bytes)
-            if total > limit:
-                raise ValueError(too_large(None, limit))
+            if total > max_bytes:
+                raise ValueError(too_large(None, max_bytes))
             if len(pages) == max_pages:
                 raise ValueError(f"the WARC file holds more than {max_pages} pages")
             pages.append(page)
@@ -87,11 +86,13 @@ def _quiet_warcio() -> Iterator[None]:
         yield
 
 
-def warc_single_page(data: bytes) -> tuple[bytes, str | None, str | None]:
+def warc_single_page(
+    data: bytes, *, max_bytes: int = config.DEFAULT_MAX_BYTES
+) -> tuple[bytes, str | None, str | None]:
     """(HTML bytes, charset, URL) of a WARC file that holds exactly one page;
     ValueError for none or several (one file as many articles is the
     library's to do)."""
-    pages = warc_pages(data)
+    pages = warc_pages(data, max_bytes=max_bytes)
     if not pages:
         raise ValueError("the WARC file holds no HTML page with a 2xx status")
     if len(pages) > 1:

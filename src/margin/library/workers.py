@@ -97,13 +97,15 @@ def extract_one(job: Job, soft_timeout: float | None = None) -> Outcome:
     t1: float | None = None
     t2: float | None = None
     try:
-        data = _read(job.path, current_config().max_file_mb * 1024 * 1024)
+        max_bytes = current_config().max_bytes
+        data = _read(job.path, max_bytes)
         out.content_hash = hashlib.sha256(data).hexdigest()
         t1 = time.process_time()
         article = extract_bytes(
             data,
             source=job.path,
             suffix=os.path.splitext(job.path)[1].lower(),
+            max_bytes=max_bytes,
             timeout=soft_timeout,
         )
         t2 = time.process_time()
