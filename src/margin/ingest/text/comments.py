@@ -14,7 +14,7 @@ from margin.ingest.text.lines import PROSE, Kind, Line, back_to_prose, prose_wor
 # An embedded post's attribution, under the post: "— Jane Doe (@jane) 25
 # September 2018". Dated like a comment's heading, but not one.
 _EMBED_CREDIT_RE = re.compile(r"\(@\w+\)")
-_COMMENT_REACH = 15  # lines between two comments' headings of one section
+_COMMENT_REACH = 15  # lines a comment runs under its heading (to the next one, or past the last)
 # The heading over readers' comments: "Comments", "12 Comments", "Reader
 # comments (5)", "Comentarios", "78 commentaires", "Kommentare".
 _COMMENTS_HEADING_RE = re.compile(
