@@ -48,6 +48,35 @@ def html_text(markup: str) -> str:
     return root.text_content()
 
 
+_TEXT_BLOCKS = frozenset(
+    ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption",
+     "dt", "dd", "td", "th"]
+)  # fmt: skip
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def block_texts(markup: str) -> list[str]:
+    """The text of every innermost block element of ``markup`` (a ``p`` with no
+    block inside it, an ``li`` ...), whitespace collapsed, empty ones left out,
+    in document order; script and style dropped. The entity benchmark's texts
+    are made of these, so they do not depend on margin's extractor."""
+    import lxml.html
+
+    root = lxml.html.fromstring(_XML_DECL.sub("", markup))
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    blocks = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag not in _TEXT_BLOCKS:
+            continue
+        if any(isinstance(d.tag, str) and d.tag in _TEXT_BLOCKS for d in el.iterdescendants()):
+            continue
+        text = " ".join(el.text_content().split())
+        if text:
+            blocks.append(text)
+    return blocks
+
+
 def expected_text(page: Path) -> str:
     return html_text((page / "expected.html").read_text(encoding="utf-8"))
 

@@ -42,6 +42,7 @@ any site: the same rules for every page.
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 import unicodedata
@@ -381,7 +382,7 @@ def score_save(save: str, want: str, name: str) -> dict:
     """margin's text ingest of ``save``, the save kept whole and the
     jusText-style baseline, each scored against ``want``: precision and
     recall (``p``/``r``, ``kp``/``kr``, ``jp``/``jr``, nan without the
-    ``justext`` package), margin's title and byline, the ingest's reason
+    ``justext`` package: see ``justext_f1``), margin's title and byline, the ingest's reason
     when it found no article, and the seconds the ingest took."""
     import time
 
@@ -401,12 +402,24 @@ def score_save(save: str, want: str, name: str) -> dict:
     kp, kr = precision_recall(save, want)
     try:
         jp, jr = precision_recall(justext_style(save), want)
-    except ImportError:  # jusText's stoplists: pip install justext (bench only)
+    except ImportError:  # jusText's stoplists: the bench extra (pip install -e '.[bench]')
         jp = jr = float("nan")
     return {
         "p": p, "r": r, "f1": f1(p, r), "kp": kp, "kr": kr, "jp": jp, "jr": jr,
         "title": title, "byline": byline, "reason": reason, "seconds": seconds,
     }  # fmt: skip
+
+
+JUSTEXT_SKIPPED = "skipped (pip install -e '.[bench]')"
+
+
+def justext_f1(rows: list[dict]) -> str:
+    """The jusText-style baseline's F1 over ``rows``, or why it is missing."""
+    from _corpus import mean_f1
+
+    if any(math.isnan(r["jp"]) for r in rows):
+        return JUSTEXT_SKIPPED
+    return f"{mean_f1(rows, 'jp', 'jr')[0]:.3f}"
 
 
 if __name__ == "__main__":

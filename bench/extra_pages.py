@@ -43,7 +43,8 @@ Scores are body-text F1 as in ``bench/extract_quality.py`` (4-token windows
 of ``\\w+`` runs, precision and recall averaged over pages, F1 their harmonic
 mean; margin's with its 95% bootstrap interval over the set's pages), for
 margin's text ingest, for keeping the whole save, for a jusText-style
-baseline (nan without the ``justext`` package) and, on the gold pages, for
+baseline (skipped without the ``justext`` package: ``pip install -e
+'.[bench]'``) and, on the gold pages, for
 margin's HTML extraction.
 
 The sdists and the tarball are downloaded once into ~/.cache/margin-bench/
@@ -71,7 +72,7 @@ from urllib.parse import urljoin
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpus import f1_interval, mean_f1, precision_recall  # noqa: E402
-from _textsave import html_to_text_save, score_save  # noqa: E402
+from _textsave import html_to_text_save, justext_f1, score_save  # noqa: E402
 
 CACHE = Path.home() / ".cache" / "margin-bench"
 # PyPI's JSON API: the project's page (its "releases"), else the release's own.
@@ -278,7 +279,7 @@ def summary(name: str, kind: str, rows: list[dict]) -> str:
         f"  {name:<12} {f'({len(rows)}, {kind})':<13}  margin F1 {mf:.3f} ({lo:.3f}-{hi:.3f})"
         f"  precision {mp:.3f}"
         f"  recall {mr:.3f}   keep-everything F1 {mean_f1(rows, 'kp', 'kr')[0]:.3f}"
-        f"  jusText-style F1 {mean_f1(rows, 'jp', 'jr')[0]:.3f}"
+        f"  jusText-style F1 {justext_f1(rows)}"
     )
     if "hp" in rows[0]:
         line += f"   margin HTML F1 {mean_f1(rows, 'hp', 'hr')[0]:.3f}"

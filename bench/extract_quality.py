@@ -223,7 +223,7 @@ def html_variant(pages: list[Path], args: argparse.Namespace) -> None:
 
 def text_variant(pages: list[Path], args: argparse.Namespace) -> None:
     """margin's text ingest on each page's "Save as text", dev and held-out."""
-    from _textsave import score_save, text_save
+    from _textsave import justext_f1, score_save, text_save
 
     rows = []
     for i, page in enumerate(pages):
@@ -253,7 +253,7 @@ def text_variant(pages: list[Path], args: argparse.Namespace) -> None:
         print(
             f"  {label:<9} ({n:>3})  margin F1 {mf:.3f}  precision {mp:.3f}"
             f"  recall {mr:.3f}   keep-everything F1 {mean_f1(part, 'kp', 'kr')[0]:.3f}"
-            f"  jusText-style F1 {mean_f1(part, 'jp', 'jr')[0]:.3f}"
+            f"  jusText-style F1 {justext_f1(part)}"
         )
         print(f"  {'':<15}  margin's 95% interval over pages {lo:.3f}-{hi:.3f}")
         print(

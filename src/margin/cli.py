@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from margin import __version__
+from margin.config import Config, load_config
 from margin.errors import MarginError
 from margin.sanitize import clean_message
 
@@ -139,6 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _open_app([])
     module = importlib.import_module(f"margin.commands.{args.command}")
+    args.settings = _settings()
     try:
         result: int = module.run(args)
         return result
@@ -153,6 +155,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+
+
+def _settings() -> Config:
+    """config.toml, its mistakes told once, as one warning line each."""
+    settings = load_config()
+    for problem in settings.problems:
+        sys.stderr.write(f"margin: warning: config.toml: {clean_message(problem)}\n")
+    return settings
 
 
 def _open_app(argv: list[str]) -> int:

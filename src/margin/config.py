@@ -22,7 +22,9 @@ Example::
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +36,7 @@ MAX_COLUMN = 120
 DEFAULT_COLUMN = 84
 CURSOR_UNITS = ("paragraph", "sentence")
 DEFAULT_MAX_FILE_MB = 32
+DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_MB * 1024 * 1024
 DEFAULT_EXTRACT_TIMEOUT = 30.0
 ENTITY_BACKENDS = ("builtin", "spacy")
 
@@ -50,6 +53,11 @@ class Config:
     entity_backend: str = "builtin"
     spacy_pipeline: str | None = None
     problems: list[str] = field(default_factory=list)
+
+    @property
+    def max_bytes(self) -> int:
+        """``max_file_mb`` in bytes: files above it are refused unread."""
+        return self.max_file_mb * 1024 * 1024
 
 
 def _flatten_keys(
@@ -76,8 +84,25 @@ def _positive(data: dict[str, object], key: str, unit: str, problems: list[str])
     return None
 
 
+#: Every top-level name config.toml may hold.
+SETTINGS = (
+    "keys",
+    "theme",
+    "entities",
+    "column_width",
+    "cursor",
+    "max_file_mb",
+    "extract_timeout",
+    "entity_backend",
+    "spacy_pipeline",
+)
+
+
 def parse_config(data: dict[str, object]) -> Config:
     config = Config()
+    for name in data:
+        if name not in SETTINGS:
+            config.problems.append(f"{name}: not a setting margin knows (ignored)")
     keys = data.get("keys", {})
     if isinstance(keys, dict):
         _flatten_keys(keys, "", config.keys, config.problems)
@@ -94,10 +119,13 @@ def parse_config(data: dict[str, object]) -> Config:
     elif entities is not None:
         config.problems.append("entities: expected true or false")
     width = data.get("column_width")
-    if isinstance(width, int) and not isinstance(width, bool):
-        config.column_width = max(MIN_COLUMN, min(MAX_COLUMN, width))
+    if isinstance(width, int) and not isinstance(width, bool) and MIN_COLUMN <= width <= MAX_COLUMN:
+        config.column_width = width
     elif width is not None:
-        config.problems.append("column_width: expected a number")
+        config.problems.append(
+            f"column_width: expected a whole number from {MIN_COLUMN} to {MAX_COLUMN} "
+            f"(using {DEFAULT_COLUMN})"
+        )
     cursor = data.get("cursor")
     if cursor in CURSOR_UNITS:
         config.cursor = str(cursor)
@@ -153,3 +181,50 @@ def current() -> Config:
     if _cache is None or _cache[0] != stamp:
         _cache = (stamp, load_config(path))
     return _cache[1]
+
+
+_TABLE_RE = re.compile(r"^\s*\[")
+
+
+def save_setting(name: str, value: str, path: Path | None = None) -> None:
+    """Set one top-level string setting in config.toml, keeping everything
+    else in the file as the user wrote it (comments, order, other settings,
+    tables). The file is replaced atomically; one that would no longer parse
+    is not written (ValueError)."""
+    if name not in SETTINGS or name == "keys":
+        raise ValueError(f"not a top-level setting: {name}")
+    path = path or paths.config_path()
+    try:
+        old = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        old = ""
+    new = _with_setting(old, name, f"{name} = {json.dumps(value, ensure_ascii=False)}")
+    tomllib.loads(new)  # never write a file margin itself could not read
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(new, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _with_setting(text: str, name: str, line: str) -> str:
+    lines = text.splitlines()
+    setting = re.compile(rf"^\s*{re.escape(name)}\s*=")
+    first_table = next((i for i, ln in enumerate(lines) if _TABLE_RE.match(ln)), len(lines))
+    for i in range(first_table):
+        if setting.match(lines[i]):
+            comment = _trailing_comment(lines[i])
+            lines[i] = line + (f"  {comment}" if comment else "")
+            break
+    else:
+        at = first_table
+        while at > 0 and not lines[at - 1].strip():
+            at -= 1  # before the blank lines that lead into the first table
+        lines.insert(at, line)
+    return "\n".join(lines) + "\n"
+
+
+def _trailing_comment(line: str) -> str:
+    """The ``# ...`` after a simple value (a string without '#', a number,
+    a boolean), or ""."""
+    m = re.match(r'^[^=]*=\s*(?:"[^"#]*"|\'[^\'#]*\'|[^"\'#]*?)\s*(#.*)$', line)
+    return m.group(1) if m else ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from margin.sanitize import clean_message, display_path
+
 
 class MarginError(Exception):
     """A failure with a message fit for the user; ``exit_code`` is the process status."""
@@ -16,6 +18,16 @@ class IngestError(MarginError):
         self.path = path
         self.reason = reason
         super().__init__(f"cannot read {path}: {reason}")
+
+
+class ImportFileError(MarginError):
+    """An export file that cannot be imported: unknown, damaged or unsafe.
+    Raised before anything is imported, so the library stays as it was."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = display_path(path)
+        self.reason = clean_message(reason)
+        super().__init__(f"cannot import {self.path}: {self.reason}")
 
 
 class DatabaseError(MarginError):

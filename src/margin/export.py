@@ -1,14 +1,18 @@
 """Exporting highlights and notes: Markdown (Obsidian) and W3C Web Annotation JSON.
 
-Markdown: one file per article, a heading with the title, a metadata list,
-then each highlight as a ``>`` quote followed by a stable block id
-(``^hl-...``, on its own line as Obsidian wants for quotes) and its note.
-The block id comes from the highlight's uid, so links made to it in a vault
-survive later exports.
+Markdown: one file per article, YAML front matter (``title``, ``author``,
+``site``, ``url``, ``published``, ``saved``, ``tags``, ``file``: Obsidian shows
+them as properties), a heading with the title, then each highlight as a ``>``
+quote followed by a stable block id (``^hl-...``, on its own line as Obsidian
+wants for quotes) and its note. The block id comes from the highlight's uid,
+so links made to it in a vault survive later exports.
 
 JSON: an ``AnnotationCollection`` whose items are ``Annotation`` objects with
 a ``TextQuoteSelector`` and a ``TextPositionSelector`` (omitted when the
-highlight is orphaned) and the note as a ``TextualBody``.
+highlight is orphaned) and the note as a ``TextualBody``. margin's own two
+properties (``margin:title``, ``margin:state``) are compact IRIs under the
+``margin`` prefix that the ``@context`` declares, so the document is valid
+JSON-LD and a valid Web Annotation collection.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +30,8 @@ from margin.model import Highlight
 from margin.sanitize import display_path
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+#: The Web Annotation context first (the model requires it), then margin's prefix.
+CONTEXT: list[Any] = [ANNO_CONTEXT, {"margin": "urn:margin:"}]
 
 _UNSAFE_NAME_RE = re.compile(r'[\\/:*?"<>|#^\[\]\x00-\x1f\x7f]+')
 
@@ -37,6 +43,7 @@ class ArticleNotes:
     row: ArticleRow | None
     url: str | None
     highlights: list[Highlight]
+    tags: list[str] = field(default_factory=list)
 
 
 def collect(lib: Library) -> list[ArticleNotes]:
@@ -68,22 +75,46 @@ def _quote(text: str) -> str:
     return "\n".join(f"> {line}".rstrip() for line in lines)
 
 
-def markdown_for(notes: ArticleNotes) -> str:
-    out = [f"# {notes.title.replace(chr(10), ' ')}", ""]
+def yaml_string(value: str) -> str:
+    """A YAML double-quoted scalar holding ``value`` exactly, whatever it
+    holds (quotes, colons, '#', newlines, controls): JSON's escapes are valid
+    YAML, and the characters YAML may not carry raw are escaped too."""
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNPRINTABLE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+_YAML_UNPRINTABLE_RE = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _yaml_value(key: str, value: str) -> str:
+    # A bare date is a date property in Obsidian; anything else a string
+    # (a title that looks like a date included).
+    if key in ("published", "saved") and _DATE_RE.fullmatch(value):
+        return value
+    return yaml_string(value)
+
+
+def front_matter(notes: ArticleNotes) -> str:
     row = notes.row
-    meta = []
-    if row and row.byline:
-        meta.append(f"- Author: {row.byline}")
-    if row and row.site:
-        meta.append(f"- Site: {row.site}")
-    if notes.url:
-        meta.append(f"- URL: <{notes.url}>")
-    if row and row.published:
-        meta.append(f"- Published: {row.published}")
-    if row:
-        meta.append(f"- Saved: {row.added[:10]}")
-    meta.append(f"- File: `{display_path(notes.path).replace('`', '')}`")
-    out += meta + [""]
+    fields: list[tuple[str, str | None]] = [
+        ("title", notes.title),
+        ("author", row.byline if row else None),
+        ("site", row.site if row else None),
+        ("url", notes.url),
+        ("published", row.published if row else None),
+        ("saved", row.added[:10] if row else None),
+    ]
+    lines = ["---"]
+    lines += [f"{key}: {_yaml_value(key, value)}" for key, value in fields if value]
+    lines.append("tags: [" + ", ".join(yaml_string(t) for t in notes.tags) + "]")
+    lines.append(f"file: {yaml_string(display_path(notes.path))}")
+    lines.append("---")
+    return "\n".join(lines)
+
+
+def markdown_for(notes: ArticleNotes) -> str:
+    out = [front_matter(notes), "", f"# {notes.title.replace(chr(10), ' ')}", ""]
     for h in notes.highlights:
         out.append(_quote(h.exact))
         out.append("")
@@ -130,7 +161,6 @@ def annotation(h: Highlight, url: str | None) -> dict[str, Any]:
     if url:
         target["scope"] = url
     item: dict[str, Any] = {
-        "@context": ANNO_CONTEXT,
         "id": f"urn:uuid:{uid}" if uid else f"urn:margin:highlight:{h.id}",
         "type": "Annotation",
         "motivation": "commenting" if h.note else "highlighting",
@@ -152,7 +182,7 @@ def annotation(h: Highlight, url: str | None) -> dict[str, Any]:
 def to_json(lib: Library) -> dict[str, Any]:
     items = [annotation(h, g.url) for g in collect(lib) for h in g.highlights]
     return {
-        "@context": ANNO_CONTEXT,
+        "@context": CONTEXT,
         "type": "AnnotationCollection",
         "label": "margin highlights and notes",
         "total": len(items),

@@ -53,16 +53,24 @@ class Entity:
         return {"text": self.text, "label": self.label, "start": self.start, "end": self.end}
 
 
-@dataclass(slots=True)
-class Article:
-    source: str
-    kind: str  # html | mhtml | text | markdown
+@dataclass(slots=True, kw_only=True)
+class Metadata:
+    """What a page says about itself: the fields every Article has beside
+    its body. Each extractor finds these; the ingest pipeline builds the
+    Article from them by name."""
+
     title: str = ""
     byline: str | None = None
     site: str | None = None
     published: str | None = None
     lang: str | None = None
     url: str | None = None
+
+
+@dataclass(slots=True)
+class Article(Metadata):
+    source: str
+    kind: str  # html | mhtml | text | markdown
     blocks: list[Block] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     text: str = ""

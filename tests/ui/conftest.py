@@ -65,11 +65,20 @@ def library_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+#: The clock every test sees: what the app shows must not depend on when it ran.
+NOW = "2024-01-02T03:04:05+00:00"
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory, library_dir: Path) -> Path:
+    from margin.library import store
+
     home = tmp_path_factory.mktemp("template-home")
     mp = pytest.MonkeyPatch()
     mp.setenv("MARGIN_HOME", str(home))
+    # the fixed clock here too: the order "recently added" must not depend on
+    # whether indexing crossed a second
+    mp.setattr(store, "now", lambda: NOW)
     try:
         lib = Library.open(home / "margin.db")
         lib.add_folder(library_dir)
@@ -86,7 +95,7 @@ def _quiet_and_fixed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(MarginApp, "cursor_blink", False)
     from margin.library import store
 
-    monkeypatch.setattr(store, "now", lambda: "2024-01-02T03:04:05+00:00")
+    monkeypatch.setattr(store, "now", lambda: NOW)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widget import Widget
@@ -74,3 +75,32 @@ async def open_titled(pilot: Pilot[int], title: str) -> ReaderScreen:
         raise AssertionError(f"{title!r} not listed")
     await pilot.press("enter")
     return await reader_ready(pilot)
+
+
+async def choose_in_palette(pilot: Pilot[int], query: str, expected: str) -> None:
+    """Type ``query`` into the command palette, and choose the top hit once it
+    is the command called ``expected``."""
+    app = pilot.app
+    await pilot.press("ctrl+p", *query)
+
+    def top_hit() -> bool:
+        palette = app.screen
+        if not isinstance(palette, CommandPalette):
+            return False
+        hits = palette.query_one(CommandList)
+        return (
+            hits.option_count > 0
+            and hits.highlighted == 0
+            and str(hits.get_option_at_index(0).prompt).startswith(expected)
+        )
+
+    await wait_for(pilot, top_hit)
+    await pilot.press("enter")
+
+
+async def writes_done(pilot: Pilot[int]) -> None:
+    """Wait until every library write the app started has finished and its
+    outcome has been shown."""
+    await wait_for(
+        pilot, lambda: not any(w.group == "write" and not w.is_finished for w in pilot.app.workers)
+    )

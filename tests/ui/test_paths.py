@@ -6,15 +6,27 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import library_ready, lines, open_titled, reader_ready, shown, wait_for
+from helpers import (
+    choose_in_palette,
+    library_ready,
+    lines,
+    open_titled,
+    reader_ready,
+    shown,
+    wait_for,
+    writes_done,
+)
 
 from margin.config import Config, load_config
+from margin.errors import DatabaseError
 from margin.library import Library
 from margin.ui.dialogs.confirm_dialog import ConfirmDialog
 from margin.ui.dialogs.note_dialog import NoteDialog
 from margin.ui.dialogs.toc_dialog import TocDialog
+from margin.ui.reader_status import NOT_SAVED
 from margin.ui.screens.help_screen import HelpScreen
 from margin.ui.screens.library_screen import LibraryScreen
+from margin.ui.screens.reader_bindings import NEED_ARTICLE
 from margin.ui.screens.reader_screen import ReaderScreen
 from margin.ui.widgets.side_panels import EntityPanel
 
@@ -134,7 +146,7 @@ async def test_highlight_and_note_persist_after_restart(make_app, capsys):
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_titled(pilot, "The Harbour at Dawn")
         await pilot.press("right_square_bracket")  # the first paragraph after the heading
-        paragraph = reader.article.blocks[reader.view.cursor_block]
+        paragraph = reader.article.blocks[reader.view.cursor.block]
         await pilot.press("h")
         await wait_for(pilot, lambda: len(reader.view.highlights) == 1)
         await pilot.press("a")
@@ -162,6 +174,27 @@ async def test_highlight_and_note_persist_after_restart(make_app, capsys):
     assert [n["note"] for n in notes] == ["check the boats"]
 
 
+async def test_a_write_that_fails_is_reported_and_changes_nothing(make_app, monkeypatch):
+    def busy(*args: object, **kwargs: object) -> None:
+        raise DatabaseError("the database margin.db is busy (another margin is writing)")
+
+    for write in ("add_highlight", "set_bookmark"):
+        monkeypatch.setattr(Library, write, busy)
+    app = make_app()
+    said: list[str] = []
+    monkeypatch.setattr(app, "say", lambda message, **_: said.append(message))
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_titled(pilot, "The Harbour at Dawn")
+        await pilot.press("right_square_bracket", "h", "b")
+        await writes_done(pilot)
+        assert sorted(said) == [
+            "Bookmark not saved: the database margin.db is busy (another margin is writing)",
+            "Highlight not saved: the database margin.db is busy (another margin is writing)",
+        ]
+        assert reader.view.highlights == [] and not reader.bookmarked
+        assert "highlight" not in shown(reader.query_one("#reader-status"))
+
+
 async def test_select_several_paragraphs_then_highlight(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -175,7 +208,7 @@ async def test_select_several_paragraphs_then_highlight(make_app):
         assert (h.start, h.end) == (blocks[1].start, blocks[3].end)
         # jump between highlights
         await pilot.press("g", "greater_than_sign")
-        assert reader.view.current_match == (h.start, h.end)
+        assert reader.view.cursor.match == (h.start, h.end)
 
 
 async def test_reading_position_restored(make_app):
@@ -216,17 +249,17 @@ async def test_reader_keys_move_and_search(make_app):
         assert view.scroll_y == 0
         await pilot.press("slash", *"boats", "enter")
         assert len(view.matches) == 8
-        first = view.current_match
+        first = view.cursor.match
         await pilot.press("n")
-        assert view.current_match != first and view.current_match in view.matches
+        assert view.cursor.match != first and view.cursor.match in view.matches
         await pilot.press("N")
-        assert view.current_match == first
+        assert view.cursor.match == first
         assert "boats" in shown(reader.query_one("#reader-status"))
         await pilot.press("t")
         await wait_for(pilot, lambda: isinstance(app.screen, TocDialog))
         await pilot.press("j", "enter")  # "Departure"
         await pilot.pause()
-        heading = reader.article.blocks[view.cursor_block]
+        heading = reader.article.blocks[view.cursor.block]
         assert heading.text == "Departure"
         assert "Departure" in "\n".join(lines(view))
 
@@ -244,9 +277,9 @@ async def test_entity_panel_jumps_through_mentions(make_app):
         assert top.count == 16
         await pilot.press("enter")
         view = reader.view
-        assert view.current_match == top.mentions[0]
+        assert view.cursor.match == top.mentions[0]
         await pilot.press("enter")
-        assert view.current_match == top.mentions[1]
+        assert view.cursor.match == top.mentions[1]
         assert f"{top.count} mentions" in shown(reader.query_one("#reader-status"))
         # E turns the colours off
         await pilot.press("escape", "E")
@@ -286,13 +319,16 @@ async def test_help_lists_keys_and_remaps(make_app):
         assert rows["reader.next_paragraph"] == "]"
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
-        # the remapped key works, the old one does not
+        # the remapped key works, the old one does not: "h" on the first
+        # paragraph saves nothing, "H" on the second saves it
         reader = await open_titled(pilot, "A Year with Bees")
-        await pilot.press("h")
-        await pilot.pause(0.2)
-        assert reader.view.highlights == []
-        await pilot.press("H")
-        await wait_for(pilot, lambda: len(reader.view.highlights) == 1)
+        await pilot.press("h", "right_square_bracket", "H")
+        await wait_for(pilot, lambda: len(reader.view.highlights) > 0)
+        await writes_done(pilot)
+        (h,) = reader.view.highlights
+        second = reader.article.blocks[1]
+        assert (h.start, h.end) == (second.start, second.end)
+        assert len(app.library.highlights(reader.path)) == 1
 
 
 def test_config_file_remaps_keys(margin_home: Path):
@@ -316,16 +352,52 @@ async def test_single_file_mode(indexed, library_dir, make_app):
     assert app.return_code == 0
 
 
-async def test_single_file_not_in_library(make_app, tmp_path):
+LOOSE_PAGE = "---\ntitle: Loose Page\n---\n\nJust one paragraph about Paris.\n"
+
+
+async def test_a_loose_file_opened_alone_is_indexed_and_keeps_its_highlights(make_app, tmp_path):
     page = tmp_path / "page.md"
-    page.write_text("---\ntitle: Loose Page\n---\n\nJust one paragraph about Paris.\n")
+    page.write_text(LOOSE_PAGE)
     app = make_app(file=page)
     async with app.run_test(size=SIZE) as pilot:
         reader = await reader_ready(pilot)
+        assert reader.in_library
         assert "Loose Page" in "\n".join(lines(reader.view))
         await pilot.press("h")
         await wait_for(pilot, lambda: len(reader.view.highlights) == 1)
     assert app.return_code is None or app.return_code == 0
+    with Library.open() as lib:
+        assert [h.exact for h in lib.highlights(page)] == ["Just one paragraph about Paris."]
+
+
+async def test_single_file_not_in_library(make_app, tmp_path, monkeypatch):
+    """A file the library cannot take (here its database refuses the write) is
+    still shown; the reader says that notes are not saved, and saves none."""
+    page = tmp_path / "page.md"
+    page.write_text(LOOSE_PAGE)
+
+    def refuse(self: Library, path: object) -> None:
+        raise DatabaseError("the database margin.db is read-only")
+
+    monkeypatch.setattr(Library, "load_article", refuse)
+    app = make_app(file=page)
+    said: list[str] = []
+    monkeypatch.setattr(app, "say", lambda message, **_: said.append(message))
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await reader_ready(pilot)
+        assert not reader.in_library
+        assert "Loose Page" in "\n".join(lines(reader.view))
+        assert NOT_SAVED in shown(reader.query_one("#reader-status"))
+        await pilot.press("h", "a")
+        assert said == [
+            "This file is not in the library, so highlights cannot be saved.",
+            "This file is not in the library, so notes cannot be saved.",
+        ]
+        assert app.screen is reader  # no note dialog
+        await writes_done(pilot)
+        assert reader.view.highlights == []
+    with Library.open() as lib:
+        assert lib.highlights() == []
 
 
 async def test_welcome_screen_when_library_empty(margin_home, monkeypatch, library_dir):
@@ -352,10 +424,7 @@ async def test_command_palette_opens_an_article(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await library_ready(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.press(*"Zebras")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await choose_in_palette(pilot, "Zebras", "Open Zebras of the Plains")
         reader = await reader_ready(pilot)
         assert reader.article.title == "Zebras of the Plains"
 
@@ -366,19 +435,39 @@ async def test_export_from_palette(make_app, indexed):
         reader = await open_titled(pilot, "A Year with Bees")
         await pilot.press("h")
         await wait_for(pilot, lambda: len(reader.view.highlights) == 1)
-        await pilot.press("ctrl+p", *"export notes as markdown")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await choose_in_palette(pilot, "export notes as markdown", "Export notes as Markdown")
         await wait_for(pilot, lambda: any((indexed / "exports").glob("*.md")))
 
 
-def test_reader_screen_check_actions():
+def test_only_web_urls_are_offered_for_opening():
     from margin.ui.screens.reader_screen import is_web_url
 
     assert is_web_url("https://example.com/x")
+    assert is_web_url("HTTP://example.com")
     assert not is_web_url("javascript:alert(1)")
     assert not is_web_url("file:///etc/passwd")
+    assert not is_web_url("https://")
     assert not is_web_url(None)
 
 
-_ = ReaderScreen
+async def test_reader_screen_check_actions(make_app):
+    """Keys that do not apply now are hidden (None): before the article is
+    there, "o" without a web address, "n" before a search, ">" before a highlight."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        waiting = ReaderScreen("not-loaded.md")
+        for action in NEED_ARTICLE | {"open_url"}:
+            assert waiting.check_action(action, ()) is None, action
+        reader = await open_titled(pilot, "The Harbour at Dawn")
+        for action in NEED_ARTICLE | {"open_url", "bookmark", "back"}:
+            assert reader.check_action(action, ()) is True, action
+        assert reader.check_action("next_match", ()) is None
+        assert reader.check_action("next_highlight", ()) is None
+        await pilot.press("slash", *"boats", "enter")
+        assert reader.check_action("next_match", ()) is True
+        await pilot.press("h")
+        await wait_for(pilot, lambda: len(reader.view.highlights) == 1)
+        assert reader.check_action("next_highlight", ()) is True
+        await pilot.press("q")
+        reader = await open_titled(pilot, "Zebras of the Plains")  # no URL
+        assert reader.check_action("open_url", ()) is None

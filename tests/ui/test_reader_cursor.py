@@ -4,38 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import lines, open_titled, reader_ready, wait_for
+from helpers import choose_in_palette, lines, open_titled, reader_ready, wait_for
 
-from margin.config import Config, parse_config
+from margin.config import Config
 from margin.library import Library
-from margin.ui.sentences import sentence_spans
 
 NOTE = "count the boats again tomorrow"
-
-
-def test_sentence_spans() -> None:
-    text = 'Dr. Smith met J. R. Tolkien in Oxford. Was it 1950? "Yes!" he said. Then... nothing.'
-    assert [text[s:e] for s, e in sentence_spans(text)] == [
-        "Dr. Smith met J. R. Tolkien in Oxford.",
-        "Was it 1950?",
-        '"Yes!" he said.',
-        "Then... nothing.",
-    ]
-    assert sentence_spans("No full stop") == [(0, 12)]
-    assert sentence_spans("  ") == []
-    assert [
-        t for s, e in sentence_spans("東京に行った。次。") for t in ["東京に行った。次。"[s:e]]
-    ] == [
-        "東京に行った。",
-        "次。",
-    ]
-
-
-def test_config_cursor_setting() -> None:
-    assert parse_config({"cursor": "sentence"}).cursor == "sentence"
-    assert parse_config({}).cursor == "paragraph"
-    bad = parse_config({"cursor": "word"})
-    assert bad.cursor == "paragraph" and bad.problems
 
 
 async def test_sentence_cursor_moves_and_highlights_a_sentence(make_app):
@@ -44,13 +18,13 @@ async def test_sentence_cursor_moves_and_highlights_a_sentence(make_app):
         reader = await open_titled(pilot, "The Harbour at Dawn")
         view = reader.view
         await pilot.press("right_square_bracket")  # the first paragraph after the heading
-        block = reader.article.blocks[view.cursor_block]
+        block = reader.article.blocks[view.cursor.block]
         text = reader.article.text
         await pilot.press("right_parenthesis")  # sentence mode: its first sentence
-        assert view.sentence_mode
-        assert text[slice(*view.cursor_sentence)] == "Paragraph 1."
+        assert view.cursor.sentence_mode
+        assert text[slice(*view.cursor.sentence)] == "Paragraph 1."
         await pilot.press("right_parenthesis")
-        second = view.cursor_sentence
+        second = view.cursor.sentence
         assert text[slice(*second)].startswith("Barack Obama met Angela Merkel")
         assert text[slice(*second)].endswith("in the cold.")
         # the gutter marks only the lines of that sentence, not the whole paragraph
@@ -66,10 +40,10 @@ async def test_sentence_cursor_moves_and_highlights_a_sentence(make_app):
         assert (h.start, h.end) == second
         # ( goes back; past the paragraph's last sentence is the next paragraph
         await pilot.press("left_parenthesis")
-        assert text[slice(*view.cursor_sentence)] == "Paragraph 1."
+        assert text[slice(*view.cursor.sentence)] == "Paragraph 1."
         await pilot.press("right_parenthesis", "right_parenthesis", "right_parenthesis")
-        assert view.cursor_block == reader.article.blocks.index(block) + 1
-        assert text[slice(*view.cursor_sentence)] == "Paragraph 2."
+        assert view.cursor.block == reader.article.blocks.index(block) + 1
+        assert text[slice(*view.cursor.sentence)] == "Paragraph 2."
         # v then ) selects two sentences
         await pilot.press("v", "right_parenthesis", "a")
         await wait_for(pilot, lambda: app.screen is not reader)
@@ -80,10 +54,10 @@ async def test_sentence_cursor_moves_and_highlights_a_sentence(make_app):
         assert text[h2.end - 1] == "."
         # ] goes back to a paragraph cursor
         await pilot.press("right_square_bracket")
-        assert not view.sentence_mode
+        assert not view.cursor.sentence_mode
         assert view.selected_range() == (
-            reader.article.blocks[view.cursor_block].start,
-            reader.article.blocks[view.cursor_block].end,
+            reader.article.blocks[view.cursor.block].start,
+            reader.article.blocks[view.cursor.block].end,
         )
 
 
@@ -93,8 +67,8 @@ async def test_sentence_cursor_from_config(make_app):
         reader = await open_titled(pilot, "A Year with Bees")
         view = reader.view
         await pilot.press("right_square_bracket", "left_square_bracket")
-        assert view.sentence_mode
-        assert reader.article.text[slice(*view.cursor_sentence)] == "Bees are busy."
+        assert view.cursor.sentence_mode
+        assert reader.article.text[slice(*view.cursor.sentence)] == "Bees are busy."
         await pilot.press("h")
         await wait_for(pilot, lambda: len(view.highlights) == 1)
         assert view.highlights[0].exact == "Bees are busy."
@@ -114,6 +88,11 @@ def _note_lines(shown: list[str]) -> list[str]:
     return [line for line in shown if "✎" in line]
 
 
+def _text_column(line: str) -> int:
+    """Where a line's text starts, past the margin and the cursor's gutter bar."""
+    return len(line) - len(line.lstrip(" ▎"))
+
+
 async def test_notes_beside_the_text_when_wide_under_it_when_narrow(make_app, library_dir):
     _add_note(library_dir)
     app = make_app()
@@ -130,9 +109,15 @@ async def test_notes_beside_the_text_when_wide_under_it_when_narrow(make_app, li
             "Paragraph 2." if "Paragraph" in beside else "Obama"
         )
         assert NOTE in beside
-        # the text column does not move when the note is there: it starts where
-        # a line without a note starts
-        assert not any(line.startswith(" " * 200) for line in lines(view))
+        # the text column does not move when the note is there: every line of
+        # text starts where a line without a note starts; the note keeps clear
+        # of the text, and text and notes are centred together
+        shown = [line for line in lines(view) if line.strip()]
+        assert {_text_column(line) for line in shown} == {_text_column(beside)}
+        text_ends = [len(line.split("✎")[0].rstrip()) for line in shown]
+        assert beside.index("✎") >= max(text_ends) + 2
+        width = view.scrollable_content_region.width
+        assert _text_column(beside) < (width - view.text_layout.width) // 2
         await pilot.resize_terminal(100, 40)
         await wait_for(
             pilot, lambda: view.text_layout is not None and not view.text_layout.side_width
@@ -147,21 +132,25 @@ async def test_notes_beside_the_text_when_wide_under_it_when_narrow(make_app, li
 async def test_long_side_notes_push_the_next_one_down(make_app, library_dir):
     path = library_dir / "bees.md"
     with Library.open() as lib:
-        article = lib.load_article(path)
+        lib.load_article(path)
         lib.add_highlight(path, 0, 4, "first note " * 12)
         lib.add_highlight(path, 5, 8, "second note")
     app = make_app()
     async with app.run_test(size=(150, 30)) as pilot:
         reader = await open_titled(pilot, "A Year with Bees")
-        await pilot.pause()
         shown = lines(reader.view)
         notes = [i for i, line in enumerate(shown) if "✎" in line]
         assert len(notes) == 2
         first, second = notes
-        # the first note wraps over several lines; the second starts below it
-        assert all("first note" in shown[i] for i in range(first, first + 2))
-        assert "second note" in shown[second] and second > first + 2
-        assert len(article.text) > 0
+        # both highlights are on the first line: the first note starts beside
+        # it and wraps over several lines; the second starts one blank line
+        # below the first's last line, in the same column
+        assert "Bees are busy" in shown[first]
+        wrapped = [i for i, line in enumerate(shown) if "first note" in line]
+        assert wrapped == list(range(first, first + len(wrapped))) and len(wrapped) > 2
+        assert second == wrapped[-1] + 2 and "second note" in shown[second]
+        assert not shown[second - 1][shown[first].index("✎") :].strip()
+        assert shown[second].index("✎") == shown[first].index("✎")
 
 
 async def test_single_file_sentence_keys_work_before_highlights(make_app, library_dir):
@@ -170,7 +159,7 @@ async def test_single_file_sentence_keys_work_before_highlights(make_app, librar
         reader = await reader_ready(pilot)
         await pilot.press("right_parenthesis", "right_parenthesis", "right_parenthesis")
         text = reader.article.text
-        assert text[slice(*reader.view.cursor_sentence)] == "Their stripes confuse flies."
+        assert text[slice(*reader.view.cursor.sentence)] == "Their stripes confuse flies."
 
 
 async def test_theme_switch_keeps_reader_colours_readable(make_app):
@@ -191,9 +180,7 @@ async def test_theme_switch_keeps_reader_colours_readable(make_app):
         assert luminance(view._style("article-view--cursor").bgcolor) < 0.3
         assert luminance(view._style("article-view--highlight").bgcolor) < 0.5
         assert luminance(view._style("article-view--meta").color) > 0.4
-        await pilot.press("ctrl+p", *"light theme")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await choose_in_palette(pilot, "light theme", "Switch to the light theme")
         await wait_for(pilot, lambda: not app.current_theme.dark)
         assert luminance(view._style("article-view--meta").color) < 0.5
         assert luminance(view._style("article-view--cursor").bgcolor) > 0.5

@@ -33,19 +33,38 @@ def test_no_core_module_imports_textual_in_its_source():
     assert offenders == []
 
 
-def test_importing_the_core_does_not_load_textual():
-    core = [
-        "margin." + ".".join(p.relative_to(PACKAGE).with_suffix("").parts)
-        for p in core_modules()
-        if p.name not in ("__main__.py",)
-    ]
-    core = [m.removesuffix(".__init__") for m in core]
+def assert_no_textual_loaded_by(modules: list[str]) -> None:
+    """Import ``modules`` in a fresh interpreter; none of them may load Textual."""
     code = (
         "import importlib, sys\n"
-        f"for m in {core!r}:\n"
+        f"for m in {modules!r}:\n"
         "    importlib.import_module(m)\n"
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "print(bad[:3]); sys.exit(1 if bad else 0)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_importing_the_core_does_not_load_textual():
+    core = [
+        "margin." + ".".join(p.relative_to(PACKAGE).with_suffix("").parts)
+        for p in core_modules()
+        if p.name not in ("__main__.py",)
+    ]
+    assert_no_textual_loaded_by([m.removesuffix(".__init__") for m in core])
+
+
+def test_the_readers_pure_modules_do_not_load_textual():
+    """The cursor, layout, line drawing and status text stay testable without
+    an app: importing them loads no Textual."""
+    assert_no_textual_loaded_by(
+        [
+            "margin.ui.reading_cursor",
+            "margin.ui.sentences",
+            "margin.ui.reader_status",
+            "margin.ui.entity_colours",
+            "margin.ui.widgets.article_layout",
+            "margin.ui.widgets.article_render",
+        ]
+    )

@@ -35,6 +35,26 @@ def test_max_file_mb_refuses_larger_files(tmp_path: Path, capsys: pytest.Capture
     assert "1.0 MB limit" in err and "max_file_mb" in err
 
 
+def test_extraction_obeys_the_limits_its_caller_passes_not_config_toml(tmp_path: Path):
+    from margin.errors import IngestError
+    from margin.ingest.pipeline import extract_file
+
+    page = tmp_path / "page.html"
+    page.write_text(PAGE + " " * 1_100_000, encoding="utf-8")
+    write_config("max_file_mb = 1\n")
+    assert "Rotterdam" in extract_file(page).title  # the default limit: 32 MB
+    with pytest.raises(IngestError, match="1.0 MB limit"):
+        extract_file(page, max_bytes=1024 * 1024)
+
+
+def test_entities_command_obeys_max_file_mb(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    page = tmp_path / "page.html"
+    page.write_text(PAGE + " " * 1_100_000, encoding="utf-8")
+    write_config("max_file_mb = 1\n")
+    assert main(["entities", str(page)]) == 1
+    assert "1.0 MB limit" in capsys.readouterr().err
+
+
 def test_bad_settings_fall_back_to_defaults_with_a_problem():
     write_config('max_file_mb = "lots"\nextract_timeout = -3\nentity_backend = "magic"\n')
     cfg = current()

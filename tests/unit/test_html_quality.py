@@ -3,8 +3,13 @@ pinned by a small page built here (never a copied real page)."""
 
 from __future__ import annotations
 
+from dataclasses import fields
+
+import pytest
+
+from margin.ingest.datelines import clean_byline
 from margin.ingest.html import extract_html
-from margin.ingest.metadata import clean_byline
+from margin.model import Metadata
 
 LOREM = (
     "The committee met on Tuesday to weigh the proposal, and its members argued "
@@ -89,6 +94,21 @@ def test_breadcrumb_dateline_and_updated_lines_removed() -> None:
         assert chrome not in text
 
 
+@pytest.mark.parametrize(
+    "date",
+    ["12. März 2026", "3 de mayo de 2026", "1er avril 2026", "5 maggio 2026", "2. května 2026"],
+)
+def test_dateline_in_another_language_removed(date: str) -> None:
+    html = page(
+        "<article><h1>Valley committee weighs the reservoir plan</h1>"
+        f"<p class='meta'>By <a rel='author' href='/a'>Maria Lopez</a> · {date} · 6 min</p>"
+        f"{para(1)}{para(2)}{para(3)}</article>"
+    )
+    text, _ = text_of(html)
+    assert text.startswith("The committee met")
+    assert date not in text
+
+
 def test_newsletter_box_and_ad_label_removed() -> None:
     html = page(
         f"<article>{para(1)}<div class='ad-slot'><span>Advertisement</span></div>{para(2)}"
@@ -153,6 +173,21 @@ def test_byline_cleaned() -> None:
     assert clean_byline("By Ana Ruiz and Tom Berg") == "Ana Ruiz and Tom Berg"
     assert clean_byline("Updated April 28, 2019 at 6:01 am") is None
     assert clean_byline("Mayday Parade") == "Mayday Parade"
+    assert clean_byline("Analysis by Ana Ruiz") == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Hans Meier · 12. März 2024",
+        "Hans Meier, vor 5 Minuten",
+        "Hans Meier - 3 de mayo de 2024",
+        "Hans Meier | 1er avril 2024",
+        "Hans Meier · 5 maggio 2024",
+    ],
+)
+def test_byline_cleaned_of_a_date_in_another_language(value: str) -> None:
+    assert clean_byline(value) == "Hans Meier"
 
 
 def test_metadata_byline_date_site_language() -> None:
@@ -166,6 +201,24 @@ def test_metadata_byline_date_site_language() -> None:
     assert meta.site == "The Gazette"
     assert meta.published == "2026-03-02"
     assert meta.lang == "en"
+
+
+def test_every_field_the_page_states_reaches_the_article(tmp_path) -> None:
+    from margin.ingest.pipeline import extract_file
+
+    head = (
+        "<meta property='og:site_name' content='The Gazette'>"
+        "<meta property='article:published_time' content='2026-03-02T08:15:00+01:00'>"
+        "<meta name='author' content='By Maria Lopez'>"
+        "<link rel='canonical' href='https://gazette.example/valley'>"
+    )
+    html = page(f"<article>{para(1)}{para(2)}</article>", head)
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    article = extract_file(tmp_path / "page.html")
+    meta, _ = extract_html(html)
+    for field in fields(Metadata):
+        assert getattr(article, field.name) == getattr(meta, field.name), field.name
+    assert meta.url == "https://gazette.example/valley"
 
 
 def segment(n: int) -> str:

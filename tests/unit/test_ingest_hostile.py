@@ -259,6 +259,8 @@ def test_bidi_controls_removed_from_fields_not_body(tmp_path):
     )
     art = extract_file(write(tmp_path, "bidi.html", html))
     assert "\u202e" not in art.title and "txt.exe" in art.title
+    # The body keeps them: right-to-left text needs its direction marks.
+    assert "\u202eevil\u202c" in art.text
 
 
 def test_markup_lookalikes_are_kept_literally(tmp_path, capsys):

@@ -57,10 +57,14 @@ def _one_file(args: argparse.Namespace) -> int:
     if article is not None:
         entities = article.entities
     else:
+        from margin import config
         from margin.entities import recognise
         from margin.ingest.pipeline import extract_file
 
-        article = extract_file(args.file)
+        settings = config.current()
+        article = extract_file(
+            args.file, max_bytes=settings.max_bytes, timeout=settings.extract_timeout
+        )
         entities = article.entities or recognise(article.text, lang=article.lang)
     if args.json:
         data = [e.to_dict() for e in entities]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from margin import export
 from margin.commands import open_library
-from margin.errors import UsageError
+from margin.errors import MarginError, UsageError
 from margin.sanitize import display_path
 
 
@@ -26,6 +26,17 @@ def run(args: argparse.Namespace) -> int:
                     f"{display_path(out)} is inside the library folder {display_path(root)}; "
                     "margin never writes into library folders"
                 )
-        written = export.write(lib, args.format, out)
+        try:
+            written = export.write(lib, args.format, out)
+        except OSError as exc:
+            raise MarginError(f"cannot write to {display_path(out)}: {_why(exc)}") from None
     print(f"wrote {len(written)} file(s) to {display_path(out)}")
     return 0
+
+
+def _why(exc: OSError) -> str:
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        return "a file of that name is in the way (give a folder)"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return exc.strerror or str(exc)

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from margin import config
 from margin.ingest.pipeline import extract_file
 from margin.model import Article
 
@@ -43,7 +44,13 @@ def to_markdown(article: Article) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    article = extract_file(args.file, entities=args.format == "json" and not args.no_entities)
+    settings = config.current()
+    article = extract_file(
+        args.file,
+        max_bytes=settings.max_bytes,
+        timeout=settings.extract_timeout,
+        entities=args.format == "json" and not args.no_entities,
+    )
     if args.format == "json":
         out = json.dumps(article.to_dict(), ensure_ascii=False, indent=2)
     elif args.format == "markdown":

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 
+from margin.errors import MarginError
 from margin.library import ArticleRow, Library
 from margin.sanitize import clean_field, display_path
 
 
 def run(args: argparse.Namespace) -> int:
     with Library.open() as lib:
+        if args.dir is not None:
+            _check_folder(lib, args.dir)
         rows = lib.articles(
             folder=args.dir,
             sort=args.sort,
@@ -23,7 +27,27 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         print(format_row(r))
+    if not rows:
+        print(_nothing_listed(args))
     return 0
+
+
+def _check_folder(lib: Library, folder: str) -> None:
+    """A folder that is not there, or that margin has never indexed, is a
+    mistake to name, not an empty list."""
+    shown = display_path(folder)
+    real = os.path.realpath(folder)
+    if not os.path.exists(real):
+        raise MarginError(f"no such folder: {shown}")
+    known = [os.path.realpath(f) for f in lib.folders()]
+    if not any(real == k or real.startswith(k.rstrip(os.sep) + os.sep) for k in known):
+        raise MarginError(f"{shown} is not in the library; run 'margin index {shown}' to add it")
+
+
+def _nothing_listed(args: argparse.Namespace) -> str:
+    if args.filter != "all" or getattr(args, "entity", None):
+        return "no articles match"
+    return "no articles yet: run 'margin index DIR' to add a folder of saved pages"
 
 
 def format_row(r: ArticleRow) -> str:

@@ -19,9 +19,10 @@ from readability.readability import Unparseable
 from margin.errors import IngestError
 from margin.ingest import html_clean
 from margin.ingest.blocks import InlineText, make_block
-from margin.ingest.metadata import Metadata, clean_byline, dom_byline, extract_metadata
+from margin.ingest.datelines import clean_byline
+from margin.ingest.metadata import dom_byline, extract_metadata
 from margin.ingest.notices import is_site_notice
-from margin.model import Block, BlockKind
+from margin.model import Block, BlockKind, Metadata
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCK_TAGS = {
@@ -34,7 +35,6 @@ _BLOCK_TAGS = {
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "object",
               "embed", "canvas", "video", "audio", "button", "select", "textarea", "input",
               "head", "title", "meta", "link"}  # fmt: skip
-_BYLINE_HINT_RE = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
 _DEPTH_ERROR = "Excessive depth"
 _DTD_SUBSET_RE = re.compile(r"<!DOCTYPE[^>\[]{0,200}\[.*?\]\s*>", re.I | re.S)
 # Tags that only nest: removing them keeps every word of a page too deep for lxml.
@@ -71,20 +71,6 @@ def _parse_once(html: str) -> HtmlElement | None:
     if any(_DEPTH_ERROR in e.message for e in parser.error_log):
         return None
     return doc
-
-
-def _dom_byline(doc: HtmlElement) -> str | None:
-    for el in doc.iter():
-        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
-            continue
-        rel = (el.get("rel") or "").lower()
-        itemprop = (el.get("itemprop") or "").lower()
-        hint = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if rel == "author" or "author" in itemprop or _BYLINE_HINT_RE.search(hint):
-            text = " ".join(el.text_content().split())
-            if 0 < len(text) < 100:
-                return text
-    return None
 
 
 class _Converter:

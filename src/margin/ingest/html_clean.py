@@ -10,6 +10,8 @@ import re
 
 from lxml.html import HtmlElement
 
+from margin.ingest.datelines import FULL_DATE_RE, UPDATED_RE
+
 # Mozilla Readability's list: no "tweet"/"twitter" (readability-lxml's list has
 # them, and so drops embedded tweets that belong to the article), and
 # "related", "social", "breadcrumbs", "banner" and "gdpr" that readability-lxml
@@ -125,13 +127,6 @@ _CAPTION_CREDIT_RE = re.compile(
     r"video|credits?|source)(?: by)?\s*:\s*[^()\[\]]{1,120}[)\]]?\s*$",
     re.I,
 )
-_DATE_RE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b"
-    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\d{4}年\d{1,2}月\d{1,2}日|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b",
-    re.I,
-)
-_UPDATED_RE = re.compile(r"^(?:last\s+)?(?:updated|modified)(?:\s+on)?\b", re.I)
 _CRUMB_SEP_RE = re.compile(r"\s[>›»/]\s|\s?[>›»]\s?")
 _CONTENT_TAGS = (
     "p",
@@ -174,14 +169,18 @@ def _is_breadcrumb(el: HtmlElement, text: str) -> bool:
 
 def _is_dateline(text: str, byline: str | None) -> bool:
     """A short "By … · March 2, 2026 · 6 min read" or "Updated …" line."""
-    if len(text) > 160 or text.endswith((".", "!", "?", "。")) and not _DATE_RE.search(text[-20:]):
+    if (
+        len(text) > 160
+        or text.endswith((".", "!", "?", "。"))
+        and not FULL_DATE_RE.search(text[-20:])
+    ):
         return False
-    if _UPDATED_RE.match(text) and len(text) < 100:
+    if UPDATED_RE.match(text) and len(text) < 100:
         return True
     # Only a line that starts with "By" and carries a date: the reference
     # reader modes keep bare dates and "Posted by … on …" lines, and dropping
     # them was measured to cost recall.
-    return text.lower().startswith("by ") and _DATE_RE.search(text) is not None
+    return text.lower().startswith("by ") and FULL_DATE_RE.search(text) is not None
 
 
 def clean_article(root: HtmlElement, byline: str | None = None) -> None:

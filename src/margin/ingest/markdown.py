@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from margin.ingest.blocks import InlineText, make_block
-from margin.model import Block, BlockKind
+from margin.ingest.datelines import normalise_date
+from margin.model import Block, BlockKind, Metadata
 
 _FRONT_MATTER_RE = re.compile(
     r"\A(?:---|\+\+\+)[ \t]*\n(.*?)\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S
@@ -100,8 +101,31 @@ def _block(kind: BlockKind, text: str, level: int = 0) -> Block:
     return make_block(kind, body, level, links)
 
 
-def extract_markdown(text: str) -> tuple[dict[str, str], list[Block]]:
+def extract_markdown(text: str) -> tuple[Metadata, list[Block]]:
+    """Metadata (from the front matter) and body blocks of a Markdown file;
+    without a title there, a first heading is the title."""
     fields, body = parse_front_matter(text)
+    blocks = _body_blocks(body)
+
+    def field(name: str) -> str | None:
+        return next((fields[k] for k in FIELD_KEYS[name] if fields.get(k)), None)
+
+    meta = Metadata(
+        title=field("title") or "",
+        byline=field("byline"),
+        site=field("site"),
+        published=normalise_date(field("published")),
+        lang=field("lang"),
+        url=field("url"),
+    )
+    if not meta.title and blocks and blocks[0].kind == "heading":
+        meta.title = blocks.pop(0).text
+    elif blocks and blocks[0].kind == "heading" and blocks[0].text.strip() == meta.title.strip():
+        blocks.pop(0)
+    return meta, blocks
+
+
+def _body_blocks(body: str) -> list[Block]:
     lines = body.split("\n")
     blocks: list[Block] = []
     para: list[str] = []
@@ -167,4 +191,4 @@ def extract_markdown(text: str) -> tuple[dict[str, str], list[Block]]:
             para.append(line)
         i += 1
     flush()
-    return fields, blocks
+    return blocks

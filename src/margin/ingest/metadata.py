@@ -11,10 +11,12 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from lxml.html import HtmlElement
+
+from margin.ingest.datelines import normalise_date
+from margin.model import Metadata
 
 _PROPERTY_RE = re.compile(
     r"\s*(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|description|published_time|title|site_name)\s*",
@@ -38,18 +40,6 @@ _SAVED_FROM_RE = re.compile(r"saved from url=\(\d+\)(\S+)", re.I)
 _SINGLEFILE_URL_RE = re.compile(r"Page saved with SingleFile.*?url:\s*(\S+)", re.I | re.S)
 _TOKEN_RE = re.compile(r"\W+")
 _URL_LIKE_RE = re.compile(r"^https?://", re.I)
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-
-
-@dataclass(slots=True)
-class Metadata:
-    title: str = ""
-    byline: str | None = None
-    site: str | None = None
-    published: str | None = None
-    lang: str | None = None
-    url: str | None = None
-    dir: str | None = None
 
 
 def _word_count(text: str) -> int:
@@ -225,81 +215,68 @@ def _og_url(doc: HtmlElement) -> str | None:
     return None
 
 
-def normalise_date(value: str | None) -> str | None:
-    """ISO dates stay as they are (date part kept when a time follows)."""
-    if not value:
-        return None
-    value = value.strip()
-    m = _DATE_RE.match(value)
-    return m.group(0) if m else value
-
-
 def extract_metadata(doc: HtmlElement, raw_head: str = "") -> Metadata:
     """Metadata from a parsed document; ``raw_head`` is the page's first bytes as
     text, for the comments that browsers and SingleFile leave before ``<html>``."""
     values = _meta_values(doc)
     ld = _json_ld(doc)
-    doc_title: str | None = None
-
-    def title_from_doc() -> str:
-        nonlocal doc_title
-        if doc_title is None:
-            doc_title = document_title(doc)
-        return doc_title
-
-    ld_title = None
-    if ld.get("name") and ld.get("headline") and ld["name"] != ld["headline"]:
-        t = title_from_doc()
-        name_ok = _text_similarity(ld["name"], t) > 0.75
-        headline_ok = _text_similarity(ld["headline"], t) > 0.75
-        ld_title = ld["headline"] if headline_ok and not name_ok else ld["name"]
-    else:
-        ld_title = ld.get("name") or ld.get("headline")
-
-    title = (
-        _first(
-            ld_title,
-            values.get("dc:title"),
-            values.get("dcterm:title"),
-            values.get("og:title"),
-            values.get("weibo:article:title"),
-            values.get("weibo:webpage:title"),
-            values.get("title"),
-            values.get("twitter:title"),
-            values.get("parsely-title"),
-        )
-        or title_from_doc()
-    )
-
-    article_author = values.get("article:author")
-    if article_author and _URL_LIKE_RE.match(article_author):
-        article_author = None
-    byline = _first(
-        ld.get("byline"),
-        values.get("dc:creator"),
-        values.get("dcterm:creator"),
-        values.get("author"),
-        values.get("parsely-author"),
-        article_author,
-    )
+    byline = _byline(values, ld)
     site = _first(ld.get("site"), values.get("og:site_name"))
     published = _first(
         ld.get("published"), values.get("article:published_time"), values.get("parsely-pub-date")
     )
-    lang = (doc.get("lang") or doc.get("xml:lang") or "").strip() or None
     url = _first(
         _canonical_url(doc),
         _og_url(doc),
         _saved_from_url(raw_head),
     )
     return Metadata(
-        title=html.unescape(title),
+        title=html.unescape(_title(doc, values, ld)),
         byline=html.unescape(byline) if byline else None,
         site=html.unescape(site) if site else None,
         published=normalise_date(published),
-        lang=lang,
+        lang=(doc.get("lang") or doc.get("xml:lang") or "").strip() or None,
         url=url,
-        dir=(doc.get("dir") or "").strip().lower() or None,
+    )
+
+
+def _title(doc: HtmlElement, values: dict[str, str], ld: dict[str, Any]) -> str:
+    """JSON-LD's name or headline (when they differ, the one the ``<title>``
+    agrees with), then the meta tags, then the ``<title>`` itself."""
+    doc_title: str | None = None
+    ld_title = ld.get("name") or ld.get("headline")
+    if ld.get("name") and ld.get("headline") and ld["name"] != ld["headline"]:
+        doc_title = document_title(doc)
+        name_ok = _text_similarity(ld["name"], doc_title) > 0.75
+        headline_ok = _text_similarity(ld["headline"], doc_title) > 0.75
+        ld_title = ld["headline"] if headline_ok and not name_ok else ld["name"]
+    title = _first(
+        ld_title,
+        values.get("dc:title"),
+        values.get("dcterm:title"),
+        values.get("og:title"),
+        values.get("weibo:article:title"),
+        values.get("weibo:webpage:title"),
+        values.get("title"),
+        values.get("twitter:title"),
+        values.get("parsely-title"),
+    )
+    if title:
+        return title
+    return doc_title if doc_title is not None else document_title(doc)
+
+
+def _byline(values: dict[str, str], ld: dict[str, Any]) -> str | None:
+    article_author = values.get("article:author")
+    if article_author and _URL_LIKE_RE.match(article_author):
+        article_author = None  # a link to the author's page, not a name
+    return _first(
+        ld.get("byline"),
+        values.get("dc:creator"),
+        values.get("dcterm:creator"),
+        values.get("author"),
+        values.get("parsely-author"),
+        article_author,
     )
 
 
@@ -357,45 +334,3 @@ def _dom_byline(doc: HtmlElement, *, skip_chrome: bool) -> str | None:
             continue
         stack.extend(reversed(el))
     return None
-
-
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE_TAIL_RE = re.compile(
-    r"\s*(?:[•·|—–,-]\s*)?(?:(?:updated|published|posted)\s*:?\s*)?(?:on\s+)?"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
-    r"|\d+\s+(?:minute|hour|day|week|month|year)s?\s+ago|(?:updated|published)\b)"
-    r".*$",
-    re.I | re.S,
-)
-_JOB_TAIL_RE = re.compile(
-    r"\s*(?:[•·|,—–-]\s*)?(?:(?:senior|staff|contributing|associate|deputy|chief|managing|"
-    r"executive|political|business|science|technology|tech|games|news|sports?|health)\s+)*"
-    r"(?:editor|writer|reporter|correspondent|columnist|contributor|producer|critic)s?\b.*$",
-    re.I | re.S,
-)
-_BY_RE = re.compile(r"^(?:(?:words|written|posted|story|text)\s+)?by\b\s*:?\s*", re.I)
-_EDGE_PUNCT_RE = re.compile(r"^[\s•·|—–,:-]+|[\s•·|—–,:-]+$")
-
-
-def clean_byline(value: str | None) -> str | None:
-    """A byline as a reader wants it: the names, without a leading "By", a
-    trailing date or time ("· May 20, 2019", "1 day ago"), a job title ("•
-    Staff Writer") or a dangling separator; None when it names nobody (only a
-    date)."""
-    if not value:
-        return None
-    text = " ".join(value.split())
-    cleaned = _DATE_TAIL_RE.sub("", text)
-    if not re.search(r"\w", cleaned):
-        return None  # only a date: no author named
-    untitled = _JOB_TAIL_RE.sub("", cleaned)
-    if re.search(r"\w", untitled):
-        cleaned = untitled
-    rest = _BY_RE.sub("", cleaned, count=1)
-    if rest != cleaned and not re.search(r"\bby\b", rest, re.I):
-        cleaned = rest
-    cleaned = _EDGE_PUNCT_RE.sub("", cleaned)
-    return cleaned if re.search(r"\w", cleaned) else text or None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import re
 import signal
@@ -16,14 +17,12 @@ from margin import config
 from margin.errors import IngestError, too_large
 from margin.ingest.blocks import assemble, count_words, reading_minutes
 from margin.ingest.decode import decode
-from margin.ingest.metadata import normalise_date
 from margin.ingest.mhtml import extract_mhtml_html, looks_like_mhtml
-from margin.model import Article, Block
+from margin.ingest.warc import looks_like_warc, warc_single_page
+from margin.ingest.webarchive import looks_like_webarchive, webarchive_main
+from margin.model import Article, Block, Metadata
 from margin.sanitize import clean_field, clean_text, display_path
 
-# The defaults of config.toml's max_file_mb and extract_timeout.
-DEFAULT_MAX_BYTES = config.DEFAULT_MAX_FILE_MB * 1024 * 1024
-DEFAULT_TIMEOUT = config.DEFAULT_EXTRACT_TIMEOUT
 #: Bump when a change to extraction alters articles' text, so that library
 #: folders are re-extracted at the next scan (highlights re-anchor then).
 EXTRACTOR_VERSION = 1
@@ -99,27 +98,24 @@ def _looks_binary(data: bytes) -> bool:
 def extract_file(
     path: str | os.PathLike[str],
     *,
-    max_bytes: int | None = None,
-    timeout: float | None = -1.0,
+    max_bytes: int = config.DEFAULT_MAX_BYTES,
+    timeout: float | None = config.DEFAULT_EXTRACT_TIMEOUT,
     entities: bool = False,
 ) -> Article:
     """Read and extract one saved article. Raises :class:`IngestError`.
 
-    ``max_bytes`` and ``timeout`` default to ``max_file_mb`` and
-    ``extract_timeout`` in config.toml; ``timeout=None`` means no time bound."""
+    Files over ``max_bytes`` are refused unread, and extraction is stopped
+    after ``timeout`` seconds (None: no bound). Callers pass config.toml's
+    ``max_file_mb`` and ``extract_timeout``; the defaults are that file's."""
     shown = display_path(path)
-    settings = config.current()
-    limit = settings.max_file_mb * 1024 * 1024 if max_bytes is None else max_bytes
-    if timeout is not None and timeout < 0:
-        timeout = settings.extract_timeout
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):
             raise IngestError(shown, "not a regular file")
-        if st.st_size > limit:
-            raise IngestError(shown, too_large(st.st_size, limit))
+        if st.st_size > max_bytes:
+            raise IngestError(shown, too_large(st.st_size, max_bytes))
         with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
+            data = fh.read(max_bytes + 1)
     except IngestError:
         raise
     except FileNotFoundError:
@@ -130,10 +126,15 @@ def extract_file(
         raise IngestError(shown, "permission denied") from None
     except OSError as exc:
         raise IngestError(shown, exc.strerror or "the file cannot be read") from None
-    if len(data) > limit:
-        raise IngestError(shown, too_large(None, limit))
+    if len(data) > max_bytes:
+        raise IngestError(shown, too_large(None, max_bytes))
     return extract_bytes(
-        data, source=str(path), suffix=Path(path).suffix.lower(), timeout=timeout, entities=entities
+        data,
+        source=str(path),
+        suffix=Path(path).suffix.lower(),
+        max_bytes=max_bytes,
+        timeout=timeout,
+        entities=entities,
     )
 
 
@@ -142,17 +143,21 @@ def extract_bytes(
     *,
     source: str,
     suffix: str = "",
-    timeout: float | None = DEFAULT_TIMEOUT,
+    max_bytes: int = config.DEFAULT_MAX_BYTES,
+    timeout: float | None = config.DEFAULT_EXTRACT_TIMEOUT,
     entities: bool = False,
 ) -> Article:
+    """Extract one saved article from its bytes (see :func:`extract_file`;
+    ``max_bytes`` bounds what a WARC file's pages unpack to)."""
     shown = display_path(source)
     if not data.strip():
         raise IngestError(shown, "the file is empty")
-    if _looks_binary(data):
+    # Web archives and gzipped WARCs are binary containers of a text page.
+    if _looks_binary(data) and not (looks_like_webarchive(data) or looks_like_warc(data)):
         raise IngestError(shown, "not a saved page (binary data)")
     try:
         with _time_limit(timeout):
-            article = _extract(data, source, suffix)
+            article = _extract(data, source, suffix, max_bytes)
             if entities:
                 from margin.entities import add_entities
 
@@ -172,55 +177,44 @@ def extract_bytes(
     return article
 
 
-def _extract(data: bytes, source: str, suffix: str) -> Article:
+def _extract(data: bytes, source: str, suffix: str, max_bytes: int) -> Article:
     kind = ""
     declared = None
     url = None
     if looks_like_mhtml(data):
         kind = "mhtml"
         data, declared, url = extract_mhtml_html(data)
+    elif looks_like_webarchive(data):
+        kind = "webarchive"
+        data, declared, url = webarchive_main(data)
+    elif looks_like_warc(data):
+        kind = "warc"
+        data, declared, url = warc_single_page(data, max_bytes=max_bytes)
     text, _codec = decode(data, declared=declared)
     if len(_BINARY_CHARS_RE.findall(text[:8192])) > 0.05 * min(len(text), 8192):
         raise ValueError("not a saved page (binary data or an unknown encoding)")
     if not kind:
         kind = sniff_kind(text, suffix)
 
-    title: str = ""
-    byline = site = published = lang = None
-    if kind in ("html", "mhtml"):
+    meta, blocks = _extract_kind(kind, text)
+    meta.url = url or meta.url  # the container's own (MHTML, web archive, WARC) first
+    fields = {f.name: getattr(meta, f.name) for f in dataclasses.fields(Metadata)}
+    return finish(Article(source=source, kind=kind, **fields), blocks)
+
+
+def _extract_kind(kind: str, text: str) -> tuple[Metadata, list[Block]]:
+    if kind in ("html", "mhtml", "webarchive", "warc"):
         from margin.ingest.html import extract_html
 
-        meta, blocks = extract_html(text, raw_head=text[:4096])
-        title, byline, site, published, lang = (
-            meta.title, meta.byline, meta.site, meta.published, meta.lang
-        )  # fmt: skip
-        url = url or meta.url
-    elif kind == "markdown":
-        from margin.ingest.markdown import FIELD_KEYS, extract_markdown
+        return extract_html(text, raw_head=text[:4096])
+    if kind == "markdown":
+        from margin.ingest.markdown import extract_markdown
 
-        fields, blocks = extract_markdown(text)
+        return extract_markdown(text)
+    from margin.ingest.text import extract_text
 
-        def field(name: str) -> str | None:
-            return next((fields[k] for k in FIELD_KEYS[name] if fields.get(k)), None)
-
-        title = field("title") or ""
-        byline, site, lang = field("byline"), field("site"), field("lang")
-        published = normalise_date(field("published"))
-        url = field("url")
-        if not title and blocks and blocks[0].kind == "heading":
-            title = blocks.pop(0).text
-        elif blocks and blocks[0].kind == "heading" and blocks[0].text.strip() == title.strip():
-            blocks.pop(0)
-    else:
-        from margin.ingest.text import extract_text
-
-        title, byline, blocks = extract_text(text)
-
-    return finish(
-        Article(source=source, kind=kind, title=title or "", byline=byline, site=site,
-                published=published, lang=lang, url=url),
-        blocks,
-    )  # fmt: skip
+    title, byline, blocks = extract_text(text)
+    return Metadata(title=title, byline=byline), blocks
 
 
 def finish(article: Article, blocks: list[Block]) -> Article:

@@ -1,7 +1,10 @@
 """Walking library folders: which files are candidate articles.
 
 Only regular files are returned (never FIFOs, devices or sockets, which
-would hang or make no sense to read); symlinked folders are followed but each
+would hang or make no sense to read), and never the companion folder of a
+browser's "Web Page, complete" save (``page_files/`` beside ``page.html``:
+the page's frames, ads and widgets, not articles); symlinked folders are
+followed but each
 folder and file is visited once, by device and inode, so a symlink loop ends.
 Files and folders that vanish mid-walk or cannot be read are skipped quietly;
 file names that are not UTF-8 come back as ``surrogateescape`` strings, as
@@ -92,6 +95,51 @@ SKIP_EXTENSIONS = frozenset(
 )
 
 
+#: Pages a browser saves "complete", with a companion folder beside them.
+PAGE_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml")
+
+#: The companion folder's suffix after the page's name, as browsers write it
+#: (Chrome and Firefox "_files"; localised builds and older browsers their
+#: own word). Compared case-insensitively.
+COMPANION_SUFFIXES = (
+    "_files",
+    "-files",
+    ".files",
+    "_file",
+    "-dateien",
+    "_dateien",
+    "_fichiers",
+    "_archivos",
+    "_arquivos",
+    "_ficheiros",
+    "_bestanden",
+    "-bestanden",
+    "_filer",
+    "-filer",
+    "_tiedostot",
+    "_pliki",
+    "_soubory",
+    "_súbory",
+    "_fajlovi",
+    "_datoteke",
+    "_dosyalar",
+    "_elemei",
+    "_fitxers",
+    "_failid",
+    "_bylos",
+)
+
+
+def companion_of(folder_name: str, page_stems: set[str]) -> bool:
+    """Whether ``folder_name`` is the companion folder of a saved page whose
+    name (without extension, casefolded) is in ``page_stems``: only when the
+    page itself sits beside it, so a user's own "Tax_files" stays a folder."""
+    low = folder_name.casefold()
+    return any(
+        low.endswith(suffix) and low[: -len(suffix)] in page_stems for suffix in COMPANION_SUFFIXES
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class FoundFile:
     path: str  # absolute, may hold surrogate escapes
@@ -150,6 +198,11 @@ def _folder(
     except OSError:
         return  # vanished or unreadable
     entries.sort(key=lambda e: e.name)
+    page_stems = {
+        stem.casefold()
+        for stem, ext in (os.path.splitext(e.name) for e in entries)
+        if ext.lower() in PAGE_EXTENSIONS
+    }
     for entry in entries:
         name = entry.name
         if name.startswith("."):
@@ -160,6 +213,8 @@ def _folder(
             continue  # dangling symlink, vanished file
         link = entry.is_symlink()  # from the directory listing: no extra call
         if stat.S_ISDIR(est.st_mode):
+            if page_stems and companion_of(name, page_stems):
+                continue
             sub = os.path.realpath(entry.path) if link else entry.path
             subdirs.append((sub, (est.st_dev, est.st_ino)))
             continue

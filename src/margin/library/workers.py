@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from margin.config import DEFAULT_MAX_FILE_MB
+from margin.config import DEFAULT_MAX_BYTES
 from margin.errors import too_large
 from margin.library.records import Record, record_from_article, text_hash
 from margin.model import Article
@@ -44,17 +44,14 @@ __all__ = [
 ]
 
 
-#: The read limit when a caller gives none (``max_file_mb`` in config.toml
-#: is passed in by the CLI and the app).
-DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_MB * 1024 * 1024
-
-
 @dataclass(slots=True)
 class Job:
     path: str
     size: int
     mtime_ns: int
-    max_bytes: int = DEFAULT_MAX_BYTES  # a larger file is not read
+    #: A larger file is not read (config.toml's max_file_mb, passed in by
+    #: the CLI and the app through the Library).
+    max_bytes: int = DEFAULT_MAX_BYTES
 
 
 @dataclass(slots=True)
@@ -108,6 +105,7 @@ def extract_one(job: Job, soft_timeout: float | None = None) -> Outcome:
             data,
             source=job.path,
             suffix=os.path.splitext(job.path)[1].lower(),
+            max_bytes=job.max_bytes,
             timeout=soft_timeout,
         )
         t2 = time.process_time()

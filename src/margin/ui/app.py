@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.theme import Theme
 
-from margin.config import Config
+from margin.config import Config, save_setting
 from margin.sanitize import one_line
 from margin.ui.commands import MarginCommands
 
@@ -49,8 +50,13 @@ class MarginApp(App[int]):
         self.show_entities = self.config.entities
         if self.config.keys:
             self.set_keymap(self.config.keys)
-        if self.config.theme and self.config.theme in self.available_themes:
+        if self.config.theme in self.available_themes:
             self.theme = self.config.theme
+        elif self.config.theme:
+            self.config.problems.append(
+                f"theme: no theme called {self.config.theme!r} (using the default; "
+                "ctrl+p, then 'theme', lists them)"
+            )
 
     # ------------------------------------------------------------- library
 
@@ -68,6 +74,7 @@ class MarginApp(App[int]):
         # dialogs and editors that a library start never needs.
         for problem in self.config.problems:
             self.notify(one_line(problem), title="config.toml", severity="warning", markup=False)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.file is not None:
             from margin.ui.screens.reader_screen import ReaderScreen
 
@@ -82,6 +89,17 @@ class MarginApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """A theme chosen in the app is the one it opens with next time."""
+        if theme.name == self.config.theme:
+            return
+        try:
+            save_setting("theme", theme.name)
+        except (OSError, ValueError) as exc:
+            self.say(f"the theme was not saved to config.toml: {exc}", severity="warning")
+            return
+        self.config.theme = theme.name
 
     def toggle_dark(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"

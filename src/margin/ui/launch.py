@@ -6,7 +6,7 @@ from pathlib import Path
 
 from margin import paths
 from margin.config import load_config
-from margin.errors import UsageError
+from margin.errors import IngestError
 from margin.sanitize import display_path
 
 
@@ -27,8 +27,10 @@ def launch(target: str | None) -> int:
             folder = path.resolve()
         elif path.is_file():
             file = path.resolve()
+        elif path.exists():
+            raise IngestError(display_path(target), "not a regular file or folder")
         else:
-            raise UsageError(f"no such file or folder: {display_path(target)}")
+            raise IngestError(display_path(target), "no such file or folder")
     paths.ensure_home()
     config = load_config()
     db_path = paths.database_path()

@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
@@ -20,6 +19,9 @@ from textual.widgets import Input, Static
 from margin.errors import MarginError
 from margin.model import Article, Highlight
 from margin.sanitize import display_path, one_line
+from margin.ui.reader_status import ReadingFacts, status_text
+from margin.ui.screens.reader_bindings import NEED_ARTICLE, READER_BINDINGS
+from margin.ui.screens.reader_writes import ReaderWrites
 from margin.ui.widgets.article_view import ArticleView
 from margin.ui.widgets.footer import MarginFooter
 from margin.ui.widgets.status_line import StatusLine
@@ -47,79 +49,7 @@ def is_web_url(url: str | None) -> bool:
 class ReaderScreen(Screen[None]):
     """Shows the article at ``path``; ``single_file`` makes ``q`` quit the app."""
 
-    BINDINGS = [
-        Binding("q", "back", "Back", id="reader.back"),
-        Binding("j,down", "scroll_lines(1)", "Line down", show=False, id="reader.down"),
-        Binding("k,up", "scroll_lines(-1)", "Line up", show=False, id="reader.up"),
-        Binding(
-            "space,pagedown", "scroll_pages(1)", "Page down", show=False, id="reader.page_down"
-        ),
-        Binding(
-            "shift+space,pageup", "scroll_pages(-1)", "Page up", show=False, id="reader.page_up"
-        ),
-        Binding("d", "scroll_pages(0.5)", "Half page down", show=False, id="reader.half_down"),
-        Binding("u", "scroll_pages(-0.5)", "Half page up", show=False, id="reader.half_up"),
-        Binding("g,home", "top", "Top", show=False, id="reader.top"),
-        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
-        Binding(
-            "right_square_bracket",
-            "paragraph(1)",
-            "Next paragraph",
-            show=False,
-            id="reader.next_paragraph",
-        ),
-        Binding(
-            "left_square_bracket",
-            "paragraph(-1)",
-            "Previous paragraph",
-            show=False,
-            id="reader.previous_paragraph",
-        ),
-        Binding(
-            "right_parenthesis",
-            "sentence(1)",
-            "Next sentence",
-            show=False,
-            id="reader.next_sentence",
-        ),
-        Binding(
-            "left_parenthesis",
-            "sentence(-1)",
-            "Previous sentence",
-            show=False,
-            id="reader.previous_sentence",
-        ),
-        Binding("slash", "find", "Search", id="reader.search"),
-        Binding("n", "next_match(True)", "Next match", show=False, id="reader.next_match"),
-        Binding("N", "next_match(False)", "Previous match", show=False, id="reader.previous_match"),
-        Binding("h", "highlight", "Highlight", id="reader.highlight"),
-        Binding("v", "select", "Select", show=False, id="reader.select"),
-        Binding("a", "note", "Note", id="reader.note"),
-        Binding(
-            "x", "delete_highlight", "Delete highlight", show=False, id="reader.delete_highlight"
-        ),
-        Binding(
-            "greater_than_sign",
-            "next_highlight(True)",
-            "Next highlight",
-            show=False,
-            id="reader.next_highlight",
-        ),
-        Binding(
-            "less_than_sign",
-            "next_highlight(False)",
-            "Previous highlight",
-            show=False,
-            id="reader.previous_highlight",
-        ),
-        Binding("m", "notes_panel", "Notes", id="reader.notes_panel"),
-        Binding("e", "entity_panel", "Entities", id="reader.entity_panel"),
-        Binding("E", "toggle_entities", "Entity colours", show=False, id="reader.toggle_entities"),
-        Binding("t", "contents", "Contents", id="reader.contents"),
-        Binding("b", "bookmark", "Bookmark", show=False, id="reader.bookmark"),
-        Binding("o", "open_url", "Open original", show=False, id="reader.open_url"),
-        Binding("escape", "clear", "Clear", show=False, id="reader.clear"),
-    ]
+    BINDINGS = READER_BINDINGS
 
     class Loaded(Message):
         def __init__(
@@ -143,13 +73,15 @@ class ReaderScreen(Screen[None]):
             self.reason = reason
 
     class HighlightsChanged(Message):
-        def __init__(
-            self, highlights: list[Highlight], said: str = "", focus: int | None = None
-        ) -> None:
+        def __init__(self, highlights: list[Highlight], said: str = "") -> None:
             super().__init__()
             self.highlights = highlights
             self.said = said
-            self.focus = focus
+
+    class BookmarkSaved(Message):
+        def __init__(self, on: bool) -> None:
+            super().__init__()
+            self.on = on
 
     class Failed(Message):
         """A background write failed: show its reason, the UI state stays as it was."""
@@ -177,6 +109,7 @@ class ReaderScreen(Screen[None]):
         self._notes_panel: NotesPanel | None = None
         self._find: Input | None = None
         self._highlights: list[Highlight] = []
+        self.writes = ReaderWrites(self)
 
     @property
     def margin_app(self) -> MarginApp:
@@ -216,10 +149,6 @@ class ReaderScreen(Screen[None]):
             self._find.cursor_blink = getattr(self.app, "cursor_blink", True)
             await self.mount(self._find, before="#reader-status")
         return self._find
-
-    @property
-    def find_open(self) -> bool:
-        return self._find is not None and self._find.display
 
     async def entity_panel(self) -> EntityPanel:
         if self._entity_panel is None:
@@ -273,7 +202,10 @@ class ReaderScreen(Screen[None]):
                 from margin.entities import add_entities
                 from margin.ingest.pipeline import extract_file
 
-                article = extract_file(self.path)
+                settings = self.margin_app.config
+                article = extract_file(
+                    self.path, max_bytes=settings.max_bytes, timeout=settings.extract_timeout
+                )
                 add_entities(article)  # the library's articles come recognised
         except MarginError as exc:
             self.post_message(self.LoadFailed(one_line(exc)))
@@ -313,54 +245,31 @@ class ReaderScreen(Screen[None]):
 
     def _update_status(self) -> None:
         status = self.query_one("#reader-status", StatusLine)
-        view = self.view
         if self.article is None:
             status.update(Text("Loading…"))
             return
-        progress = view.progress
-        parts = [f"{round(progress * 100)}%"]
-        if self.article.reading_minutes:
-            left = round(self.article.reading_minutes * (1 - progress))
-            parts.append(f"{left} min left" if left else "done")
-        if self.bookmarked:
-            parts.append("★ bookmarked")
-        if view.selection_anchor is not None:
-            parts.append("selecting (h highlight, a note, v/escape stop)")
-        if view.search_query and view.matches:
-            current = 0
-            if view.current_match in view.matches:
-                current = view.matches.index(view.current_match) + 1
-            parts.append(f"“{one_line(view.search_query)}” {current}/{len(view.matches)}")
-        elif self._entity_group is not None:
-            parts.append(
-                f"{one_line(self._entity_group.text)}: {self._entity_group.count} mentions"
-            )
-        if view.highlights:
-            count = len(view.highlights)
-            parts.append(f"{count} highlight" + ("" if count == 1 else "s"))
-        if not view.show_entities:
-            parts.append("entities off")
-        if not self.in_library:
-            parts.append("not in the library: notes are not saved")
-        status.update(Text("  ·  ".join(parts)))
+        view = self.view
+        group = self._entity_group
+        facts = ReadingFacts(
+            progress=view.progress,
+            reading_minutes=self.article.reading_minutes,
+            bookmarked=self.bookmarked,
+            selecting=view.cursor.anchor is not None,
+            search_query=view.search_query,
+            matches=view.matches,
+            current_match=view.cursor.match,
+            entity=(group.text, group.count) if group is not None else None,
+            highlights=len(view.highlights),
+            show_entities=view.show_entities,
+            in_library=self.in_library,
+        )
+        status.update(Text(status_text(facts)))
 
     # ------------------------------------------------------------- actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         loaded = self.article is not None
-        if action in (
-            "highlight",
-            "note",
-            "select",
-            "contents",
-            "entity_panel",
-            "notes_panel",
-            "toggle_entities",
-            "find",
-            "paragraph",
-            "sentence",
-            "delete_highlight",
-        ):
+        if action in NEED_ARTICLE:
             return True if loaded else None
         if action == "open_url":
             return (
@@ -399,7 +308,7 @@ class ReaderScreen(Screen[None]):
         # ( and ) switch to a sentence cursor; ] and [ back to paragraphs,
         # unless config.toml asks for sentences (cursor = "sentence")
         if self.margin_app.config.cursor != "sentence":
-            self.view.sentence_mode = False
+            self.view.cursor.paragraph_mode()
         self.view.move_cursor(delta)
         self._update_status()
 
@@ -481,12 +390,7 @@ class ReaderScreen(Screen[None]):
             view.next_match(True)
         else:
             self._entity_group = group
-            view.search_query = ""
-            view.matches = sorted(group.mentions)
-            from margin.ui.widgets.article_view import _Spans
-
-            view._search = _Spans.build([(s, e, "article-view--match") for s, e in view.matches])
-            view.current_match = None
+            view.set_matches(sorted(group.mentions))
             view.jump_to(*view.matches[0])
         self._update_status()
         self.refresh_bindings()
@@ -518,7 +422,7 @@ class ReaderScreen(Screen[None]):
                     self.view.scroll_to_offset(block.start)
                 self._update_status()
 
-        self.app.push_screen(TocDialog(self.article.blocks, self.view.cursor_block), chosen)
+        self.app.push_screen(TocDialog(self.article.blocks, self.view.cursor.block), chosen)
 
     def action_open_url(self) -> None:
         from margin.ui.dialogs.confirm_dialog import ConfirmDialog
@@ -541,28 +445,18 @@ class ReaderScreen(Screen[None]):
             ConfirmDialog("Open the original page in your browser?", shown), answer
         )
 
-    # ------------------------------------------------------------- writes
-
-    def action_bookmark(self) -> None:
-        self._set_bookmark(not self.bookmarked)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="bookmark")
-    def _set_bookmark(self, on_: bool) -> None:
-        try:
-            with self.margin_app.db() as lib:
-                lib.set_bookmark(self.path, on_)
-        except Exception as exc:  # noqa: BLE001
-            self.post_message(self.Failed(f"Bookmark not saved: {one_line(exc)}"))
-            return
-        self.app.call_from_thread(self._bookmark_saved, on_)
-
-    def _bookmark_saved(self, on_: bool) -> None:
-        self.bookmarked = on_
-        self.margin_app.say("Bookmarked" if on_ else "Bookmark removed")
-        self._update_status()
+    # ------------------------------------------------------------- annotations
 
     def on_reader_screen_failed(self, message: Failed) -> None:
         self.margin_app.say(message.reason, severity="error")
+
+    def action_bookmark(self) -> None:
+        self.writes.bookmark(not self.bookmarked)
+
+    def on_reader_screen_bookmark_saved(self, message: BookmarkSaved) -> None:
+        self.bookmarked = message.on
+        self.margin_app.say("Bookmarked" if message.on else "Bookmark removed")
+        self._update_status()
 
     def action_highlight(self) -> None:
         span = self.view.selected_range()
@@ -579,7 +473,7 @@ class ReaderScreen(Screen[None]):
             if h.start == start and h.end == end:
                 self.margin_app.say("Already highlighted")
                 return
-        self._add_highlight(start, end, None)
+        self.writes.add_highlight(start, end, None)
         self.view.clear_selection()
         self._update_status()
 
@@ -597,10 +491,10 @@ class ReaderScreen(Screen[None]):
         panel = self._open_notes_panel()
         if panel is not None:
             existing = panel.current
-        if existing is None and self.view.selection_anchor is None:
+        if existing is None and self.view.cursor.anchor is None:
             here = self.view.highlights_in_cursor()
-            if self.view.current_match is not None:
-                s, e = self.view.current_match
+            if self.view.cursor.match is not None:
+                s, e = self.view.cursor.match
                 here = [h for h in here if h.start == s and h.end == e] or here
             existing = here[0] if here else None
         if existing is not None:
@@ -608,7 +502,7 @@ class ReaderScreen(Screen[None]):
 
             def edited(note: str | None) -> None:
                 if note is not None and target.id is not None:
-                    self._save_note(target.id, note)
+                    self.writes.save_note(target.id, note)
 
             self.app.push_screen(NoteDialog(target.exact, target.note), edited)
             return
@@ -619,38 +513,10 @@ class ReaderScreen(Screen[None]):
 
         def written(note: str | None) -> None:
             if note is not None:
-                self._add_highlight(start, end, note or None)
+                self.writes.add_highlight(start, end, note or None)
                 self.view.clear_selection()
 
         self.app.push_screen(NoteDialog(self.article.text[start:end]), written)
-
-    @work(thread=True, exit_on_error=False, group="write")
-    def _add_highlight(self, start: int, end: int, note: str | None) -> None:
-        try:
-            with self.margin_app.db() as lib:
-                h = lib.add_highlight(self.path, start, end, note)
-                if note and h.note != note and h.id is not None:
-                    lib.set_note(h.id, note)
-                highlights = list(lib.highlights(self.path))
-        except Exception as exc:  # noqa: BLE001
-            self.post_message(self.Failed(f"Highlight not saved: {one_line(exc)}"))
-            return
-        self.post_message(
-            self.HighlightsChanged(highlights, "Note saved" if note else "Highlighted")
-        )
-
-    @work(thread=True, exit_on_error=False, group="write")
-    def _save_note(self, highlight_id: int, note: str) -> None:
-        try:
-            with self.margin_app.db() as lib:
-                lib.set_note(highlight_id, note or None)
-                highlights = list(lib.highlights(self.path))
-        except Exception as exc:  # noqa: BLE001
-            self.post_message(self.Failed(f"Note not saved: {one_line(exc)}"))
-            return
-        self.post_message(
-            self.HighlightsChanged(highlights, "Note saved" if note else "Note removed")
-        )
 
     def action_delete_highlight(self) -> None:
         from margin.ui.dialogs.confirm_dialog import ConfirmDialog
@@ -669,23 +535,12 @@ class ReaderScreen(Screen[None]):
 
         def answer(yes: bool | None) -> None:
             if yes and chosen.id is not None:
-                self._delete_highlight(chosen.id)
+                self.writes.delete_highlight(chosen.id)
 
         quote = one_line(chosen.exact)
         self.app.push_screen(
             ConfirmDialog("Delete this highlight and its note?", quote[:200], yes="Delete"), answer
         )
-
-    @work(thread=True, exit_on_error=False, group="write")
-    def _delete_highlight(self, highlight_id: int) -> None:
-        try:
-            with self.margin_app.db() as lib:
-                lib.delete_highlight(highlight_id)
-                highlights = list(lib.highlights(self.path))
-        except Exception as exc:  # noqa: BLE001
-            self.post_message(self.Failed(f"Highlight not deleted: {one_line(exc)}"))
-            return
-        self.post_message(self.HighlightsChanged(highlights, "Highlight deleted"))
 
     def on_reader_screen_highlights_changed(self, message: HighlightsChanged) -> None:
         self._highlights = message.highlights

@@ -189,6 +189,30 @@ def _meta_line(article: Article) -> str:
     return " · ".join(parts)
 
 
+def _head_lines(article: Article, width: int) -> list[Line]:
+    """The title, the byline and the like, and a short rule under them."""
+    lines: list[Line] = []
+    title = visible(article.title or "Untitled")
+    for s, e in wrap_offsets(title, width):
+        lines.append(Line(TITLE, -1, 0, 0, title[s:e].rstrip(" ")))
+    meta = visible(_meta_line(article))
+    if meta:
+        for s, e in wrap_offsets(meta, width):
+            lines.append(Line(META, -1, 0, 0, meta[s:e].rstrip(" ")))
+    lines.append(Line(RULE, -1, 0, 0, ""))
+    lines.append(Line(BLANK, -1, 0, 0, ""))
+    return lines
+
+
+def _note_lines(note_id: int, note: str, block: int, at: int, width: int) -> list[Line]:
+    """A note under its paragraph, wrapped; its lines sit at the paragraph's end ``at``."""
+    note_text = visible(" ".join(note.split()))
+    return [
+        Line(NOTE, block, at, at, note_text[s:e].rstrip(" "), "  ✎ " if s == 0 else "    ", note_id)
+        for s, e in wrap_offsets(note_text, max(8, width - 4))
+    ]
+
+
 def layout_article(
     article: Article,
     width: int,
@@ -206,15 +230,7 @@ def layout_article(
     """
     layout = Layout(width=width, side_width=side_width)
     lines = layout.lines
-    title = visible(article.title or "Untitled")
-    for s, e in wrap_offsets(title, width):
-        lines.append(Line(TITLE, -1, 0, 0, title[s:e].rstrip(" ")))
-    meta = visible(_meta_line(article))
-    if meta:
-        for s, e in wrap_offsets(meta, width):
-            lines.append(Line(META, -1, 0, 0, meta[s:e].rstrip(" ")))
-    lines.append(Line(RULE, -1, 0, 0, ""))
-    lines.append(Line(BLANK, -1, 0, 0, ""))
+    lines.extend(_head_lines(article, width))
     blocks = article.blocks
     first = layout.block_first_line
     notes = notes or {}
@@ -230,20 +246,7 @@ def layout_article(
         if side_width:
             continue
         for note_id, note, _ in notes.get(index, ()):
-            note_text = visible(" ".join(note.split()))
-            for s, e in wrap_offsets(note_text, max(8, width - 4)):
-                prefix = "  ✎ " if s == 0 else "    "
-                lines.append(
-                    Line(
-                        NOTE,
-                        index,
-                        block.end,
-                        block.end,
-                        note_text[s:e].rstrip(" "),
-                        prefix,
-                        note_id,
-                    )
-                )
+            lines.extend(_note_lines(note_id, note, index, block.end, width))
         previous_kind = block.kind
     lines.append(Line(BLANK, len(blocks) - 1, len(article.text), len(article.text), ""))
     layout.line_starts = [line.start for line in lines]

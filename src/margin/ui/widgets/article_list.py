@@ -221,36 +221,12 @@ class ArticleList(CachedLineStyles, ScrollView, can_focus=True):
         if selected:
             base = base + self._style("article-list--cursor")
         row = item.row
-        pieces: list[tuple[str, Style | None]] = []
         if part == 1:
-            # the snippet is already plain text; newlines become spaces (same length)
-            snippet = plain_snippet(item.snippet)
-            dim = self._style("article-list--snippet")
-            pieces.append(("     ", None))
-            at = 0
-            for s, e in sorted(item.matches):
-                if at <= s < e <= len(snippet):
-                    pieces.append((snippet[at:s], dim))
-                    pieces.append((snippet[s:e], dim + _MATCH))
-                    at = e
-            pieces.append((snippet[at:], dim))
+            pieces = self._snippet_pieces(item)
         elif getattr(row, "status", "ok") != "ok":
-            failed = self._style("article-list--failed")
-            pieces.append((" ✗  ", failed))
-            pieces.append((display_path(Path(str(row.path)).name), None))
-            reason = one_line(getattr(row, "reason", "") or "could not be read")
-            pieces.append((f"  — {reason}", failed))
+            pieces = self._failed_pieces(row)
         else:
-            mark = "★" if row.bookmarked else " "
-            pieces.append((f" {mark}  ", self._style("article-list--mark")))
-            right = self._right_columns(row, width)
-            right_width = sum(cell_len(text) for text, _ in right)
-            title = one_line(row.title) or display_path(Path(str(row.path)).name)
-            title_width = max(8, width - 4 - right_width - 1)
-            unread = None if row.progress else self._style("article-list--unread")
-            pieces.append((_fit(title, title_width), unread))
-            pieces.append((" ", None))
-            pieces.extend(right)
+            pieces = self._article_pieces(row, width)
         segments: list[Segment] = []
         room = width
         for text, style in pieces:
@@ -266,6 +242,43 @@ class ArticleList(CachedLineStyles, ScrollView, can_focus=True):
                 style = style.without_color
             segments.append(Segment(text, base + style if style else base))
         return Strip(segments, width - room).adjust_cell_length(width, base)
+
+    def _snippet_pieces(self, item: ListItem) -> list[tuple[str, Style | None]]:
+        # the snippet is already plain text; newlines become spaces (same length)
+        snippet = plain_snippet(item.snippet)
+        dim = self._style("article-list--snippet")
+        pieces: list[tuple[str, Style | None]] = [("     ", None)]
+        at = 0
+        for s, e in sorted(item.matches):
+            if at <= s < e <= len(snippet):
+                pieces.append((snippet[at:s], dim))
+                pieces.append((snippet[s:e], dim + _MATCH))
+                at = e
+        pieces.append((snippet[at:], dim))
+        return pieces
+
+    def _failed_pieces(self, row: Any) -> list[tuple[str, Style | None]]:
+        failed = self._style("article-list--failed")
+        reason = one_line(getattr(row, "reason", "") or "could not be read")
+        return [
+            (" ✗  ", failed),
+            (display_path(Path(str(row.path)).name), None),
+            (f"  — {reason}", failed),
+        ]
+
+    def _article_pieces(self, row: Any, width: int) -> list[tuple[str, Style | None]]:
+        mark = "★" if row.bookmarked else " "
+        right = self._right_columns(row, width)
+        right_width = sum(cell_len(text) for text, _ in right)
+        title = one_line(row.title) or display_path(Path(str(row.path)).name)
+        title_width = max(8, width - 4 - right_width - 1)
+        unread = None if row.progress else self._style("article-list--unread")
+        return [
+            (f" {mark}  ", self._style("article-list--mark")),
+            (_fit(title, title_width), unread),
+            (" ", None),
+            *right,
+        ]
 
     def _right_columns(self, row: Any, width: int) -> list[tuple[str, Style | None]]:
         dim = self._style("article-list--dim")

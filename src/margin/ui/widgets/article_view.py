@@ -5,6 +5,9 @@ article is wrapped into :class:`~margin.ui.widgets.article_layout.Line`
 records (in a worker thread for long articles), and ``render_line`` turns
 only the visible ones into strips, kept in a small LRU cache that is dropped
 whenever styling changes (cursor, entities, highlights, search, theme).
+Where the cursor is lives in :class:`~margin.ui.reading_cursor.ReadingCursor`
+and how a line is drawn in :mod:`~margin.ui.widgets.article_render`; this
+widget lays out, scrolls and redraws.
 
 Article text reaches the terminal only as plain ``Segment`` text: it is never
 parsed as markup, so nothing in an article can create a link or an action.
@@ -15,10 +18,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from rich.segment import Segment
-from rich.style import Style
 from textual import work
 from textual.cache import LRUCache
 from textual.events import Click, Resize
@@ -30,17 +32,19 @@ from textual.worker import get_current_worker
 
 from margin.config import DEFAULT_COLUMN
 from margin.model import Article, Entity, Highlight
-from margin.ui.sentences import sentence_spans
+from margin.ui.entity_colours import ENTITY_COLOURS, entity_colour, entity_css
+from margin.ui.reading_cursor import ReadingCursor, Span
 from margin.ui.theme_styles import CachedLineStyles
-from margin.ui.widgets.article_layout import (
-    BLANK,
-    META,
-    NOTE,
-    RULE,
-    TITLE,
-    Layout,
-    NotesByBlock,
-    layout_article,
+from margin.ui.widgets.article_layout import Layout, NotesByBlock, layout_article
+from margin.ui.widgets.article_render import (
+    HIGHLIGHT,
+    HIGHLIGHT_NOTE,
+    LINK,
+    MATCH,
+    SIDE_GAP,
+    LinePainter,
+    Spans,
+    TextMarks,
 )
 
 #: Articles longer than this (characters) are wrapped in a worker thread.
@@ -49,43 +53,8 @@ SYNC_LAYOUT_LIMIT = 150_000
 HEAD_BLOCKS = 120
 #: From this width (cells) notes go beside their paragraph, in the right margin.
 SIDE_NOTES_MIN_WIDTH = 130
-#: Widest a note beside the text gets; the gap between text and note.
+#: Widest a note beside the text gets.
 SIDE_NOTE_MAX = 40
-SIDE_GAP = 3
-#: Line kinds that are not article text: no cursor, no selection.
-_NOT_TEXT = (BLANK, TITLE, META, RULE)
-
-ENTITY_CLASSES = {
-    "PERSON": "article-view--person",
-    "ORG": "article-view--org",
-    "PLACE": "article-view--place",
-    "OTHER": "article-view--other",
-}
-
-
-@dataclass(slots=True)
-class _Spans:
-    """Sorted, possibly overlapping spans with a fast "which touch [a, b)" query."""
-
-    starts: list[int]
-    items: list[tuple[int, int, str]]
-    longest: int
-
-    @classmethod
-    def build(cls, items: list[tuple[int, int, str]]) -> _Spans:
-        items = sorted(items)
-        longest = max((e - s for s, e, _ in items), default=0)
-        return cls([s for s, _, _ in items], items, longest)
-
-    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        if not self.items:
-            return []
-        lo = bisect_left(self.starts, start - self.longest)
-        hi = bisect_left(self.starts, end)
-        return [item for item in self.items[lo:hi] if item[1] > start]
-
-
-_EMPTY = _Spans([], [], 0)
 
 
 class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
@@ -101,10 +70,7 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         "article-view--caption",
         "article-view--prefix",
         "article-view--note",
-        "article-view--person",
-        "article-view--org",
-        "article-view--place",
-        "article-view--other",
+        *(colour.component for colour in ENTITY_COLOURS.values()),
         "article-view--link",
         "article-view--highlight",
         "article-view--highlight-note",
@@ -115,7 +81,8 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         "article-view--gutter",
     }
 
-    DEFAULT_CSS = """
+    DEFAULT_CSS = (
+        """
     ArticleView {
         background: $surface;
         color: $foreground;
@@ -129,10 +96,6 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         & > .article-view--caption { color: $text-muted; text-style: italic; }
         & > .article-view--prefix { color: $text-muted; }
         & > .article-view--note { color: $text-warning; text-style: italic; }
-        & > .article-view--person { color: $text-success; text-style: bold; }
-        & > .article-view--org { color: $text-primary; text-style: bold; }
-        & > .article-view--place { color: $text-warning; text-style: bold; }
-        & > .article-view--other { color: $text-secondary; text-style: bold; }
         & > .article-view--link { text-style: underline; }
         & > .article-view--highlight { background: $warning 30%; }
         & > .article-view--highlight-note { background: $warning 30%; text-style: underline; }
@@ -141,8 +104,10 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         & > .article-view--cursor { background: $primary 15%; }
         & > .article-view--selection { background: $primary 35%; }
         & > .article-view--gutter { color: $text-accent; }
-    }
     """
+        + entity_css()
+        + "\n    }\n"
+    )
 
     class LayoutReady(Message):
         """The article was (re)wrapped; posted by the layout worker."""
@@ -176,23 +141,13 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         self.column_width = column_width
         self.article: Article | None = None
         self.text_layout: Layout | None = None
-        self.show_entities = show_entities
-        self.cursor_block = 0
-        #: In sentence mode, the cursor is this sentence (text offsets) of the cursor block.
-        self.sentence_mode = sentence_mode
-        self.cursor_sentence: tuple[int, int] | None = None
-        #: The cursor's span when ``v`` was pressed (None: not selecting).
-        self.selection_anchor: tuple[int, int] | None = None
+        self.cursor = ReadingCursor(sentence_mode=sentence_mode)
+        self.marks = TextMarks(show_entities=show_entities)
         self.highlights: list[Highlight] = []
         self.search_query = ""
-        self.matches: list[tuple[int, int]] = []
-        self.current_match: tuple[int, int] | None = None
-        self._entities = _EMPTY
-        self._links = _EMPTY
-        self._marks = _EMPTY
-        self._search = _EMPTY
+        #: What ``n`` and ``N`` step through: search matches or an entity's mentions.
+        self.matches: list[Span] = []
         self._generation = 0
-        self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._pending_offset: int | None = None
         #: The offset a laid-out article is about to be scrolled to (after the
         #: next refresh); a resize before then keeps it rather than the top.
@@ -205,6 +160,10 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
     def ready(self) -> bool:
         return self.text_layout is not None
 
+    @property
+    def show_entities(self) -> bool:
+        return self.marks.show_entities
+
     def set_article(
         self,
         article: Article,
@@ -215,12 +174,9 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         """Show ``article``; scroll to text ``offset`` once it is laid out."""
         self.article = article
         self.text_layout = None
-        self.cursor_block = 0
-        self.cursor_sentence = None
-        self.selection_anchor = None
-        self._sentences = {}
-        self._links = _Spans.build(
-            [(lk.start, lk.end, "link") for b in article.blocks for lk in b.links]
+        self.cursor.reset(article.blocks)
+        self.marks.links = Spans.build(
+            [(lk.start, lk.end, LINK) for b in article.blocks for lk in b.links]
         )
         self.set_entities(article.entities)
         self._set_highlight_spans(highlights)
@@ -230,8 +186,8 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
     def set_entities(self, entities: Sequence[Entity]) -> None:
         if self.article is not None and entities is not self.article.entities:
             self.article.entities = list(entities)
-        self._entities = _Spans.build(
-            [(e.start, e.end, ENTITY_CLASSES.get(e.label, "article-view--other")) for e in entities]
+        self.marks.entities = Spans.build(
+            [(e.start, e.end, entity_colour(e.label).component) for e in entities]
         )
         self._restyle()
 
@@ -245,195 +201,83 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         self._restyle()
 
     def toggle_entities(self) -> bool:
-        self.show_entities = not self.show_entities
+        self.marks.show_entities = not self.marks.show_entities
         self._restyle()
-        return self.show_entities
+        return self.marks.show_entities
 
     def set_search(self, query: str) -> int:
         """Mark every case-insensitive match of ``query``; returns the count."""
-        self.search_query = query
-        self.current_match = None
-        self.matches = []
+        matches: list[Span] = []
         if query and self.article is not None:
             pattern = re.compile(re.escape(query), re.IGNORECASE)
-            self.matches = [m.span() for m in pattern.finditer(self.article.text)]
-        self._search = _Spans.build([(s, e, "article-view--match") for s, e in self.matches])
+            matches = [m.span() for m in pattern.finditer(self.article.text)]
+        self.set_matches(matches, query)
+        return len(matches)
+
+    def set_matches(self, matches: Sequence[Span], query: str = "") -> None:
+        """Mark ``matches`` (sorted spans: a search's, or an entity's mentions) for
+        ``n``/``N``; ``query`` is the search that found them, if any."""
+        self.search_query = query
+        self.matches = list(matches)
+        self.cursor.match = None
+        self.marks.matches = Spans.build([(s, e, MATCH) for s, e in self.matches])
         self._restyle()
-        return len(self.matches)
 
     def next_match(self, forward: bool = True) -> int | None:
         """Move to the next (or previous) match after the cursor; returns its index."""
-        if not self.matches or self.text_layout is None:
+        if self.text_layout is None:
             return None
-        here = self.current_match[0] if self.current_match else self._cursor_offset() - 1
-        starts = [s for s, _ in self.matches]
-        if forward:
-            index = bisect_right(starts, here)
-            if index >= len(starts):
-                index = 0
-        else:
-            index = bisect_left(starts, here) - 1
-            if index < 0:
-                index = len(starts) - 1
-        self.jump_to(*self.matches[index])
+        index = self.cursor.next_match(self.matches, forward)
+        if index is not None:
+            self.jump_to(*self.matches[index])
         return index
 
     def jump_to(self, start: int, end: int) -> None:
         """Put the cursor on the text [start, end), mark it and scroll it into view."""
-        self.current_match = (start, end)
-        self.selection_anchor = None
-        block = self.block_at(start)
-        if block is not None:
-            self.cursor_block = block
-            self._sentence_at(start)
+        self.cursor.jump_to(start, end)
         self._scroll_to_offset(start, center=True)
         self._restyle()
-
-    def block_at(self, offset: int) -> int | None:
-        if self.article is None or not self.article.blocks:
-            return None
-        starts = [b.start for b in self.article.blocks]
-        return max(0, bisect_right(starts, offset) - 1)
 
     def move_cursor(self, delta: int) -> None:
         """Move the reading cursor by ``delta`` blocks, scrolling to keep it in view.
 
         In sentence mode the cursor lands on the first sentence of the block.
         """
-        if self.article is None or not self.article.blocks:
-            return
-        self.cursor_block = max(0, min(len(self.article.blocks) - 1, self.cursor_block + delta))
-        self.cursor_sentence = None
-        if self.sentence_mode:
-            spans = self.sentences(self.cursor_block)
-            self.cursor_sentence = spans[0] if spans else None
-        self.current_match = None
-        self._scroll_cursor_into_view()
-        self._restyle()
+        if self.cursor.move(delta):
+            self._scroll_cursor_into_view()
+            self._restyle()
 
     def move_sentence(self, delta: int) -> None:
         """Move the cursor ``delta`` sentences on (across paragraphs); turns sentence mode on."""
-        if self.article is None or not self.article.blocks:
-            return
-        entering = not self.sentence_mode or self.cursor_sentence is None
-        self.sentence_mode = True
-        block = self.cursor_block
-        spans = self.sentences(block)
-        if entering:
-            # from a paragraph cursor: its first sentence, then on from there
-            index = 0
-            self.cursor_sentence = spans[0] if spans else None
-            delta = 0 if spans else delta
-        else:
-            index = spans.index(self.cursor_sentence) if self.cursor_sentence in spans else 0
-        step = 1 if delta > 0 else -1
-        blocks = len(self.article.blocks)
-        for _ in range(abs(delta)):
-            cand_block, cand_index, cand_spans = block, index + step, spans
-            while not 0 <= cand_index < len(cand_spans):
-                cand_block += step
-                if not 0 <= cand_block < blocks:
-                    break  # the first or last sentence: stay
-                cand_spans = self.sentences(cand_block)
-                cand_index = 0 if step > 0 else len(cand_spans) - 1
-            if not 0 <= cand_block < blocks:
-                break
-            block, index, spans = cand_block, cand_index, cand_spans
-        if spans and 0 <= index < len(spans):
-            self.cursor_block = block
-            self.cursor_sentence = spans[index]
-        self.current_match = None
-        self._scroll_cursor_into_view()
-        self._restyle()
-
-    def paragraph_mode(self) -> None:
-        """The cursor covers whole paragraphs again."""
-        self.sentence_mode = False
-        self.cursor_sentence = None
-        self._restyle()
-
-    def sentences(self, block: int) -> list[tuple[int, int]]:
-        """Text offsets of the sentences of block ``block`` (cached)."""
-        spans = self._sentences.get(block)
-        if spans is None:
-            if self.article is None or not 0 <= block < len(self.article.blocks):
-                return []
-            b = self.article.blocks[block]
-            spans = [(b.start + s, b.start + e) for s, e in sentence_spans(b.text)]
-            self._sentences[block] = spans
-        return spans
-
-    def _sentence_at(self, offset: int) -> None:
-        """In sentence mode, put the cursor on the sentence holding ``offset``."""
-        if not self.sentence_mode:
-            return
-        spans = self.sentences(self.cursor_block)
-        chosen = spans[0] if spans else None
-        for span in spans:
-            if span[0] <= offset:
-                chosen = span
-        self.cursor_sentence = chosen
-
-    def cursor_span(self) -> tuple[int, int] | None:
-        """Text offsets of the cursor: its sentence, or its whole paragraph."""
-        if self.article is None or not self.article.blocks:
-            return None
-        if self.sentence_mode and self.cursor_sentence is not None:
-            return self.cursor_sentence
-        block = self.article.blocks[self.cursor_block]
-        return block.start, block.end
+        if self.cursor.move_sentence(delta):
+            self._scroll_cursor_into_view()
+            self._restyle()
 
     def set_cursor(self, block: int) -> None:
-        self.move_cursor(block - self.cursor_block)
+        self.move_cursor(block - self.cursor.block)
 
     def start_selection(self) -> bool:
         """Toggle selection mode; returns whether a selection is now active."""
-        self.selection_anchor = None if self.selection_anchor is not None else self.cursor_span()
+        selecting = self.cursor.toggle_selection()
         self._restyle()
-        return self.selection_anchor is not None
+        return selecting
 
-    def selected_range(self) -> tuple[int, int] | None:
+    def selected_range(self) -> Span | None:
         """Text offsets of the selection, or of the cursor (paragraph or sentence)."""
-        cursor = self.cursor_span()
-        if cursor is None:
-            return None
-        if self.current_match is not None and self.selection_anchor is None:
-            return self.current_match
-        anchor = cursor if self.selection_anchor is None else self.selection_anchor
-        return min(anchor[0], cursor[0]), max(anchor[1], cursor[1])
+        return self.cursor.selected_range()
 
     def clear_selection(self) -> None:
-        self.selection_anchor = None
-        self.current_match = None
+        self.cursor.clear_selection()
         self._restyle()
 
     def highlights_in_cursor(self) -> list[Highlight]:
-        span = self.cursor_span()
-        if span is None:
-            return []
-        start, end = span
-        return [
-            h
-            for h in self.highlights
-            if h.start is not None and h.end is not None and h.start < end and h.end > start
-        ]
+        return self.cursor.highlights_here(self.highlights)
 
     def next_highlight(self, forward: bool = True) -> Highlight | None:
-        placed = sorted(
-            (h for h in self.highlights if h.start is not None and h.end is not None),
-            key=lambda h: h.start or 0,
-        )
-        if not placed:
-            return None
-        here = self.current_match[0] if self.current_match else self._cursor_offset()
-        if forward:
-            later = [h for h in placed if (h.start or 0) > here]
-            target = later[0] if later else placed[0]
-        else:
-            earlier = [h for h in placed if (h.start or 0) < here]
-            target = earlier[-1] if earlier else placed[-1]
-        assert target.start is not None and target.end is not None
-        self.jump_to(target.start, target.end)
+        """Jump to the next (or previous) highlight; None when there is none."""
+        target = self.cursor.next_highlight(self.highlights, forward)
+        if target is not None and target.start is not None and target.end is not None:
+            self.jump_to(target.start, target.end)
         return target
 
     @property
@@ -467,20 +311,16 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         for h in self.highlights:
             if not h.note or h.start is None or h.end is None:
                 continue
-            block = self.block_at(max(h.start, h.end - 1))
+            block = self.cursor.block_at(max(h.start, h.end - 1))
             if block is not None:
                 notes.setdefault(block, []).append((h.id or 0, h.note, h.start))
         return notes
 
     def _set_highlight_spans(self, highlights: Sequence[Highlight]) -> None:
         self.highlights = list(highlights)
-        self._marks = _Spans.build(
+        self.marks.highlights = Spans.build(
             [
-                (
-                    h.start,
-                    h.end,
-                    "article-view--highlight-note" if h.note else "article-view--highlight",
-                )
+                (h.start, h.end, HIGHLIGHT_NOTE if h.note else HIGHLIGHT)
                 for h in self.highlights
                 if h.start is not None and h.end is not None and h.end > h.start
             ]
@@ -524,9 +364,13 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
             assert layout is not None
             self._apply_layout(layout)
             return
-        # A long article: lay out the blocks around the reading position now,
-        # so the first screen shows at once, and the whole text in a thread.
-        # Wrapping is sequential, so the head's lines are the full layout's first lines.
+        self._lay_out_head(article, column, notes, side)
+        self._layout_in_thread(article, column, notes, side, self._generation)
+
+    def _lay_out_head(self, article: Article, column: int, notes: NotesByBlock, side: int) -> None:
+        """For a long article, lay out the blocks around the reading position
+        now, so that the first screen shows at once; the worker does the rest.
+        Wrapping is sequential, so the head's lines are the full layout's first lines."""
         offset = self._pending_offset or 0
         starts = [b.start for b in article.blocks]
         head = min(len(starts), bisect_right(starts, offset) + HEAD_BLOCKS)
@@ -536,7 +380,6 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
             layout = layout_article(partial, column, notes, side_width=side)
             assert layout is not None
             self._apply_layout(layout)
-        self._layout_in_thread(article, column, notes, side, self._generation)
 
     # a fixed description: by default Textual repr()s the arguments, which for
     # a 100,000-word Article took 40 ms on the UI thread
@@ -570,10 +413,7 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
             self._pending_offset = None
             line = 0
             if offset > 0:
-                block = self.block_at(offset)
-                if block is not None:
-                    self.cursor_block = block
-                    self._sentence_at(offset)
+                self.cursor.land_on(offset)
                 line = layout.line_for_offset(offset)
             # after the refresh: the new virtual size must be in place first
             self._landing = offset
@@ -604,10 +444,6 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
 
     # ------------------------------------------------------------- scrolling
 
-    def _cursor_offset(self) -> int:
-        span = self.cursor_span()
-        return span[0] if span is not None else 0
-
     def _scroll_to_offset(self, offset: int, *, center: bool) -> None:
         if self.text_layout is None:
             self._pending_offset = offset
@@ -621,23 +457,24 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         else:
             self.scroll_to(y=line, animate=False, immediate=True)
 
+    def _cursor_lines(self, layout: Layout) -> tuple[int, int]:
+        """The first and last display line of the cursor."""
+        cursor = self.cursor
+        if cursor.sentence_mode and cursor.sentence is not None:
+            start, end = cursor.sentence
+            return layout.line_for_offset(start), layout.line_for_offset(max(start, end - 1))
+        firsts = layout.block_first_line
+        nxt = cursor.block + 1
+        last = firsts[nxt] - 1 if nxt < len(firsts) else len(layout.lines) - 1
+        return firsts[cursor.block], last
+
     def _scroll_cursor_into_view(self) -> None:
         layout = self.text_layout
         if layout is None or not layout.block_first_line:
             return
-        if self.cursor_block >= len(layout.block_first_line):
+        if self.cursor.block >= len(layout.block_first_line):
             return  # a long article's head: the rest is still being laid out
-        if self.sentence_mode and self.cursor_sentence is not None:
-            first = layout.line_for_offset(self.cursor_sentence[0])
-            last = layout.line_for_offset(max(self.cursor_sentence[0], self.cursor_sentence[1] - 1))
-        else:
-            first = layout.block_first_line[self.cursor_block]
-            nxt = self.cursor_block + 1
-            last = (
-                layout.block_first_line[nxt] - 1
-                if nxt < len(layout.block_first_line)
-                else len(layout.lines) - 1
-            )
+        first, last = self._cursor_lines(layout)
         height = self.scrollable_content_region.height
         top = int(self.scroll_y)
         if first < top:
@@ -648,13 +485,13 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
     def _follow_viewport(self) -> None:
         """After a scroll, keep the cursor on a block that is on screen."""
         layout = self.text_layout
-        if layout is None or not layout.block_first_line or self.selection_anchor is not None:
+        if layout is None or not layout.block_first_line or self.cursor.anchor is not None:
             return
         top = int(self.scroll_y)
         height = self.scrollable_content_region.height
         firsts = layout.block_first_line
-        first = firsts[self.cursor_block]
-        nxt = self.cursor_block + 1
+        first = firsts[self.cursor.block]
+        nxt = self.cursor.block + 1
         end = firsts[nxt] if nxt < len(firsts) else len(layout.lines)
         if end > top and first < top + height:
             return
@@ -662,13 +499,8 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         index = bisect_left(firsts, top)
         if index >= len(firsts) or firsts[index] >= top + height:
             index = max(0, index - 1)
-        if index != self.cursor_block:
-            self.cursor_block = index
-            self.cursor_sentence = None
-            if self.sentence_mode:
-                spans = self.sentences(index)
-                self.cursor_sentence = spans[0] if spans else None
-            self.current_match = None
+        if index != self.cursor.block:
+            self.cursor.go_to(index)
             self._restyle()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
@@ -683,10 +515,10 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         if 0 <= index < len(self.text_layout.lines):
             line = self.text_layout.lines[index]
             if line.block >= 0:
-                self.cursor_block = line.block
                 left = self.text_left(self.scrollable_content_region.width) + len(line.prefix)
-                self._sentence_at(line.start + max(0, min(event.x - left, len(line.text) - 1)))
-                self.current_match = None
+                offset = line.start + max(0, min(event.x - left, len(line.text) - 1))
+                self.cursor.place(line.block, offset)
+                self.cursor.match = None
                 self._restyle()
 
     # ------------------------------------------------------------- rendering
@@ -709,110 +541,9 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         key = (index, width, self._generation)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._render_display_line(index, width, base)
+            painter = LinePainter(
+                layout, self.cursor, self.marks, self._style, base, self.text_left(width)
+            )
+            strip = Strip(painter.paint(index)).adjust_cell_length(width, base)
             self._cache[key] = strip
         return strip
-
-    def _render_display_line(self, index: int, width: int, base: Style) -> Strip:
-        assert self.text_layout is not None
-        layout = self.text_layout
-        line = layout.lines[index]
-        column = layout.width
-        left = self.text_left(width)
-        segments: list[Segment] = []
-        kind = line.kind
-        is_text = kind not in _NOT_TEXT
-        sentence = self.cursor_sentence if self.sentence_mode else None
-        # spans styled under everything else (entities, highlights, search)
-        under: list[tuple[int, int, str]] = []
-        whole_line_cursor = False
-        in_cursor = False
-        if is_text and line.block == self.cursor_block:
-            if sentence is None:
-                in_cursor = whole_line_cursor = True
-            elif kind != NOTE and line.start < sentence[1] and line.end > sentence[0]:
-                in_cursor = True
-                under.append((sentence[0], sentence[1], "article-view--cursor"))
-        selected = False
-        lo = hi = 0
-        if self.selection_anchor is not None and is_text:
-            lo, hi = self.selected_range() or (0, 0)
-            # (a note line sits at its paragraph's end)
-            is_note = kind == NOTE
-            selected = lo < line.start <= hi if is_note else line.start < hi and line.end > lo
-            if selected:
-                under.append((lo, hi, "article-view--selection"))
-        if in_cursor or selected:
-            segments.append(Segment(" " * (left - 2), base))
-            segments.append(Segment("▎ ", base + self._style("article-view--gutter")))
-        else:
-            segments.append(Segment(" " * left, base))
-        if kind == TITLE:
-            segments.append(Segment(line.text, base + self._style("article-view--title")))
-        elif kind == META:
-            segments.append(Segment(line.text, base + self._style("article-view--meta")))
-        elif kind == RULE:
-            segments.append(
-                Segment("─" * min(column, 24), base + self._style("article-view--rule"))
-            )
-        elif kind == NOTE:
-            segments.append(
-                Segment(line.prefix + line.text, base + self._style("article-view--note"))
-            )
-        elif kind != BLANK:
-            text_style = base
-            if kind in ("heading", "quote", "code", "caption"):
-                text_style = base + self._style(f"article-view--{kind}")
-            if whole_line_cursor and not selected:
-                text_style = text_style + self._style("article-view--cursor")
-            if line.prefix:
-                prefix_style = text_style + self._style("article-view--prefix")
-                if selected and line.start >= lo:
-                    prefix_style = prefix_style + self._style("article-view--selection")
-                segments.append(Segment(line.prefix, prefix_style))
-            segments.extend(self._body_segments(line.text, line.start, text_style, under))
-        side = layout.side.get(index)
-        if side is not None:
-            prefix, note, _ = side
-            used = sum(segment.cell_length for segment in segments)
-            gap = left + column + SIDE_GAP - used
-            if gap > 0:
-                segments.append(Segment(" " * gap, base))
-            segments.append(Segment(prefix + note, base + self._style("article-view--note")))
-        return Strip(segments).adjust_cell_length(width, base)
-
-    def _body_segments(
-        self, text: str, start: int, style: Style, under: Sequence[tuple[int, int, str]] = ()
-    ) -> list[Segment]:
-        end = start + len(text)
-        spans: list[tuple[int, int, str]] = [
-            span for span in under if span[0] < end and span[1] > start
-        ]
-        spans.extend(self._links.overlapping(start, end))
-        if self.show_entities:
-            spans.extend(self._entities.overlapping(start, end))
-        spans.extend(self._marks.overlapping(start, end))
-        spans.extend(self._search.overlapping(start, end))
-        if self.current_match is not None:
-            s, e = self.current_match
-            if s < end and e > start:
-                spans.append((s, e, "article-view--match-current"))
-        if not spans:
-            return [Segment(text, style)]
-        cuts = {start, end}
-        for s, e, _ in spans:
-            cuts.add(max(start, min(end, s)))
-            cuts.add(max(start, min(end, e)))
-        points = sorted(cuts)
-        segments = []
-        for a, b in zip(points, points[1:], strict=False):
-            if a >= b:
-                continue
-            piece_style = style
-            for s, e, name in spans:
-                if s <= a and e >= b:
-                    piece_style = piece_style + self._style(
-                        "article-view--link" if name == "link" else name
-                    )
-            segments.append(Segment(text[a - start : b - start], piece_style))
-        return segments

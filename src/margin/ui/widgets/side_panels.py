@@ -17,16 +17,7 @@ from margin.entities import EntitySummary as EntityGroup
 from margin.entities import entity_summary
 from margin.model import Entity, Highlight
 from margin.sanitize import one_line
-
-LABEL_NAMES = {"PERSON": "person", "ORG": "org", "PLACE": "place", "OTHER": "other"}
-#: Theme variables, the same the reader colours entities with: fixed colours
-#: such as "yellow" could not be read on the light theme.
-LABEL_COLOURS = {
-    "PERSON": "text-success",
-    "ORG": "text-primary",
-    "PLACE": "text-warning",
-    "OTHER": "text-secondary",
-}
+from margin.ui.entity_colours import entity_colour
 
 
 def theme_colour(widget: Widget, variable: str) -> str:
@@ -80,10 +71,8 @@ class EntityPanel(Vertical):
             prompt = Text()
             prompt.append(f"{group.count:>4} ", style="dim")
             prompt.append(one_line(group.text))
-            prompt.append(
-                f"  {LABEL_NAMES.get(group.label, 'other')}",
-                style=theme_colour(self, LABEL_COLOURS.get(group.label, "text-secondary")),
-            )
+            colour = entity_colour(group.label)
+            prompt.append(f"  {colour.name}", style=theme_colour(self, colour.variable))
             options.append(Option(prompt, id=str(index)))
         option_list.add_options(options)
         option_list.highlighted = 0

@@ -104,76 +104,101 @@ def logical_lines(text: str) -> list[RawLine]:
     """The save's non-empty lines, wrapped ones joined, URLs and marks dropped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     physical = text.split("\n")
-    width = wrap_width(physical)
-    raw = _join_urls(physical)
-    out: list[RawLine] = []
-    para = 0
-    gap = 0
-    prev_width = 0  # display width of the previous raw line (0 after a blank)
-    hang = 0  # where a continuation of the previous line starts
-    hang_lo = 0  # ... or from here: a long number overhangs the list's indentation (" 10. ")
-    for line, last_width in raw:
+    unwrap = _Unwrap(wrap_width(physical))
+    for line, last_width in _join_urls(physical):
+        unwrap.feed(line, last_width)
+    for ln in unwrap.out:
+        _clean(ln)
+    return [ln for ln in unwrap.out if ln.text]
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?…。！？]['\"’”»)\]]*$")
+
+
+class _Unwrap:
+    """Physical lines joined back into logical ones, as the save wrapped them."""
+
+    def __init__(self, width: int | None) -> None:
+        self.width = width  # the save's wrap column, if it was wrapped
+        self.out: list[RawLine] = []
+        self.para = 0
+        self.gap = 0
+        self.prev_width = 0  # display width of the previous raw line (0 after a blank)
+        self.hang = 0  # where a continuation of the previous line starts
+        self.hang_lo = (
+            0  # ... or from here: a long number overhangs the list's indentation (" 10. ")
+        )
+
+    def feed(self, line: str, last_width: int) -> None:
+        """The next physical line (``last_width``: its last part's width)."""
         line = line.rstrip()
         stripped = line.lstrip(" \t")
         if not stripped:
-            if out and gap == 0:
-                para += 1
-            gap += 1
-            prev_width = 0
-            continue
+            if self.out and self.gap == 0:
+                self.para += 1
+            self.gap += 1
+            self.prev_width = 0
+            return
         indent = len(line) - len(stripped)
-        is_item = bool(_LIST_MARK_RE.match(stripped))
-        joined = False
-        if out and not gap and prev_width:
-            last = out[-1].text
-            if width is not None:
-                first = stripped.split(" ", 1)[0]
-                if (
-                    prev_width + 1 + _width(first) > width
-                    and not is_item
-                    and (
-                        hang_lo <= indent <= hang
-                        or indent == out[-1].indent
-                        # a link's URL pushed past the width: " <https://...>"
-                        or (indent == hang + 1 and stripped.startswith("<"))
-                    )
-                ):
-                    joined = True
-            elif (
-                len(last) >= 60
-                and not re.search(r"[.!?…。！？]['\"’”»)\]]*$", last)
+        if self.out and not self.gap and self.prev_width and self._continues(stripped, indent):
+            last = self.out[-1].text
+            self.out[-1].text = last + _glue(last, stripped) + stripped
+        else:
+            self._start(stripped, indent)
+        self.gap = 0
+        self.prev_width = last_width
+
+    def _continues(self, stripped: str, indent: int) -> bool:
+        """The line goes on from the previous one: its first word would not
+        have fitted there, or (no known width) it carries on hard-wrapped prose."""
+        if _LIST_MARK_RE.match(stripped):
+            return False
+        last = self.out[-1]
+        if self.width is None:
+            return (
+                len(last.text) >= 60
+                and not _SENTENCE_END_RE.search(last.text)
                 and stripped[:1].islower()
-                and not is_item
-            ):
-                joined = True  # hard-wrapped prose without a known width
-            if joined:
-                glue = " "
-                in_url = _OPEN_URL_RE.search(last[-3000:]) is not None
-                if in_url or last.endswith("-") or _wide(last[-1]) or _wide(stripped[0]):
-                    glue = ""  # broken after a hyphen, in a URL, between CJK characters
-                out[-1].text = last + glue + stripped
-        if not joined:
-            if indent >= 4 and stripped.startswith("o "):
-                stripped = "* " + stripped[2:]  # a nested list's bullet
-            out.append(RawLine(stripped, para, indent, gap))
-            m = _LIST_MARK_RE.match(stripped)
-            hang = indent + (m.end() if m else 0)
-            hang_lo = indent + 1 if m else hang
-        gap = 0
-        prev_width = last_width
-    for ln in out:
-        t = ln.text
-        if "{\\" in t:
-            t = _drop_tex(t)
-        if "<" in t:
-            parts = _URL_MARK_RE.split(t)
-            if len(parts) > 1:
-                ln.links = _link_share(parts)
-                t = "".join(parts)
-        # Whitespace collapses, but a tab (between table cells) stays one.
-        cells = [" ".join(c.split()) for c in _strip_marks(t).split("\t")]
-        ln.text = "\t".join(c for c in cells if c)
-    return [ln for ln in out if ln.text]
+            )
+        first = stripped.split(" ", 1)[0]
+        return self.prev_width + 1 + _width(first) > self.width and (
+            self.hang_lo <= indent <= self.hang
+            or indent == last.indent
+            # a link's URL pushed past the width: " <https://...>"
+            or (indent == self.hang + 1 and stripped.startswith("<"))
+        )
+
+    def _start(self, stripped: str, indent: int) -> None:
+        if indent >= 4 and stripped.startswith("o "):
+            stripped = "* " + stripped[2:]  # a nested list's bullet
+        self.out.append(RawLine(stripped, self.para, indent, self.gap))
+        m = _LIST_MARK_RE.match(stripped)
+        self.hang = indent + (m.end() if m else 0)
+        self.hang_lo = indent + 1 if m else self.hang
+
+
+def _glue(last: str, stripped: str) -> str:
+    """What joins a wrapped line to the one before: nothing when it was
+    broken after a hyphen, in a URL or between CJK characters."""
+    in_url = _OPEN_URL_RE.search(last[-3000:]) is not None
+    if in_url or last.endswith("-") or _wide(last[-1]) or _wide(stripped[0]):
+        return ""
+    return " "
+
+
+def _clean(ln: RawLine) -> None:
+    """Drop a line's TeX, URL marks (counting its link text) and inline marks."""
+    t = ln.text
+    if "{\\" in t:
+        t = _drop_tex(t)
+    if "<" in t:
+        parts = _URL_MARK_RE.split(t)
+        if len(parts) > 1:
+            ln.links = _link_share(parts)
+            t = "".join(parts)
+    # Whitespace collapses, but a tab (between table cells) stays one.
+    cells = [" ".join(c.split()) for c in _strip_marks(t).split("\t")]
+    ln.text = "\t".join(c for c in cells if c)
 
 
 _TEX_START_RE = re.compile(r"\{\\(?:displaystyle|textstyle|scriptstyle)\b")

@@ -1,0 +1,71 @@
+"""What the reader's status line says, from plain facts about the reading.
+
+Pure code (no widgets). Search queries and entity names are the reader's or
+the article's text: they are flattened to one line here and shown as plain
+text, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from margin.sanitize import one_line
+
+SEPARATOR = "  ·  "
+SELECTING = "selecting (h highlight, a note, v/escape stop)"
+NOT_SAVED = "not in the library: notes are not saved"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingFacts:
+    #: How far through the article the bottom of the screen is, 0.0 to 1.0.
+    progress: float
+    reading_minutes: int = 0
+    bookmarked: bool = False
+    selecting: bool = False
+    search_query: str = ""
+    matches: Sequence[tuple[int, int]] = ()
+    #: The match the cursor is on, if any.
+    current_match: tuple[int, int] | None = None
+    #: The (name, mention count) of the entity whose mentions ``n`` steps through.
+    entity: tuple[str, int] | None = None
+    highlights: int = 0
+    show_entities: bool = True
+    in_library: bool = True
+
+
+def status_text(facts: ReadingFacts) -> str:
+    """The status line: progress first, then whatever is going on."""
+    parts = [f"{round(facts.progress * 100)}%"]
+    if facts.reading_minutes:
+        left = round(facts.reading_minutes * (1 - facts.progress))
+        parts.append(f"{left} min left" if left else "done")
+    if facts.bookmarked:
+        parts.append("★ bookmarked")
+    if facts.selecting:
+        parts.append(SELECTING)
+    stepping = _stepping(facts)
+    if stepping:
+        parts.append(stepping)
+    if facts.highlights:
+        parts.append(f"{facts.highlights} highlight" + ("" if facts.highlights == 1 else "s"))
+    if not facts.show_entities:
+        parts.append("entities off")
+    if not facts.in_library:
+        parts.append(NOT_SAVED)
+    return SEPARATOR.join(parts)
+
+
+def _stepping(facts: ReadingFacts) -> str:
+    """What ``n``/``N`` step through: search matches (which one of how many),
+    or an entity's mentions."""
+    if facts.search_query and facts.matches:
+        current = 0
+        if facts.current_match in facts.matches:
+            current = facts.matches.index(facts.current_match) + 1
+        return f"“{one_line(facts.search_query)}” {current}/{len(facts.matches)}"
+    if facts.entity is not None:
+        name, count = facts.entity
+        return f"{one_line(name)}: {count} mentions"
+    return ""
