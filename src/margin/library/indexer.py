@@ -170,8 +170,8 @@ def _forget_vanished(
     conn: sqlite3.Connection, roots: list[str], seen: set[str], summary: ScanSummary
 ) -> None:
     """Drop the index of files under ``roots`` that are gone. An article
-    holding user data (highlights, a bookmark, a reading position) keeps
-    its row, marked missing, until its file turns up again."""
+    holding user data (highlights, corrections, a bookmark, a reading
+    position) keeps its row, marked missing, until its file turns up again."""
     gone = _vanished(conn, roots, seen)
     if not gone:
         return
@@ -195,6 +195,7 @@ def _vanished(conn: sqlite3.Connection, roots: list[str], seen: set[str]) -> lis
     for aid, p, has_data in conn.execute(
         """SELECT a.id, a.path,
                   EXISTS(SELECT 1 FROM highlights h WHERE h.article_id = a.id)
+                  OR EXISTS(SELECT 1 FROM corrections c WHERE c.article_id = a.id)
                   OR EXISTS(SELECT 1 FROM reading r WHERE r.article_id = a.id
                             AND (r.bookmarked OR r.position OR r.progress))
            FROM articles a WHERE a.missing = 0"""

@@ -13,7 +13,7 @@ import os
 import sqlite3
 from typing import Any
 
-from margin.library import highlights, store
+from margin.library import corrections, highlights, store
 from margin.library.filenames import from_db, to_db
 from margin.library.records import Record, entities_json, mentions, record_from_article
 from margin.library.rows import ScanSummary
@@ -159,7 +159,8 @@ def _record_article(
         aid = int(row.id)
         conn.execute(_UPDATE_ARTICLE, {**values, "id": aid})
         drop_text(conn, aid, fts)
-    _insert_text(conn, aid, rec, fts)
+    rec = corrections.correct(conn, aid, outcome.path, rec)  # the reader's cuts and keeps
+    insert_text(conn, aid, rec, fts)
     summary.indexed += 1
     if row is None or row.text_hash != rec.text_hash:
         summary.orphaned += highlights.reanchor(conn, aid, rec.text, rec.text_hash)
@@ -210,7 +211,7 @@ def _take_over_moved(
     return None
 
 
-def _insert_text(conn: sqlite3.Connection, aid: int, rec: Record, fts: list[FtsRow] | None) -> None:
+def insert_text(conn: sqlite3.Connection, aid: int, rec: Record, fts: list[FtsRow] | None) -> None:
     # Every record comes from an extraction that ran entity recognition
     # (workers.extract_one): an empty list means none were found.
     conn.execute(

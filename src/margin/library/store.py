@@ -162,12 +162,39 @@ MIGRATIONS: list[str] = [
     ALTER TABLE texts ADD COLUMN recognised INTEGER NOT NULL DEFAULT 0;
     UPDATE texts SET recognised = 1 WHERE entities != '[]';
     """,
+    # 6: the reader's corrections to the cut (user data: see corrections.py),
+    # and what each does in each article (index data, rebuilt by a rescan).
+    """
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uid TEXT NOT NULL UNIQUE,
+        action TEXT NOT NULL,           -- 'cut' | 'keep'
+        article_id INTEGER REFERENCES articles(id),  -- NULL for a site rule
+        scope TEXT NOT NULL DEFAULT 'article',        -- or a rule's 'host' | 'site' | 'folder'
+        site,                           -- a rule's host, site name or folder (TEXT or BLOB)
+        origin INTEGER,                 -- the article a rule was made in (no reference: it may go)
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        hint INTEGER,
+        created TEXT NOT NULL
+    );
+    CREATE INDEX corrections_article ON corrections(article_id);
+    CREATE INDEX corrections_site ON corrections(scope, site);
+    CREATE TABLE correction_states (
+        article_id INTEGER NOT NULL,
+        correction_id INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        PRIMARY KEY (article_id, correction_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX correction_states_by ON correction_states(correction_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Tables holding what cannot be rebuilt; checked at every start.
-USER_TABLES = ("folders", "articles", "reading", "highlights")
+USER_TABLES = ("folders", "articles", "reading", "highlights", "corrections")
 
 
 def recovery_hint(path: Path) -> str:
