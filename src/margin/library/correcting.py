@@ -85,7 +85,7 @@ def _made(conn: sqlite3.Connection, cid: int, aid: int, path: str, page: Page) -
 def remove(conn: sqlite3.Connection, cid: int) -> tuple[Correction, list[tuple[int, str]]]:
     """Forget correction ``cid``; it and the (id, path) of the articles whose
     text must be derived again. MarginError if there is none."""
-    found = corrections.get(conn, cid)
+    found = corrections.one(conn, cid)
     if found is None:
         raise MarginError(f"no correction {cid}")
     touched = corrections.articles_with(conn, cid)

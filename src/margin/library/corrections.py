@@ -201,15 +201,10 @@ def insert(
     return int(cur.lastrowid or 0)
 
 
-def get(conn: sqlite3.Connection, cid: int) -> Correction | None:
-    r = store.fetch_one(conn, f"{_SELECT} WHERE c.id = ?", (cid,))
-    return None if r is None else _correction(r)
-
-
 def one(conn: sqlite3.Connection, cid: int) -> Correction | None:
     """Correction ``cid`` with its state (see :func:`listing`)."""
-    found = get(conn, cid)
-    return None if found is None else _with_states(conn, found)
+    r = store.fetch_one(conn, f"{_SELECT} WHERE c.id = ?", (cid,))
+    return None if r is None else _with_states(conn, _correction(r))
 
 
 def delete(conn: sqlite3.Connection, cid: int) -> None:
@@ -268,35 +263,36 @@ def stale(conn: sqlite3.Connection, aid: int) -> bool:
 
 def listing(conn: sqlite3.Connection, aid: int | None = None) -> list[Correction]:
     """The corrections of article ``aid`` and the site rules that apply to
-    it, with their state there; or (``aid`` None) every correction, each
-    site rule with the number of articles it hides a block in."""
-    if aid is not None:
-        found = applicable(conn, aid, article_keys(conn, aid))
-        states = dict(
-            conn.execute(
-                "SELECT correction_id, state FROM correction_states WHERE article_id = ?", (aid,)
-            ).fetchall()
-        )
-        for c in found:
-            c.state = states.get(c.id, PENDING)
-            c.articles = int(c.is_rule and c.state == APPLIED)
-        return found
-    rows = store.fetch_all(conn, f"{_SELECT} ORDER BY c.scope != 'article', path, c.id")
-    return [_with_states(conn, _correction(r)) for r in rows]
+    it, with their state there; or (``aid`` None) every correction. A site
+    rule's ``articles`` counts the articles it hides a block in."""
+    if aid is None:
+        rows = store.fetch_all(conn, f"{_SELECT} ORDER BY c.scope != 'article', path, c.id")
+        return [_with_states(conn, _correction(r)) for r in rows]
+    found = [_with_states(conn, c) for c in applicable(conn, aid, article_keys(conn, aid))]
+    here = dict(
+        conn.execute(
+            "SELECT correction_id, state FROM correction_states WHERE article_id = ?", (aid,)
+        ).fetchall()
+    )
+    for c in found:
+        c.state = here.get(c.id, PENDING)
+    return found
 
 
 def _with_states(conn: sqlite3.Connection, c: Correction) -> Correction:
+    """``c`` with its state: in its article; for a site rule, applied when
+    it hides a block in a present article, with the number of them."""
     counts = dict(
         conn.execute(
             """SELECT s.state, count(*) FROM correction_states s
-               JOIN articles a ON a.id = s.article_id AND a.missing = 0
-               WHERE s.correction_id = ? GROUP BY s.state""",
-            (c.id,),
+               JOIN articles a ON a.id = s.article_id
+               WHERE s.correction_id = ? AND (a.missing = 0 OR ?) GROUP BY s.state""",
+            (c.id, not c.is_rule),
         ).fetchall()
     )
-    c.articles = int(counts.get(APPLIED, 0)) if c.is_rule else 0
     if c.is_rule:
-        c.state = APPLIED if c.articles else next(iter(sorted(counts)), PENDING)
+        c.articles = int(counts.get(APPLIED, 0))
+        c.state = APPLIED if c.articles else min(counts, default=PENDING)  # redundant first
     else:
         c.state = next(iter(counts), PENDING)
     return c

@@ -547,6 +547,16 @@ class Library:
 
         return correcting.offer(self._conn, self._article_id(path), quote)
 
+    @_db
+    def corrections_for(self, article: Article) -> list[Correction]:
+        """The corrections that apply to ``article``, extracted from the file
+        at its ``source`` by the caller: the file's own, if the library
+        holds it, and its site's rules (with ``page_view.apply``, what
+        ``margin extract`` shows). Reads no file, writes nothing."""
+        p = normpath(article.source)
+        keys = corrections.site_keys(article.url, article.site, p)
+        return corrections.applicable(self._conn, queries.article_id(self._conn, p), keys)
+
     def _source(self, path: str | os.PathLike[str]) -> tuple[int, str, Page]:
         """The article's id (indexing it if needed), path and page."""
         p = normpath(path)

@@ -91,6 +91,7 @@ class _Marks:
     by: list[int | None]
     pinned: dict[int, int] = field(default_factory=dict)  # shown block -> the keep
     result: dict[int, str] = field(default_factory=dict)  # correction -> state
+    keys: list[str] = field(default_factory=list)  # the blocks' keys, once a rule needs them
 
 
 def apply(page: Page, corrections: list[Correction]) -> PageView:
@@ -133,9 +134,11 @@ def _apply_rule(page: Page, rule: Correction, marks: _Marks) -> str:
     want = key(rule.exact)
     if not want:
         return UNMATCHED
+    if not marks.keys:
+        marks.keys = [key(b.text) for b in page.blocks]
     hidden = held = 0
-    for i, block in enumerate(page.blocks):
-        if want not in key(block.text):
+    for i, block_key in enumerate(marks.keys):
+        if want not in block_key:
             continue
         held += 1
         if marks.states[i] != SHOWN:
