@@ -47,9 +47,9 @@ ARTICLE = "article"
 
 # What a correction does in one article.
 APPLIED = "applied"
-REDUNDANT = "redundant"  # the extraction already does what it asks
+REDUNDANT = "redundant"  # the extraction already does what it asks (not a site rule)
 OVERRIDDEN = "overridden"  # a newer correction of the same block says otherwise
-UNMATCHED = "unmatched"  # its text is not on the page
+UNMATCHED = "unmatched"  # its text is not on the page (a site rule: not shown)
 PENDING = "pending"  # not applied yet (its article is not indexed)
 REMOVED = "removed"  # what remove_correction returns
 
@@ -292,7 +292,7 @@ def _with_states(conn: sqlite3.Connection, c: Correction) -> Correction:
     )
     if c.is_rule:
         c.articles = int(counts.get(APPLIED, 0))
-        c.state = APPLIED if c.articles else min(counts, default=PENDING)  # redundant first
+        c.state = APPLIED if c.articles else UNMATCHED if counts else PENDING
     else:
         c.state = next(iter(counts), PENDING)
     return c
@@ -341,18 +341,12 @@ def update_counts(conn: sqlite3.Connection, aid: int, rec: Record) -> None:
 
 
 def _page(path: str, rec: Record, found: list[Correction]) -> Page:
-    """The page to apply ``found`` to: read again from the file when a
-    correction needs its whole text, else the record's blocks alone."""
-    from margin.ingest.page import build, extract_page, from_article
+    """The page to apply ``found`` to: the record's article, in its file's
+    whole page when a correction needs it (read again: the record holds the
+    article only), else alone."""
+    from margin.ingest.page import build, from_article, page_of
     from margin.ingest.pipeline import read_file
 
-    if needs_page(found):
-        try:
-            limit = max(DEFAULT_MAX_BYTES, os.path.getsize(path))
-            data = read_file(path, limit)
-            return extract_page(data, source=path, suffix=_suffix(path), max_bytes=limit)
-        except (MarginError, OSError):
-            pass  # gone or changed since: the next scan reads it again
     article = Article(
         source=path,
         kind=rec.kind,
@@ -365,6 +359,12 @@ def _page(path: str, rec: Record, found: list[Correction]) -> Page:
         blocks=blocks_from_json(rec.blocks, rec.text),
         text=rec.text,
     )
+    if needs_page(found):
+        try:
+            limit = max(DEFAULT_MAX_BYTES, os.path.getsize(path))
+            return page_of(article, read_file(path, limit), _suffix(path), limit)
+        except (MarginError, OSError):
+            pass  # gone since: the next scan reads it again
     return build(article, [from_article(b) for b in article.blocks])
 
 

@@ -12,10 +12,10 @@ with other chrome, changes the cut. The rules, in this order:
 - Then the site rules (cuts made with ``--site``): every shown block that
   holds a rule's text is hidden, unless the reader kept that block here.
 
-A correction whose quote is no longer on the page is ``unmatched``; one
-whose block the extraction already treats as asked is ``redundant``. None
-is ever dropped for that: they are listed, and apply again if the page
-changes back.
+A correction whose quote is no longer on the page is ``unmatched`` (a site
+rule: no block margin would show holds its text); one whose block the
+extraction already treats as asked is ``redundant``. None is ever dropped
+for that: they are listed, and apply again if the page changes back.
 """
 
 from __future__ import annotations
@@ -130,25 +130,22 @@ def _apply_one(page: Page, c: Correction, marks: _Marks) -> None:
 
 
 def _apply_rule(page: Page, rule: Correction, marks: _Marks) -> str:
-    """Hide every shown block holding the rule's text; its state here."""
+    """Hide every shown block holding the rule's text: applied, or unmatched
+    where no block margin would show holds it (a site rule judges only what
+    the extraction keeps, so the index's record of an article is enough)."""
     want = key(rule.exact)
-    if not want:
-        return UNMATCHED
     if not marks.keys:
         marks.keys = [key(b.text) for b in page.blocks]
-    hidden = held = 0
+    hidden = 0
     for i, block_key in enumerate(marks.keys):
-        if want not in block_key:
-            continue
-        held += 1
-        if marks.states[i] != SHOWN:
+        if not want or want not in block_key or marks.states[i] != SHOWN:
             continue
         if i in marks.pinned:
             marks.result[marks.pinned[i]] = APPLIED  # the keep is what shows it
             continue
         marks.states[i], marks.by[i] = CUT_BY_READER, rule.id
         hidden += 1
-    return APPLIED if hidden else REDUNDANT if held else UNMATCHED
+    return APPLIED if hidden else UNMATCHED
 
 
 def _view(page: Page, marks: _Marks) -> PageView:
