@@ -54,6 +54,32 @@ Everything the CLI and the app need goes through :class:`Library`::
     lib.entity_articles(text, label=None) -> list[(ArticleRow, mentions)]
     lib.integrity_check() -> list[str]              # ["ok"] when sound
 
+The reader's corrections to the cut (see corrections.py, page_view.py):
+
+    lib.cut(path, quote, *, site=False, at=None) -> Correction
+        # hides the shown block holding quote (the first at or after offset
+        # `at` of the article's text); site=True: a site rule. Durable, then
+        # the text (and the site's) is derived again. MarginError if absent.
+    lib.keep(path, quote, *, at=None) -> Correction
+        # shows the hidden block holding quote (`at`: offset into
+        # PageView.text). MarginError if absent from the page or shown already.
+    lib.remove_correction(correction_id) -> Correction   # undo; state "removed"
+    lib.corrections(path=None) -> list[Correction]   # with their state there
+    lib.site_rules() -> list[Correction]
+    lib.page_view(path) -> PageView    # every block of the page, in order:
+        # ViewBlock(index, kind, text, level, state "shown" | "dropped" | "cut"
+        # | "kept", correction id or None, page_start/page_end into .text,
+        # start/end into .article.text when shown); .article the corrected
+        # article; .states {correction id: state}; .block_at(offset)
+    lib.site_offer(path, quote) -> SiteOffer    # scope, site, paths: the
+        # other articles of the site showing quote
+    lib.corrections_for(article) -> list[Correction]   # what applies to an
+        # article extracted by the caller (margin extract); reads no file
+        # Correction: id, action "cut" | "keep", exact, prefix, suffix,
+        #   scope "article" | "host" | "site" | "folder", site, article_path,
+        #   title, created, state "applied" | "redundant" | "overridden" |
+        #   "unmatched" | "pending", articles (a site rule's count), is_rule
+
 All methods are thread-safe (one lock per Library). Every write is a
 ``BEGIN IMMEDIATE`` transaction that waits for another margin's write; a
 failure is a :class:`margin.errors.DatabaseError` with a one-line message.
@@ -75,6 +101,10 @@ Modules:
 * ``entity_queries``: entities across the library.
 * ``highlights``: highlights and notes in the database, placed again when
   an article's text changes; ``anchoring``: TextQuoteSelector placement.
+* ``corrections``: the reader's cuts, keeps and site rules in the database,
+  and the corrected article the index stores; ``page_view``: corrections
+  applied to a page (ingest/page.py); ``correcting``: making and undoing
+  them (it reads pages, so it is imported only when used).
 """
 
 from __future__ import annotations
