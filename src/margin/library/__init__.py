@@ -86,7 +86,8 @@ failure is a :class:`margin.errors.DatabaseError` with a one-line message.
 
 Modules:
 
-* ``library``: the :class:`Library`, the one face; it holds the connection,
+* ``library``: the :class:`Library`, the one face (its methods for the
+  reader's corrections in ``cut_methods``); it holds the connection,
   the lock and the settings, and decides when a file must be read again.
 * ``rows``: the value types above, and the query that reads article rows.
 * ``store``: the connection, pragmas, migrations, damage detection.
