@@ -194,8 +194,11 @@ def _chain(arts: list[str], pages: list[str]) -> list[int | None]:
     ]
     best = _heaviest_chain(pairs, [len(arts[i]) + 1 for i, _ in pairs], len(pages))
     at: list[int | None] = [None] * len(arts)
-    for i, m in best:
-        at[i] = m
+    bound = len(pages)
+    for i, m in reversed(best):
+        # Of the copies of a text the chain could take, the one nearest the
+        # next block: the article's own heading, not the menu's entry.
+        at[i] = bound = max(n for n in where[arts[i]] if m <= n < bound)
     return at
 
 
