@@ -160,10 +160,7 @@ def align(article: Article, whole: list[Block]) -> list[PageBlock]:
     chain of such matches in order), or of a page block that holds its
     text or whose text it holds; one found nowhere stays next to the one
     before it. Page blocks no article block took are dropped."""
-    arts = [key(b.text) for b in article.blocks]
-    pages = [key(b.text) for b in whole]
-    at = _chain(arts, pages)
-    absorbed = _fill_gaps(arts, pages, at)
+    at, absorbed = placements(article, whole)
     groups: dict[int, list[int]] = {}
     last = -1
     for i, m in enumerate(at):
@@ -176,6 +173,15 @@ def align(article: Article, whole: list[Block]) -> list[PageBlock]:
         elif m not in absorbed:
             out.append(_dropped(block))
     return out
+
+
+def placements(article: Article, whole: list[Block]) -> tuple[list[int | None], set[int]]:
+    """For each article block, the page block whose place it takes (None:
+    found nowhere); and the page blocks absorbed into the one before them."""
+    arts = [key(b.text) for b in article.blocks]
+    pages = [key(b.text) for b in whole]
+    at = _chain(arts, pages)
+    return at, _fill_gaps(arts, pages, at)
 
 
 def _chain(arts: list[str], pages: list[str]) -> list[int | None]:
