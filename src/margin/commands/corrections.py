@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from typing import Any
 
-from margin.commands import open_library
-from margin.errors import IngestError, UsageError
+from margin.commands import known_article, open_library
+from margin.errors import UsageError
 from margin.library.corrections import Correction
 from margin.sanitize import clean_field, clean_text, display_path
 
@@ -72,12 +71,7 @@ def run(args: argparse.Namespace) -> int:
             gone = lib.remove_correction(args.remove)
             print(f"removed: {said(gone)}")
             return 0
-        if (
-            args.file is not None
-            and not os.path.isfile(args.file)
-            and lib.article_row(args.file) is None
-        ):
-            raise IngestError(display_path(args.file), "no such file")
+        known_article(lib, args.file)
         items = lib.corrections(args.file)
     if args.json:
         print(json.dumps([to_dict(c) for c in items], ensure_ascii=False, indent=2))
