@@ -14,6 +14,7 @@ Prints:
 - ``lib.cut``/``keep``/``remove_correction`` on a news page and on a
   ~110,000-word article (median and best ms: each saves, extracts the page
   once, derives the text, recognises its entities and re-anchors);
+- what recording an extraction costs more to look its corrections up;
 - a rescan by a new extractor of ``--articles`` pages of one site, without
   corrections and with a site rule that cuts a paragraph from each (the
   scan derives each article's text again and recognises its entities).
@@ -112,6 +113,12 @@ def library_figures(tmp: Path, calls: int, articles: int) -> None:
     long.write_text(long_page.replace("</article>", f"<p>{CHROME}</p></article>"), encoding="utf-8")
     with Library.open() as lib:
         lib.scan([folder], jobs=1)
+        hook_figure(lib, news, "no corrections stored")
+        other = tmp / "other" / "x.html"
+        other.parent.mkdir()
+        other.write_text(news_page(host="other.example"), encoding="utf-8")
+        lib.cut(other, CHROME, site=True)
+        hook_figure(lib, news, "a site rule of another site stored")
         for name, path, keep in (("news page", news, RELATED), ("110,000 words", long, None)):
             times: dict[str, list[float]] = {"cut": [], "keep": [], "remove": []}
             for _ in range(calls):
@@ -130,6 +137,24 @@ def library_figures(tmp: Path, calls: int, articles: int) -> None:
             print(f"{name} ({lib.load_article(path).word_count} words): {shown}")
     del paras
     scan_figures(tmp, articles)
+
+
+def hook_figure(lib: Any, path: Path, label: str) -> None:
+    """What recording an extraction of ``path`` costs more for its
+    corrections to be looked up (none apply to it)."""
+    from margin.library import corrections, store
+    from margin.library.filenames import normpath
+    from margin.library.records import record_from_article
+
+    rec = record_from_article(lib.load_article(path))
+    p = normpath(path)
+    with lib._locked() as conn:  # noqa: SLF001 - the scan's own call, timed alone
+        aid = conn.execute("SELECT id FROM articles WHERE path = ?", (p,)).fetchone()[0]
+        took = []
+        for _ in range(2000):
+            with store.transaction(conn):
+                took.append(_ms(corrections.correct, conn, aid, p, rec)[0] * 1000)
+    print(f"recording an extraction, {label}: median {statistics.median(took):.0f} µs more")
 
 
 def scan_figures(tmp: Path, articles: int) -> None:

@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from margin import config, paths
 from margin.errors import DatabaseError, UsageError
@@ -22,6 +23,9 @@ from margin.library.corrections import (
     Correction,
 )
 from margin.model import Article
+
+if TYPE_CHECKING:
+    from margin.library.page_view import PageView
 from margin.sanitize import clean_message
 
 #: ``--show-cut``'s mark for each block, before a bar and the block's text
@@ -64,6 +68,33 @@ def to_markdown(article: Article) -> str:
 def run(args: argparse.Namespace) -> int:
     if args.show_cut and args.format == "markdown":
         raise UsageError("--show-cut prints text or JSON, not Markdown")
+    article, page = _extract(args)
+    if args.format == "json" and not args.no_entities:
+        from margin.entities import add_entities
+
+        add_entities(article)
+    if args.format == "json":
+        found = article.to_dict()
+        if page is not None and args.show_cut:
+            found["page"] = [
+                {"state": b.state, "kind": b.kind, "text": b.text, "correction": b.correction}
+                for b in page.blocks
+            ]
+        out = json.dumps(found, ensure_ascii=False, indent=2)
+    elif page is not None and args.show_cut:
+        out = show_cut([(b.state, b.text) for b in page.blocks])
+    elif args.format == "markdown":
+        out = to_markdown(article)
+    else:
+        out = article.text
+    sys.stdout.write(out.rstrip("\n") + "\n")
+    sys.stdout.flush()
+    return 0
+
+
+def _extract(args: argparse.Namespace) -> tuple[Article, PageView | None]:
+    """The article as margin shows it (or, ``--raw``, as extracted), and
+    the page view when one was needed (corrections, ``--show-cut``)."""
     settings = config.current()
     data = read_file(args.file, settings.max_bytes)
     suffix = Path(args.file).suffix.lower()
@@ -75,34 +106,13 @@ def run(args: argparse.Namespace) -> int:
         timeout=settings.extract_timeout,
     )
     found = [] if args.raw else _stored_corrections(article)
-    page = None
-    if found or args.show_cut:
-        from margin.ingest.page import page_of
-        from margin.library.page_view import apply
+    if not (found or args.show_cut):
+        return article, None
+    from margin.ingest.page import page_of
+    from margin.library.page_view import apply
 
-        page = apply(page_of(article, data, suffix, settings.max_bytes), found)
-        article = page.article
-    if args.format == "json" and not args.no_entities:
-        from margin.entities import add_entities
-
-        add_entities(article)
-    if args.format == "json":
-        data_out = article.to_dict()
-        if args.show_cut and page is not None:
-            data_out["page"] = [
-                {"state": b.state, "kind": b.kind, "text": b.text, "correction": b.correction}
-                for b in page.blocks
-            ]
-        out = json.dumps(data_out, ensure_ascii=False, indent=2)
-    elif args.show_cut and page is not None:
-        out = show_cut([(b.state, b.text) for b in page.blocks])
-    elif args.format == "markdown":
-        out = to_markdown(article)
-    else:
-        out = article.text
-    sys.stdout.write(out.rstrip("\n") + "\n")
-    sys.stdout.flush()
-    return 0
+    view = apply(page_of(article, data, suffix, settings.max_bytes), found)
+    return view.article, view
 
 
 def show_cut(blocks: list[tuple[str, str]]) -> str:
