@@ -81,6 +81,12 @@ def test_a_keep_brings_back_a_dropped_block_in_page_order(tmp_path: Path, lib: L
     assert _text(lib, art).endswith("will be calmer than the last.\n\n" + RELATED)
     assert lib.search('"timetable starts"')[0].row.path == str(art.resolve())
     _highlight_in_place(lib, art)
+    # What the reader kept can be highlighted, and is exported like the rest.
+    from margin import export
+
+    lib.annotate(art, "timetable starts", "kept it for this")
+    exported = export.to_json(lib)["first"]["items"]
+    assert {a["target"]["selector"][0]["exact"] for a in exported} == {QUOTE, "timetable starts"}
 
 
 def test_what_cannot_be_cut_or_kept_is_refused_and_nothing_is_stored(
