@@ -130,6 +130,7 @@ def test_a_cut_hides_its_block_and_a_keep_shows_one_back_in_place() -> None:
     assert view.article.text.endswith("calmer than the last.\n\n" + RELATED)
     by_text = {b.text: b for b in view.blocks}
     assert (by_text[CHROME].state, by_text[CHROME].correction) == (CUT_BY_READER, 1)
+    assert not by_text[CHROME].by_rule
     assert (by_text[RELATED].state, by_text[RELATED].correction) == (KEPT_BY_READER, 2)
     kept = by_text[RELATED]
     assert kept.start is not None and view.article.text[kept.start : kept.end] == RELATED
@@ -177,6 +178,8 @@ def test_a_site_rule_hides_every_block_holding_its_text_unless_kept_here() -> No
     rule = Correction(5, CUT, "Sponsored:", scope="host", site="harbourtimes.example")
     view = apply(page, [rule])
     assert view.states == {5: APPLIED} and "Sponsored" not in view.article.text
+    (hidden,) = [b for b in view.blocks if b.state == CUT_BY_READER]
+    assert (hidden.correction, hidden.by_rule) == (5, True)
     keep = _made(view, 6, KEEP, "Sponsored: the Gozo")
     assert keep.id == 6
     kept = apply(page, [rule, keep])

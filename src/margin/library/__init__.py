@@ -69,7 +69,8 @@ The reader's corrections to the cut (see corrections.py, page_view.py):
     lib.page_view(path) -> PageView    # every block of the page, in order:
         # ViewBlock(index, kind, text, level, state "shown" | "dropped" | "cut"
         # | "kept", correction id or None, page_start/page_end into .text,
-        # start/end into .article.text when shown); .article the corrected
+        # start/end into .article.text when shown, by_rule: cut by a site
+        # rule); .article the corrected
         # article; .states {correction id: state}; .block_at(offset)
     lib.site_offer(path, quote) -> SiteOffer    # scope, site, paths: the
         # other articles of the site showing quote

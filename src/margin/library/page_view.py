@@ -59,6 +59,7 @@ class ViewBlock:
     page_end: int
     start: int | None = None  # offsets into article.text, when shown
     end: int | None = None
+    by_rule: bool = False  # cut by a site rule (not by a correction of this article)
 
     @property
     def shown(self) -> bool:
@@ -90,6 +91,7 @@ class _Marks:
     states: list[str]
     by: list[int | None]
     pinned: dict[int, int] = field(default_factory=dict)  # shown block -> the keep
+    rules: set[int] = field(default_factory=set)  # the site rules' ids
     result: dict[int, str] = field(default_factory=dict)  # correction -> state
     keys: list[str] = field(default_factory=list)  # the blocks' keys, once a rule needs them
 
@@ -103,6 +105,7 @@ def apply(page: Page, corrections: list[Correction]) -> PageView:
             _apply_one(page, c, marks)
     for c in ordered:
         if c.is_rule:
+            marks.rules.add(c.id)
             marks.result[c.id] = _apply_rule(page, c, marks)
     return _view(page, marks)
 
@@ -168,6 +171,7 @@ def _view(page: Page, marks: _Marks) -> PageView:
             ViewBlock(
                 i, b.kind, b.text, b.level, marks.states[i], marks.by[i], b.start, b.end,
                 None if at is None else at.start, None if at is None else at.end,
+                marks.by[i] in marks.rules,
             )
         )  # fmt: skip
     return PageView(article, blocks, page.text, marks.result)
