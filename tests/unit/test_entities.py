@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
@@ -166,8 +165,8 @@ def test_entity_summary_groups_and_orders() -> None:
 
 
 def test_cli_entities(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("margin.ingest")
-    from margin.commands.entities import run
+    from margin.cli import main
+    from margin.ingest.pipeline import extract_file
 
     page = tmp_path / "a.html"
     page.write_text(
@@ -176,15 +175,97 @@ def test_cli_entities(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
         "Reuters reported. Obama then flew to Paris. " * 5 + "</p></article></body></html>",
         encoding="utf-8",
     )
-    assert run(argparse.Namespace(file=str(page), json=False, library=False)) == 0
-    out = capsys.readouterr().out
-    assert "Barack Obama" in out and "PERSON" in out and "Berlin" in out
-    assert run(argparse.Namespace(file=str(page), json=True, library=False)) == 0
+    assert main(["entities", str(page)]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()]
+    assert rows == [
+        ["entity", "label", "count"],
+        ["Barack", "Obama", "PERSON", "10"],  # "Obama" counts for the full name
+        ["Angela", "Merkel", "PERSON", "5"],
+        ["Berlin", "PLACE", "5"],
+        ["Reuters", "ORG", "5"],
+        ["Paris", "PLACE", "5"],
+    ]
+    assert main(["entities", str(page), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert {"text": "Berlin", "label": "PLACE"}.items() <= data[0].items() or any(
-        d["text"] == "Berlin" and d["label"] == "PLACE" for d in data
-    )
-    assert set(data[0]) == {"text", "label", "start", "end"}
+    assert [(d["text"], d["label"]) for d in data[:6]] == [
+        ("Barack Obama", "PERSON"),
+        ("Angela Merkel", "PERSON"),
+        ("Berlin", "PLACE"),
+        ("Reuters", "ORG"),
+        ("Obama", "PERSON"),
+        ("Paris", "PLACE"),
+    ]
+    assert len(data) == 30
+    text = extract_file(page).text
+    for d in data:
+        assert set(d) == {"text", "label", "start", "end"}
+        assert text[d["start"] : d["end"]] == d["text"]
+
+
+# ------------------------------------------------------------ backend choice
+
+
+@pytest.fixture
+def spacy_stub(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """spaCy as if installed, with a pipeline that finds "Ada" as OTHER; the
+    entity settings and the pipeline name are restored afterwards. Returns
+    the texts it was asked about."""
+    from margin import entities
+    from margin.entities import spacy_backend
+
+    asked: list[str] = []
+
+    def recognise_spacy(text: str) -> list[Entity]:
+        asked.append(text)
+        return [Entity("Ada", "OTHER", 0, 3)] if text.startswith("Ada") else []
+
+    monkeypatch.setattr(spacy_backend, "PIPELINE", spacy_backend.PIPELINE)
+    monkeypatch.setattr(spacy_backend, "available", lambda: True)
+    monkeypatch.setattr(spacy_backend, "recognise_spacy", recognise_spacy)
+    yield asked
+    entities.configure()
+
+
+def test_recognise_uses_the_backend_configure_chose(spacy_stub: list[str]) -> None:
+    from margin import entities
+    from margin.entities import spacy_backend
+
+    text = "Ada met officials in Berlin."
+    builtin = [("Ada", "PERSON"), ("Berlin", "PLACE")]
+    assert spans(text) == builtin  # until configured
+    entities.configure(backend="spacy", pipeline="my_pipeline")
+    assert entities.settings() == entities.EntitySettings("spacy", "my_pipeline")
+    assert spans(text) == [("Ada", "OTHER")]
+    assert spacy_backend.PIPELINE == "my_pipeline"
+    assert spans(text, backend="builtin") == builtin
+    entities.configure(backend="builtin")
+    assert spans(text) == builtin
+    assert spacy_stub == [text]
+    with pytest.raises(ValueError):
+        entities.configure(backend="nope")
+
+
+def test_a_configured_spacy_that_is_missing_falls_back_to_builtin(
+    spacy_stub: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from margin import entities
+    from margin.entities import spacy_backend
+
+    monkeypatch.setattr(spacy_backend, "available", lambda: False)
+    entities.configure(backend="spacy")
+    assert spans("Ada met officials in Berlin.") == [("Ada", "PERSON"), ("Berlin", "PLACE")]
+    assert spacy_stub == []
+
+
+def test_recognise_does_not_read_config_toml(spacy_stub: list[str]) -> None:
+    # The edge (the CLI, the app) reads config.toml and calls configure;
+    # the recogniser itself never looks at it.
+    from margin import paths
+
+    paths.ensure_home()
+    paths.config_path().write_text('entity_backend = "spacy"\n', encoding="utf-8")
+    assert spans("Ada met officials in Berlin.") == [("Ada", "PERSON"), ("Berlin", "PLACE")]
+    assert spacy_stub == []
 
 
 # ------------------------------------------------------------- spaCy backend
