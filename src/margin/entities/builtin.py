@@ -44,6 +44,7 @@ _TITLE_PREFIX = frozenset(
 
 
 def recognise_builtin(text: str) -> list[Entity]:
+    """The entities in ``text`` (see :func:`margin.entities.recognise`)."""
     if not text or not text.strip():
         return []
     doc = Document(text, lexicon())
@@ -97,6 +98,19 @@ def first_pass(doc: Document) -> list[Cand]:
         if c is not None:
             cands.append(c)
     return cands
+
+
+def _run_cands(doc: Document, a: int, b: int, out: list[Cand]) -> None:
+    """Add the candidates in the run a..b (inclusive) to ``out``."""
+    gaz = gaz_matches(doc, a, b)
+    if doc.headline[a]:
+        out.extend(headline_cands(doc, a, b, gaz))
+    elif doc.lex.run_breaks.isdisjoint(doc.words[a : b + 1]):
+        # No person title, date or stopword in the run (most runs): split_run
+        # would leave it whole.
+        _classify_parts(doc, a, b, False, gaz, gaz, out)
+    else:
+        out.extend(split_run(doc, a, b, gaz))
 
 
 # --------------------------------------------------------------------- runs
@@ -226,22 +240,6 @@ def gaz_matches(doc: Document, a: int, b: int) -> list[Match]:
         else:
             i += 1
     return out
-
-
-# ------------------------------------------------------------- fast paths
-
-
-def _run_cands(doc: Document, a: int, b: int, out: list[Cand]) -> None:
-    """Add the candidates in the run a..b (inclusive) to ``out``."""
-    gaz = gaz_matches(doc, a, b)
-    if doc.headline[a]:
-        out.extend(headline_cands(doc, a, b, gaz))
-    elif doc.lex.run_breaks.isdisjoint(doc.words[a : b + 1]):
-        # No person title, date or stopword in the run (most runs): split_run
-        # would leave it whole.
-        _classify_parts(doc, a, b, False, gaz, gaz, out)
-    else:
-        out.extend(split_run(doc, a, b, gaz))
 
 
 # ------------------------------------------------------------ general path

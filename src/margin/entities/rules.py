@@ -393,10 +393,8 @@ def _unknown_word(doc: Document, sp: Span) -> Answer:
         return Cand(sp.s, sp.e, "PLACE", GUESS, sp.words, sp.extra_end)
     if nxt in _REPORTING and nxt in lex.person_verbs_after:
         return Cand(sp.s, sp.e, "ORG", GUESS, sp.words, sp.extra_end, person_hint=True)
-    if w.endswith(_PLACE_STEMS) and len(w) >= 7:
-        return Cand(
-            sp.s, sp.e, "PLACE", GUESS, sp.words, sp.extra_end
-        )  # "Rheinhafen", "Zollhafen", "Oberkirchen"
+    if w.endswith(_PLACE_STEMS) and len(w) >= 7:  # "Rheinhafen", "Zollhafen", "Oberkirchen"
+        return Cand(sp.s, sp.e, "PLACE", GUESS, sp.words, sp.extra_end)
     return Cand(sp.s, sp.e, "ORG", GUESS, sp.words, sp.extra_end)
 
 
@@ -439,21 +437,19 @@ def _unknown_name(doc: Document, sp: Span) -> Answer:
 def _with_known_part(lex: Lexicon, sp: Span, common: bool) -> Answer:
     """An unknown name with a gazetteer entry inside it."""
     words = sp.words
+    # "Apple Vision Pro", "Yahoo Japan"
     if lex.gazetteer.get((words[0],)) == "ORG" or any(
         lab == "ORG" and gs == sp.s for gs, _ge, lab in sp.gaz
     ):
-        return Cand(
-            sp.s, sp.e, "OTHER" if common else "ORG", GUESS, sp.words, sp.extra_end
-        )  # "Apple Vision Pro", "Yahoo Japan"
+        return Cand(sp.s, sp.e, "OTHER" if common else "ORG", GUESS, sp.words, sp.extra_end)
+    # "Middle Rhine", "Upper Austria"
     if (
         len(words) == 2
         and words[0] in _PLACE_ADJ
         and lex.gazetteer.get(words[1:]) == "PLACE"
         and words[1:] not in lex.generated
     ):
-        return Cand(
-            sp.s, sp.e, "PLACE", RULE, sp.words, sp.extra_end
-        )  # "Middle Rhine", "Upper Austria"
+        return Cand(sp.s, sp.e, "PLACE", RULE, sp.words, sp.extra_end)
     return Cand(sp.s, sp.e, "ORG", GUESS, sp.words, sp.extra_end)  # "London West Hollywood"
 
 
