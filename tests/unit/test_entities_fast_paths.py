@@ -100,7 +100,7 @@ def sample_texts() -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- references
 
 
-# The tokeniser as first written, without its patterns for plain words.
+# The tokeniser's pattern without its shortcuts for plain words.
 _REFERENCE_TOKEN_RE = re.compile(
     r"""
       (?:[A-Z][a-z]?\.){2,}
