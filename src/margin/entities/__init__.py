@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from margin.model import Article, Entity
+from margin.model import Article, Entity, EntityLabel
 
 __all__ = [
     "BACKENDS",
@@ -107,7 +107,7 @@ def _configured_backend() -> str:
 @dataclass(slots=True)
 class EntitySummary:
     text: str
-    label: str
+    label: EntityLabel
     count: int
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
@@ -132,7 +132,7 @@ def entity_summary(entities: list[Entity]) -> list[EntitySummary]:
             if len(parts) >= 2:
                 for part in (parts[0], parts[-1]):
                     full_names.setdefault(part, set()).add(name)
-    groups: dict[tuple[str, str], EntitySummary] = {}
+    groups: dict[tuple[str, EntityLabel], EntitySummary] = {}
     for ent in ordered:
         text = _canonical(ent.text)
         if ent.label == "PERSON" and " " not in text:
