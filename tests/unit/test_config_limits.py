@@ -9,7 +9,7 @@ import pytest
 
 from margin import paths
 from margin.cli import main
-from margin.config import current
+from margin.config import load_config
 
 PAGE = (
     "<html><head><title>Port traffic grows in Rotterdam again</title></head><body><article>"
@@ -58,7 +58,7 @@ def test_entities_command_obeys_max_file_mb(tmp_path: Path, capsys: pytest.Captu
 
 def test_bad_settings_fall_back_to_defaults_with_a_problem():
     write_config('max_file_mb = "lots"\nextract_timeout = -3\nentity_backend = "magic"\n')
-    cfg = current()
+    cfg = load_config()
     assert cfg.max_file_mb == 32 and cfg.extract_timeout == 30.0
     assert cfg.entity_backend == "builtin"
     assert len(cfg.problems) == 3

@@ -11,7 +11,7 @@ from margin.sanitize import clean_message, display_path
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_library() as lib:
+    with open_library(args.settings) as lib:
         dirs = args.dirs or None
         if sys.stderr.isatty() and not args.quiet:
             summary = _scan_with_bar(lib, dirs, args.jobs)

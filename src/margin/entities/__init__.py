@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from margin.config import ENTITY_BACKENDS
 from margin.model import Article, Entity, EntityLabel
 
 __all__ = [
@@ -25,7 +26,7 @@ __all__ = [
     "settings",
 ]
 
-BACKENDS = ("builtin", "spacy")
+BACKENDS = ENTITY_BACKENDS
 
 
 @dataclass(frozen=True, slots=True)
