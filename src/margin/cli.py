@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--filter",
-        choices=("all", "unread", "bookmarked", "annotated", "failed"),
+        choices=("all", "unread", "bookmarked", "annotated", "failed", "skipped"),
         default="all",
         help="which articles (default: all)",
     )

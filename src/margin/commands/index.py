@@ -57,6 +57,8 @@ def _print_summary(s: ScanSummary) -> None:
         parts.append(f"moved {s.moved}")
     if s.removed:
         parts.append(f"gone {s.removed}")
+    if s.skipped:
+        parts.append(f"skipped {len(s.skipped)} with no article in them")
     line = ", ".join(parts) + f" ({s.seconds:.1f} s)"
     if s.cancelled:
         line += "; interrupted"
