@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from margin import __version__
+from margin import __version__, entities
 from margin.config import Config, load_config
 from margin.errors import MarginError
 from margin.sanitize import clean_message
@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--filter",
-        choices=("all", "unread", "bookmarked", "annotated", "failed"),
+        choices=("all", "unread", "bookmarked", "annotated", "failed", "skipped"),
         default="all",
         help="which articles (default: all)",
     )
@@ -188,6 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _open_app([])
     module = importlib.import_module(f"margin.commands.{args.command}")
     args.settings = _settings()
+    entities.configure(backend=args.settings.entity_backend, pipeline=args.settings.spacy_pipeline)
     try:
         result: int = module.run(args)
         return result

@@ -66,7 +66,7 @@ def to_dict(c: Correction) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_library() as lib:
+    with open_library(args.settings) as lib:
         if args.remove is not None:
             gone = lib.remove_correction(args.remove)
             print(f"removed: {said(gone)}")

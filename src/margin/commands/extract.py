@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from margin import config, paths
+from margin import paths
 from margin.errors import DatabaseError, UsageError
 from margin.ingest.pipeline import extract_bytes, read_file
 from margin.library.corrections import (
@@ -25,6 +25,7 @@ from margin.library.corrections import (
 from margin.model import Article
 
 if TYPE_CHECKING:
+    from margin.config import Config
     from margin.library.page_view import PageView
 from margin.sanitize import clean_message
 
@@ -95,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
 def _extract(args: argparse.Namespace) -> tuple[Article, PageView | None]:
     """The article as margin shows it (or, ``--raw``, as extracted), and
     the page view when one was needed (corrections, ``--show-cut``)."""
-    settings = config.current()
+    settings = args.settings
     data = read_file(args.file, settings.max_bytes)
     suffix = Path(args.file).suffix.lower()
     article = extract_bytes(
@@ -105,7 +106,7 @@ def _extract(args: argparse.Namespace) -> tuple[Article, PageView | None]:
         max_bytes=settings.max_bytes,
         timeout=settings.extract_timeout,
     )
-    found = [] if args.raw else _stored_corrections(article)
+    found = [] if args.raw else _stored_corrections(article, settings)
     if not (found or args.show_cut):
         return article, None
     from margin.ingest.page import page_of
@@ -124,7 +125,7 @@ def show_cut(blocks: list[tuple[str, str]]) -> str:
     return "\n\n".join(out)
 
 
-def _stored_corrections(article: Article) -> list[Correction]:
+def _stored_corrections(article: Article, settings: Config) -> list[Correction]:
     """The corrections stored for the article's file and site; none without
     a database (extracting a file creates none), a warning when it cannot
     be read."""
@@ -133,7 +134,7 @@ def _stored_corrections(article: Article) -> list[Correction]:
     from margin.commands import open_library
 
     try:
-        with open_library() as lib:
+        with open_library(settings) as lib:
             return lib.corrections_for(article)
     except DatabaseError as exc:
         sys.stderr.write(

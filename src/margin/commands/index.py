@@ -11,7 +11,7 @@ from margin.sanitize import clean_message, display_path
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_library() as lib:
+    with open_library(args.settings) as lib:
         dirs = args.dirs or None
         if sys.stderr.isatty() and not args.quiet:
             summary = _scan_with_bar(lib, dirs, args.jobs)
@@ -57,6 +57,8 @@ def _print_summary(s: ScanSummary) -> None:
         parts.append(f"moved {s.moved}")
     if s.removed:
         parts.append(f"gone {s.removed}")
+    if s.skipped:
+        parts.append(f"skipped {len(s.skipped)} with no article in them")
     line = ", ".join(parts) + f" ({s.seconds:.1f} s)"
     if s.cancelled:
         line += "; interrupted"

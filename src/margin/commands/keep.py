@@ -14,7 +14,7 @@ from margin.commands.corrections import quote_argument, said
 
 def run(args: argparse.Namespace) -> int:
     quote = quote_argument(args.quote)
-    with open_library() as lib:
+    with open_library(args.settings) as lib:
         made = lib.keep(args.file, quote)
     print(said(made))
     return 0

@@ -10,7 +10,7 @@ from margin.sanitize import clean_field, display_path
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_library() as lib:
+    with open_library(args.settings) as lib:
         known_article(lib, args.file)
         items = lib.highlights(args.file)
     if args.json:

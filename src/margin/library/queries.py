@@ -4,7 +4,9 @@ row, and an indexed article when its file has not changed since."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -16,16 +18,32 @@ from margin.library.rows import ArticleRow, select_rows
 from margin.model import Article
 
 SORTS = ("title", "date", "added", "progress", "length", "site")
-FILTERS = ("all", "unread", "bookmarked", "annotated", "failed")
+FILTERS = ("all", "unread", "bookmarked", "annotated", "failed", "skipped")
+
+#: The rows the library lists: present files that are articles (a fragment
+#: with no article in it is "skipped", listed only by its own filter).
+_LISTED = "a.missing = 0 AND a.status != 'skipped'"
+
+
+def alphabetical(text: str) -> str:
+    """The key titles and sites sort by, as a reader reads an index: case
+    and accents aside ("À Montréal" among the A's, not after "We Rewrote"),
+    and quotes or a bracket before the first letter left out."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _LEADING_PUNCT_RE.sub("", plain).casefold()
+
+
+_LEADING_PUNCT_RE = re.compile(r"^[^\w]+")
 
 #: Sort keys, and whether each sorts descending by default.
 _SORT_KEYS: dict[str, tuple[Callable[[ArticleRow], Any], bool]] = {
-    "title": (lambda r: (r.title.casefold(), r.path), False),
-    "site": (lambda r: ((r.site or "\uffff").casefold(), r.title.casefold()), False),
+    "title": (lambda r: (alphabetical(r.title), r.title, r.path), False),
+    "site": (lambda r: (alphabetical(r.site or "\uffff"), alphabetical(r.title)), False),
     "date": (lambda r: (r.published or "", r.added), True),
     "added": (lambda r: (r.added, r.id), True),
     "progress": (lambda r: (r.progress, r.added), True),
-    "length": (lambda r: (r.word_count, r.title.casefold()), False),
+    "length": (lambda r: (r.word_count, alphabetical(r.title)), False),
 }
 
 #: What each filter but "all" keeps.
@@ -55,10 +73,14 @@ def articles(
     if limit is not None and sort == "added" and filter == "all" and not entity:
         return _newest(conn, folder, reverse, limit)
     if entity:
-        where = "a.missing = 0 AND a.id IN (SELECT article_id FROM mentions WHERE text = ? COLLATE NOCASE)"
+        where = (
+            f"{_LISTED} AND a.id IN (SELECT article_id FROM mentions WHERE text = ? COLLATE NOCASE)"
+        )
         rows = select_rows(conn, where, (entity,))
+    elif filter == "skipped":
+        rows = select_rows(conn, "a.missing = 0 AND a.status = 'skipped'")
     else:
-        rows = select_rows(conn, "a.missing = 0")
+        rows = select_rows(conn, _LISTED)
     if folder is not None:
         root = normpath(folder)
         rows = [r for r in rows if under(r.path, root)]
@@ -76,7 +98,7 @@ def _newest(
     """The default view's first rows, straight from SQLite's index: no need
     to build and sort every row to show the first screen of a large library."""
     order = "ASC" if reverse else "DESC"
-    where = "a.missing = 0"
+    where = _LISTED
     params: list[Any] = []
     if folder is not None:
         prefix = normpath(folder).rstrip(os.sep) + os.sep
@@ -89,10 +111,10 @@ def _newest(
 def article_count(conn: sqlite3.Connection, folder: str | os.PathLike[str] | None) -> int:
     """How many articles :func:`articles` would list with no filter."""
     if folder is None:
-        row = conn.execute("SELECT count(*) FROM articles WHERE missing = 0").fetchone()
+        row = conn.execute(f"SELECT count(*) FROM articles a WHERE {_LISTED}").fetchone()
         return int(row[0])
     root = normpath(folder)
-    paths = conn.execute("SELECT path FROM articles WHERE missing = 0")
+    paths = conn.execute(f"SELECT path FROM articles a WHERE {_LISTED}")
     return sum(1 for (path,) in paths if under(from_db(path), root))
 
 
