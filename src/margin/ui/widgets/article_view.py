@@ -515,8 +515,8 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         if 0 <= index < len(self.text_layout.lines):
             line = self.text_layout.lines[index]
             if line.block >= 0:
-                left = self.text_left(self.scrollable_content_region.width) + len(line.prefix)
-                offset = line.start + max(0, min(event.x - left, len(line.text) - 1))
+                left = self.text_left(self.scrollable_content_region.width)
+                offset = line.start + line.index_at(max(0, event.x - left))
                 self.cursor.place(line.block, offset)
                 self.cursor.match = None
                 self._restyle()
