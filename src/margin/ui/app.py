@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.theme import Theme
 
 from margin.config import Config, save_setting
+from margin.errors import MarginError
 from margin.sanitize import one_line
 from margin.ui.commands import MarginCommands
 
@@ -47,6 +48,9 @@ class MarginApp(App[int]):
         self.folder = folder
         self.file = file
         self.config = config or Config()
+        #: Why the app gave up (a file given on the command line holds no
+        #: article): the launcher prints it once the terminal is back.
+        self.failure: MarginError | None = None
         self.show_entities = self.config.entities
         if self.config.keys:
             self.set_keymap(self.config.keys)
@@ -83,6 +87,11 @@ class MarginApp(App[int]):
             from margin.ui.screens.library_screen import LibraryScreen
 
             self.push_screen(LibraryScreen(folder=self.folder))
+
+    def fail(self, error: MarginError) -> None:
+        """Close with ``error``'s exit status; the launcher prints its message."""
+        self.failure = error
+        self.exit(error.exit_code, return_code=error.exit_code)
 
     def action_help(self) -> None:
         from margin.ui.screens.help_screen import HelpScreen

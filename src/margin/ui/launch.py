@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from margin import paths
 from margin.config import load_config
-from margin.errors import IngestError
-from margin.sanitize import display_path
+from margin.errors import IngestError, MarginError
+from margin.sanitize import clean_message, display_path
 
 
 def launch(target: str | None) -> int:
@@ -51,6 +52,18 @@ def launch(target: str | None) -> int:
         result = app.run()
     finally:
         library.close()
+    if app.failure is not None:
+        return _say_failure(app.failure, target)
     if app.return_code not in (None, 0):
         return int(app.return_code)
     return int(result or 0)
+
+
+def _say_failure(error: MarginError, target: str | None) -> int:
+    """The one line ``margin extract`` prints for the same file, now that the
+    app has given the terminal back; the path as the user typed it."""
+    if isinstance(error, IngestError) and target is not None:
+        error = IngestError(display_path(target), error.reason)
+    sys.stderr.write(f"margin: {clean_message(str(error))}\n")
+    sys.stderr.flush()
+    return error.exit_code

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from margin.errors import MarginError
+from margin.errors import IngestError, MarginError
 from margin.model import Article, Highlight
 from margin.sanitize import display_path, one_line
 from margin.ui.reader_status import ReadingFacts, status_text
@@ -68,9 +68,9 @@ class ReaderScreen(Screen[None]):
             self.saved = saved
 
     class LoadFailed(Message):
-        def __init__(self, reason: str) -> None:
+        def __init__(self, error: MarginError) -> None:
             super().__init__()
-            self.reason = reason
+            self.error = error
 
     class HighlightsChanged(Message):
         def __init__(self, highlights: list[Highlight], said: str = "") -> None:
@@ -208,12 +208,11 @@ class ReaderScreen(Screen[None]):
                 )
                 add_entities(article)  # the library's articles come recognised
         except MarginError as exc:
-            self.post_message(self.LoadFailed(one_line(exc)))
+            self.post_message(self.LoadFailed(exc))
             return
         except Exception as exc:  # noqa: BLE001 - any bad input: say so, keep running
-            self.post_message(
-                self.LoadFailed(f"cannot read {display_path(self.path)}: {one_line(exc)}")
-            )
+            error = IngestError(display_path(self.path), one_line(exc))
+            self.post_message(self.LoadFailed(error))
             return
         self.post_message(self.Loaded(article, highlights, int(position or 0), bookmarked, saved))
 
@@ -230,12 +229,14 @@ class ReaderScreen(Screen[None]):
         self.refresh_bindings()
 
     def on_reader_screen_load_failed(self, message: LoadFailed) -> None:
-        self.margin_app.say(message.reason, title="Cannot open", severity="error")
-        self.query_one("#reader-status", StatusLine).update(Text(message.reason))
         if self.single_file:
-            self.app.exit(1)
-        else:
-            self.dismiss()
+            # nothing else to show: the app closes and the launcher prints why
+            self.margin_app.fail(message.error)
+            return
+        reason = one_line(message.error)
+        self.margin_app.say(reason, title="Cannot open", severity="error")
+        self.query_one("#reader-status", StatusLine).update(Text(reason))
+        self.dismiss()
 
     # ------------------------------------------------------------- status
 
