@@ -61,6 +61,7 @@ def test_the_readers_pure_modules_do_not_load_textual():
     assert_no_textual_loaded_by(
         [
             "margin.ui.reading_cursor",
+            "margin.ui.reading_progress",
             "margin.ui.sentences",
             "margin.ui.reader_status",
             "margin.ui.entity_colours",
@@ -68,5 +69,6 @@ def test_the_readers_pure_modules_do_not_load_textual():
             "margin.ui.widgets.article_layout",
             "margin.ui.widgets.article_render",
             "margin.ui.widgets.article_tables",
+            "margin.ui.wording",
         ]
     )

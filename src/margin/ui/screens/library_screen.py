@@ -22,6 +22,7 @@ from margin.sanitize import display_path, one_line
 from margin.ui.widgets.article_list import ArticleList, ListItem
 from margin.ui.widgets.footer import MarginFooter
 from margin.ui.widgets.status_line import StatusLine
+from margin.ui.wording import counted
 
 if TYPE_CHECKING:
     from margin.ui.app import MarginApp
@@ -184,8 +185,7 @@ class LibraryScreen(Screen[None]):
             title.append(f"  ·  {count} found for “{one_line(self.search_text)}”")
         else:
             count = len(self.rows) if self._total is None else self._total
-            noun = "article" if count == 1 else "articles"
-            title.append(f"  ·  {count} {noun}")
+            title.append(f"  ·  {counted(count, 'article')}")
             title.append(f"  ·  sorted by {SORT_NAMES[self.sort]}")
             if self.filter != "all":
                 title.append(f"  ·  showing {self.filter}", style="bold")
@@ -276,7 +276,7 @@ class LibraryScreen(Screen[None]):
             if s.failed:
                 parts.append(f"{len(s.failed)} could not be read (f: show failed)")
             if s.orphaned:
-                parts.append(f"{s.orphaned} highlights orphaned")
+                parts.append(f"{counted(s.orphaned, 'highlight')} orphaned")
             self.scan_text = "Up to date: " + ", ".join(parts) if parts else "Up to date"
         self._update_status()
         self.reload()

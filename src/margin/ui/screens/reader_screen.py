@@ -25,6 +25,7 @@ from margin.ui.screens.reader_writes import ReaderWrites
 from margin.ui.widgets.article_view import ArticleView
 from margin.ui.widgets.footer import MarginFooter
 from margin.ui.widgets.status_line import StatusLine
+from margin.ui.wording import shortened
 
 if TYPE_CHECKING:
     from margin.library import ArticleRow, Library
@@ -57,6 +58,7 @@ class ReaderScreen(Screen[None]):
             article: Article,
             highlights: list[Highlight],
             position: int,
+            progress: float,
             bookmarked: bool,
             saved: bool,
         ) -> None:
@@ -64,6 +66,7 @@ class ReaderScreen(Screen[None]):
             self.article = article
             self.highlights = highlights
             self.position = position
+            self.progress = progress
             self.bookmarked = bookmarked
             self.saved = saved
 
@@ -180,7 +183,7 @@ class ReaderScreen(Screen[None]):
     def _load(self) -> None:
         app = self.margin_app
         highlights: list[Highlight] = []
-        position = 0
+        position, progress = 0, 0.0
         bookmarked = self.bookmarked
         saved = app.library is not None
         article: Article | None = None
@@ -195,7 +198,7 @@ class ReaderScreen(Screen[None]):
                         saved = False
                     if saved:
                         highlights = list(lib.highlights(self.path))
-                        position, _ = lib.get_position(self.path)
+                        position, progress = lib.get_position(self.path)
                         if self.row is None:
                             bookmarked = _bookmarked(lib, self.path)
             if article is None:
@@ -214,7 +217,9 @@ class ReaderScreen(Screen[None]):
             error = IngestError(display_path(self.path), one_line(exc))
             self.post_message(self.LoadFailed(error))
             return
-        self.post_message(self.Loaded(article, highlights, int(position or 0), bookmarked, saved))
+        self.post_message(
+            self.Loaded(article, highlights, int(position or 0), progress, bookmarked, saved)
+        )
 
     def on_reader_screen_loaded(self, message: Loaded) -> None:
         self.article = message.article
@@ -224,7 +229,12 @@ class ReaderScreen(Screen[None]):
             Text(one_line(message.article.title) or display_path(Path(self.path).name))
         )
         self._highlights = message.highlights
-        self.view.set_article(message.article, message.highlights, offset=message.position)
+        self.view.set_article(
+            message.article,
+            message.highlights,
+            offset=message.position,
+            progress=message.progress,
+        )
         self._update_status()
         self.refresh_bindings()
 
@@ -293,17 +303,27 @@ class ReaderScreen(Screen[None]):
 
     def action_scroll_lines(self, lines: int) -> None:
         self.view.scroll_relative(y=lines, animate=False, immediate=True)
+        self._read_on(lines > 0)
 
     def action_scroll_pages(self, pages: float) -> None:
         height = self.view.scrollable_content_region.height
         step = max(1, int(height * abs(pages)) - (1 if abs(pages) >= 1 else 0))
         self.view.scroll_relative(y=step if pages > 0 else -step, animate=False, immediate=True)
+        self._read_on(pages > 0)
 
     def action_top(self) -> None:
         self.view.scroll_to(y=0, animate=False, immediate=True)
 
     def action_bottom(self) -> None:
         self.view.scroll_end(animate=False, immediate=True)
+        self._read_on(True)
+
+    def _read_on(self, forward: bool) -> None:
+        # an article that fits the screen does not scroll: a key that asks
+        # to go further still reads it to the end
+        if forward and self.article is not None:
+            self.view.read_on()
+            self._update_status()
 
     def action_paragraph(self, delta: int) -> None:
         # ( and ) switch to a sentence cursor; ] and [ back to paragraphs,
@@ -538,10 +558,11 @@ class ReaderScreen(Screen[None]):
             if yes and chosen.id is not None:
                 self.writes.delete_highlight(chosen.id)
 
-        quote = one_line(chosen.exact)
-        self.app.push_screen(
-            ConfirmDialog("Delete this highlight and its note?", quote[:200], yes="Delete"), answer
+        question = (
+            "Delete this highlight and its note?" if chosen.note else "Delete this highlight?"
         )
+        quote = shortened(one_line(chosen.exact), 200)
+        self.app.push_screen(ConfirmDialog(question, quote, yes="Delete"), answer)
 
     def on_reader_screen_highlights_changed(self, message: HighlightsChanged) -> None:
         self._highlights = message.highlights

@@ -21,6 +21,7 @@ from margin.model import Article, Block
 from margin.sanitize import visible
 from margin.ui.text_direction import is_rtl
 from margin.ui.widgets.article_tables import Pads, column_widths, row_pads
+from margin.ui.wording import counted
 
 # A word with its trailing spaces, or a run of leading spaces.
 _TOKEN_RE = re.compile(r"[^ ]+ *| +")
@@ -238,7 +239,7 @@ def _meta_line(article: Article) -> str:
     if article.reading_minutes:
         parts.append(f"{article.reading_minutes} min read")
     if article.word_count:
-        parts.append(f"{article.word_count:,} words")
+        parts.append(counted(article.word_count, "word"))
     return " · ".join(parts)
 
 

@@ -34,6 +34,7 @@ from margin.config import DEFAULT_COLUMN
 from margin.model import Article, Entity, Highlight
 from margin.ui.entity_colours import ENTITY_COLOURS, entity_colour, entity_css
 from margin.ui.reading_cursor import ReadingCursor, Span
+from margin.ui.reading_progress import ReadingProgress, read_line
 from margin.ui.theme_styles import CachedLineStyles
 from margin.ui.widgets.article_layout import Layout, NotesByBlock, layout_article
 from margin.ui.widgets.article_render import (
@@ -57,7 +58,10 @@ SIDE_NOTES_MIN_WIDTH = 130
 SIDE_NOTE_MAX = 40
 
 
-class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
+# The screen owns every reading key: ScrollView's own arrow, page and
+# home/end keys would take them first, past the reader's page size and
+# reading-progress rules.
+class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings=False):
     """Shows an article in a centred column, with a reading cursor on one block."""
 
     COMPONENT_CLASSES = {
@@ -143,6 +147,10 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         self.text_layout: Layout | None = None
         self.cursor = ReadingCursor(sentence_mode=sentence_mode)
         self.marks = TextMarks(show_entities=show_entities)
+        self.reading = ReadingProgress()
+        #: True while the view scrolls itself back to the reading position
+        #: (after opening or a resize): that is not reading.
+        self._restoring = False
         self.highlights: list[Highlight] = []
         self.search_query = ""
         #: What ``n`` and ``N`` step through: search matches or an entity's mentions.
@@ -170,10 +178,13 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         highlights: Sequence[Highlight] = (),
         *,
         offset: int | None = None,
+        progress: float = 0.0,
     ) -> None:
-        """Show ``article``; scroll to text ``offset`` once it is laid out."""
+        """Show ``article``; scroll to text ``offset`` once it is laid out.
+        ``progress``: how far an earlier reading got."""
         self.article = article
         self.text_layout = None
+        self.reading = ReadingProgress.resumed(len(article.text), progress)
         self.cursor.reset(article.blocks)
         self.marks.links = Spans.build(
             [(lk.start, lk.end, LINK) for b in article.blocks for lk in b.links]
@@ -244,14 +255,18 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         In sentence mode the cursor lands on the first sentence of the block.
         """
         if self.cursor.move(delta):
-            self._scroll_cursor_into_view()
-            self._restyle()
+            self._cursor_moved()
 
     def move_sentence(self, delta: int) -> None:
         """Move the cursor ``delta`` sentences on (across paragraphs); turns sentence mode on."""
         if self.cursor.move_sentence(delta):
-            self._scroll_cursor_into_view()
-            self._restyle()
+            self._cursor_moved()
+
+    def _cursor_moved(self) -> None:
+        # what comes before the cursor has been read
+        self.reading.read_to(self.cursor.offset())
+        self._scroll_cursor_into_view()
+        self._restyle()
 
     def set_cursor(self, block: int) -> None:
         self.move_cursor(block - self.cursor.block)
@@ -292,11 +307,16 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
 
     @property
     def progress(self) -> float:
-        if self.text_layout is None or not self.text_layout.lines:
-            return 0.0
-        total = len(self.text_layout.lines)
-        seen = int(self.scroll_y) + self.scrollable_content_region.height
-        return max(0.0, min(1.0, seen / total))
+        """How far the article has been read (see :mod:`margin.ui.reading_progress`)."""
+        return self.reading.fraction
+
+    def read_on(self) -> None:
+        """The reader asked to go further down (a scroll key): what the screen
+        shows counts as read, and with the end on screen the article is done
+        (also when it all fits on the screen and nothing scrolled)."""
+        self._record_reading()
+        if self._end_on_screen():
+            self.reading.finish()
 
     def scroll_to_offset(self, offset: int) -> None:
         if self.text_layout is None:
@@ -423,7 +443,11 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
 
     def _land(self, line: int) -> None:
         self._landing = None
-        self.scroll_to(y=line, animate=False, immediate=True)
+        self._restoring = True
+        try:
+            self.scroll_to(y=line, animate=False, immediate=True)
+        finally:
+            self._restoring = False
 
     def on_resize(self, event: Resize) -> None:
         if self.article is None:
@@ -506,7 +530,30 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         self._follow_viewport()
+        if not self._restoring:
+            self._record_reading()
+            if new_value > old_value and self._end_on_screen():
+                self.reading.finish()
         self.post_message(self.Changed(self))
+
+    def _record_reading(self) -> None:
+        """The lines in the top part of the screen, and all above, are read."""
+        layout = self.text_layout
+        if layout is None or not layout.lines:
+            return
+        height = self.scrollable_content_region.height
+        index = read_line(int(self.scroll_y), height, len(layout.lines))
+        self.reading.read_to(layout.lines[index].end)
+
+    def _end_on_screen(self) -> bool:
+        """The article's last line is on screen (not only a long article's head's)."""
+        layout = self.text_layout
+        if layout is None or self.article is None:
+            return False
+        if len(layout.block_first_line) < len(self.article.blocks):
+            return False
+        bottom = int(self.scroll_y) + self.scrollable_content_region.height
+        return bottom >= len(layout.lines) - 1
 
     def on_click(self, event: Click) -> None:
         if self.text_layout is None:

@@ -18,6 +18,7 @@ from margin.entities import entity_summary
 from margin.model import Entity, Highlight
 from margin.sanitize import one_line
 from margin.ui.entity_colours import entity_colour
+from margin.ui.wording import shortened
 
 
 def theme_colour(widget: Widget, variable: str) -> str:
@@ -117,9 +118,7 @@ class NotesPanel(Vertical):
         error = theme_colour(self, "text-error")
         note_colour = theme_colour(self, "text-warning")
         for index, h in enumerate(self.items):
-            quote = one_line(h.exact)
-            if len(quote) > 120:
-                quote = quote[:119] + "…"
+            quote = shortened(one_line(h.exact), 120)
             prompt = Text()
             prompt.append(f"“{quote}”", style="italic")
             if h.state != "anchored" or h.start is None:
