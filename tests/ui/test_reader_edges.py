@@ -92,3 +92,71 @@ async def test_help_lists_the_page_keys(make_app):
         svg = app.export_screenshot().replace("&#160;", " ")
         assert "space pgdn ^f" in svg and "Page down" in svg
         assert "shift+space pgup ^b" in svg and "Page up" in svg
+
+
+# ------------------------------------------------------------------ side panels
+
+
+def assert_text_not_cut(reader) -> None:
+    """Every line of text on screen is shown whole, inside the reading pane."""
+    view = reader.view
+    width = view.scrollable_content_region.width
+    layout = view.text_layout
+    top = int(view.scroll_y)
+    drawn = lines(view)
+    for y, text in enumerate(drawn):
+        if top + y >= len(layout.lines):
+            break
+        line = layout.lines[top + y]
+        if not line.text:
+            continue
+        assert line.text in text, (line.text, text)
+        end = view.text_left(width) + line.indent + len(line.prefix) + len(line.text)
+        assert end <= width, (line.text, width)
+
+
+async def test_side_panels_narrow_the_column_at_60_columns(make_app):
+    app = make_app()
+    async with app.run_test(size=(60, 30)) as pilot:
+        reader = await open_titled(pilot, "The Harbour at Dawn")
+        for key in ("e", "m"):
+            await pilot.press(key)
+            await pilot.pause()
+            panel = reader.query_one("#entity-panel" if key == "e" else "#notes-panel")
+            assert panel.display and panel.outer_size.width < 40
+            assert reader.view.outer_size.width + panel.outer_size.width == 60
+            assert_text_not_cut(reader)
+            assert reader.view.text_layout.width >= 24  # still a column to read
+            words = " ".join(lines(reader.view)).split()
+            assert "Paragraph" in words and "Barack" in words
+
+
+async def test_side_panels_keep_their_width_at_200_columns(make_app):
+    app = make_app()
+    async with app.run_test(size=(200, 30)) as pilot:
+        reader = await open_titled(pilot, "The Harbour at Dawn")
+        column = reader.view.text_layout.width
+        await pilot.press("e")
+        await pilot.pause()
+        assert reader.query_one("#entity-panel").outer_size.width == 40
+        assert reader.view.text_layout.width == column  # room to spare: the column stays
+        assert_text_not_cut(reader)
+
+
+async def test_a_panel_closes_when_the_terminal_gets_too_narrow(make_app, monkeypatch):
+    app = make_app()
+    said: list[str] = []
+    monkeypatch.setattr(app, "say", lambda message, **_: said.append(message))
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await open_titled(pilot, "The Harbour at Dawn")
+        await pilot.press("e")
+        panel = reader.query_one("#entity-panel")
+        assert panel.display
+        await pilot.resize_terminal(50, 30)
+        await pilot.pause()
+        assert not panel.display and reader.view.has_focus
+        assert_text_not_cut(reader)
+        await pilot.press("m")  # too narrow to open: said why
+        await pilot.pause()
+        assert not reader.query_one("#notes-panel").display
+        assert said and "58 columns" in said[-1]

@@ -11,6 +11,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
@@ -19,6 +20,7 @@ from textual.widgets import Input, Static
 from margin.errors import IngestError, MarginError
 from margin.model import Article, Highlight
 from margin.sanitize import display_path, one_line
+from margin.ui.panel_width import NARROWEST, side_panel_width
 from margin.ui.reader_status import ReadingFacts, status_text
 from margin.ui.screens.reader_bindings import NEED_ARTICLE, READER_BINDINGS
 from margin.ui.screens.reader_writes import ReaderWrites
@@ -392,11 +394,32 @@ class ReaderScreen(Screen[None]):
     def _toggle_panel(self, panel: Widget, other: Widget | None) -> None:
         if other is not None:
             other.display = False
-        panel.display = not panel.display
         if panel.display:
-            panel.query_one("OptionList").focus()
-        else:
+            panel.display = False
             self.view.focus()
+            return
+        width = side_panel_width(self.size.width)
+        if not width:
+            self.margin_app.say(
+                f"The side panels need a terminal at least {NARROWEST} columns wide."
+            )
+            return
+        panel.styles.width = width
+        panel.display = True
+        panel.query_one("OptionList").focus()
+
+    def on_resize(self, event: Resize) -> None:
+        """An open side panel narrows with the screen, and closes when the
+        reading column would get too narrow beside it."""
+        width = side_panel_width(event.size.width)
+        for panel in (self._entity_panel, self._notes_panel):
+            if panel is None or not panel.display:
+                continue
+            if width:
+                panel.styles.width = width
+            else:
+                panel.display = False
+                self.view.focus()
 
     async def action_entity_panel(self) -> None:
         self._toggle_panel(await self.entity_panel(), self._notes_panel)

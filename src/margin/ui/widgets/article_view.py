@@ -350,7 +350,8 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         return self.scrollable_content_region.width or self.size.width or 80
 
     def _column(self) -> int:
-        return max(20, min(self.column_width, self._width() - 4))
+        # never wider than the pane: text is wrapped, not cut off at its edge
+        return max(10, min(self.column_width, self._width() - 4))
 
     def _side_width(self, notes: NotesByBlock | None = None) -> int:
         """Width of notes beside the text (0: notes go under their paragraph)."""
