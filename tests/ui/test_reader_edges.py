@@ -160,3 +160,86 @@ async def test_a_panel_closes_when_the_terminal_gets_too_narrow(make_app, monkey
         await pilot.pause()
         assert not reader.query_one("#notes-panel").display
         assert said and "58 columns" in said[-1]
+
+
+# ------------------------------------------------------------------ tables, right to left
+
+TABLE_PAGE = """---
+title: Ports
+---
+
+The ports by tonnage.
+
+| Port | Tonnes | Country |
+|---|---|---|
+| Rotterdam | 440 | Netherlands |
+| Antwerp | 231 | Belgium |
+| Hamburg | 114 | Germany |
+
+A paragraph after the table.
+
+ذهب الصياد إلى البحر في الصباح الباكر ليصطاد السمك مع أصدقائه من القرية.
+"""
+
+
+def row_on_screen(reader, needle: str) -> tuple[int, str]:
+    drawn = lines(reader.view)
+    return next((y, text) for y, text in enumerate(drawn) if needle in text)
+
+
+async def open_table_page(pilot) -> object:
+    reader = await reader_ready(pilot)
+    assert [b.kind for b in reader.article.blocks].count("table_row") == 4
+    return reader
+
+
+async def test_a_table_is_drawn_in_columns_and_search_lands_on_its_words(make_app, tmp_path):
+    page = tmp_path / "ports.md"
+    page.write_text(TABLE_PAGE)
+    app = make_app(file=page)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_table_page(pilot)
+        rows = [row_on_screen(reader, port)[1] for port in ("Tonnes", "Rotterdam", "Antwerp")]
+        bars = {tuple(i for i, ch in enumerate(text) if ch == "|") for text in rows}
+        assert len(bars) == 1  # the separators line up, row after row
+        assert "Antwerp   | 231    | Belgium" in rows[2]
+        # search inside the table: the current match is exactly the word
+        await pilot.press("slash", *"belgium", "enter")
+        start = reader.article.text.index("Belgium")
+        assert reader.view.cursor.match == (start, start + 7)
+        y, _ = row_on_screen(reader, "Antwerp")
+        strip = reader.view.render_line(y)
+        styles = {segment.text: segment.style for segment in strip}
+        assert "Belgium" in styles  # drawn as one piece, cut at the match
+        assert styles["Belgium"] != styles.get("231")
+        await pilot.press("escape")
+
+
+async def test_the_cursor_and_a_highlight_in_a_table_cover_the_row(make_app, tmp_path):
+    page = tmp_path / "ports.md"
+    page.write_text(TABLE_PAGE)
+    app = make_app(file=page)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_table_page(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket", "h")  # Rotterdam
+        await wait_for(pilot, lambda: len(reader.view.highlights) == 1)
+        (h,) = reader.view.highlights
+        assert h.exact == "Rotterdam | 440 | Netherlands"
+        _, text = row_on_screen(reader, "Rotterdam")
+        assert "Rotterdam | 440    | Netherlands" in text
+
+
+async def test_a_right_to_left_paragraph_is_flush_right(make_app, tmp_path):
+    page = tmp_path / "ports.md"
+    page.write_text(TABLE_PAGE)
+    app = make_app(file=page)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_table_page(pilot)
+        view = reader.view
+        width = view.scrollable_content_region.width
+        right = view.text_left(width) + view.text_layout.width
+        _, arabic = row_on_screen(reader, "الصياد")
+        _, english = row_on_screen(reader, "A paragraph after")
+        assert len(arabic.rstrip()) == right
+        assert len(english.rstrip()) < right
+        assert english.index("A paragraph") == view.text_left(width)
