@@ -73,7 +73,7 @@ class EntityPanel(Vertical):
             prompt.append(f"{group.count:>4} ", style="dim")
             prompt.append(one_line(group.text))
             colour = entity_colour(group.label)
-            prompt.append(f"  {colour.name}", style=theme_colour(self, colour.variable))
+            prompt.append(f"  {colour.name}", style=colour.on(self.app.current_theme.dark))
             options.append(Option(prompt, id=str(index)))
         option_list.add_options(options)
         option_list.highlighted = 0
