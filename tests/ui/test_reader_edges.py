@@ -155,6 +155,9 @@ async def test_a_panel_closes_when_the_terminal_gets_too_narrow(make_app, monkey
         await pilot.resize_terminal(50, 30)
         await pilot.pause()
         assert not panel.display and reader.view.has_focus
+        assert said == [
+            "Side panel closed. The side panels need a terminal at least 58 columns wide."
+        ]
         assert_text_not_cut(reader)
         await pilot.press("m")  # too narrow to open: said why
         await pilot.pause()

@@ -24,3 +24,5 @@ def side_panel_width(screen_width: int) -> int:
 
 #: The narrowest screen a panel opens on.
 NARROWEST = MIN_READING_WIDTH + MIN_PANEL_WIDTH
+#: What the reader is told when a panel does not fit.
+TOO_NARROW = f"The side panels need a terminal at least {NARROWEST} columns wide."

@@ -20,7 +20,7 @@ from textual.widgets import Input, Static
 from margin.errors import IngestError, MarginError
 from margin.model import Article, Highlight
 from margin.sanitize import display_path, one_line
-from margin.ui.panel_width import NARROWEST, side_panel_width
+from margin.ui.panel_width import TOO_NARROW, side_panel_width
 from margin.ui.reader_status import ReadingFacts, status_text
 from margin.ui.screens.reader_bindings import NEED_ARTICLE, READER_BINDINGS
 from margin.ui.screens.reader_writes import ReaderWrites
@@ -400,9 +400,7 @@ class ReaderScreen(Screen[None]):
             return
         width = side_panel_width(self.size.width)
         if not width:
-            self.margin_app.say(
-                f"The side panels need a terminal at least {NARROWEST} columns wide."
-            )
+            self.margin_app.say(TOO_NARROW)
             return
         panel.styles.width = width
         panel.display = True
@@ -420,6 +418,7 @@ class ReaderScreen(Screen[None]):
             else:
                 panel.display = False
                 self.view.focus()
+                self.margin_app.say(f"Side panel closed. {TOO_NARROW}")
 
     async def action_entity_panel(self) -> None:
         self._toggle_panel(await self.entity_panel(), self._notes_panel)
