@@ -1,13 +1,17 @@
 """UI figures: first paint of a 10,000-article library against a bare Textual
 app (same run), opening a 100,000-word article, page-down cost, and RSS.
 
-    .venv/bin/python bench/ui_startup.py [--articles 10000] [--words 100000] [--no-tmux]
+    .venv/bin/python bench/ui_startup.py [--articles 10000] [--words 100000] [--repeat 5]
+        [--no-headless] [--no-tmux] [--paint-only]
 
 First paint is measured twice. Headless: inside the app, until the list is
 built and a refresh has run. In tmux, the way a user sees it: each app is
 started in a detached 120x40 tmux session and ``tmux capture-pane`` is polled
-until the first titles (or the bare app's one line) are on the terminal; this
-counts what headless skips (the terminal driver, writing the screen out).
+until the first titles (or the bare app's one line) are on the terminal. The
+tmux figure is the one to trust: headless, Textual writes no frames, so it
+cannot see a frame that is dropped (a screen laid out while the start-up's
+batch of updates was still open never reached the terminal, and the titles
+waited for the next full layout) nor the terminal driver and the output.
 
 The library is built once under $TMPDIR/margin-bench-ui (indexing 10,000
 files takes a while the first time) and reused on later runs. Each app runs
@@ -339,52 +343,37 @@ def tmux_figures(home: Path, repeat: int) -> None:
     )
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--words", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--root", default=os.path.join(tempfile.gettempdir(), "margin-bench-ui"))
-    parser.add_argument("--no-tmux", action="store_true", help="skip the tmux first-paint runs")
-    parser.add_argument(
-        "--paint-only", action="store_true", help="only the first-paint figures (no reader runs)"
-    )
-    args = parser.parse_args()
-    home, big = build(Path(args.root), args.articles, args.words)
-    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-
-    # interleaved, so that a burst of load from elsewhere hits both alike
+def headless_figures(home: Path, repeat: int) -> None:
+    """First paint and RSS, headless, margin's library against the bare app, alternating."""
     run(BARE, home)  # warm-up: fills the bytecode cache
     run(LIBRARY, home)
     bare: list[dict[str, float]] = []
     library: list[dict[str, float]] = []
-    for _ in range(args.repeat):
+    for _ in range(repeat):
         bare.append(run(BARE, home))
         library.append(run(LIBRARY, home))
     bare_paint = median(r["paint"] for r in bare)
     lib_paint = median(r["paint"] for r in library)
     ratios = sorted(lib["paint"] / b["paint"] for b, lib in zip(bare, library, strict=True))
-    print(f"load average before the runs: {load}")
     print(
-        f"first paint, bare Textual app (one line):   median {bare_paint:.3f} s "
+        f"first paint headless, bare Textual app (one line):   median {bare_paint:.3f} s "
         f"(min {min(r['paint'] for r in bare):.3f})   RSS {bare[0]['rss']:.0f} MiB"
     )
     print(
-        f"first paint, library of {library[0]['articles']:,} articles "
+        f"first paint headless, library of {library[0]['articles']:,} articles "
         f"({library[0]['rows']:,} rows listed at first paint):  median {lib_paint:.3f} s "
         f"(min {min(r['paint'] for r in library):.3f})   "
         f"ratio {lib_paint / bare_paint:.2f}x of medians, pairwise "
-        f"{ratios[0]:.2f}-{ratios[-1]:.2f}x (goal <= 1.5x)"
+        f"{ratios[0]:.2f}-{ratios[-1]:.2f}x"
     )
     print(
         f"RSS with the library open: {library[0]['rss']:.0f} MiB at first paint, "
         f"{library[0]['rss_after_scan']:.0f} MiB after the background rescan (goal < 80 MiB)"
     )
-    if not args.no_tmux:
-        tmux_figures(home, args.repeat)
-    if args.paint_only:
-        return 0
-    readers = [run(READER, home, str(big)) for _ in range(args.repeat)]
+
+
+def reader_figures(home: Path, big: Path, repeat: int) -> None:
+    readers = [run(READER, home, str(big)) for _ in range(repeat)]
     reader = readers[0]
     first = median(r["first_lines"] for r in readers)
     reopen = median(r["reopen_at_end"] for r in readers)
@@ -398,6 +387,29 @@ def main() -> int:
         f"{reader['page_down_max_ms']:.2f} ms max; whole key press through Pilot "
         f"{reader['key_page_down_ms']:.1f} ms; jump to end {reader['to_end_ms']:.1f} ms"
     )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--words", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--root", default=os.path.join(tempfile.gettempdir(), "margin-bench-ui"))
+    parser.add_argument("--no-headless", action="store_true", help="skip the headless runs")
+    parser.add_argument("--no-tmux", action="store_true", help="skip the tmux first-paint runs")
+    parser.add_argument(
+        "--paint-only", action="store_true", help="only the first-paint figures (no reader runs)"
+    )
+    args = parser.parse_args()
+    home, big = build(Path(args.root), args.articles, args.words)
+    print("load average before the runs: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    # each kind interleaved, so that a burst of load from elsewhere hits both apps alike
+    if not args.no_headless:
+        headless_figures(home, args.repeat)
+    if not args.no_tmux:
+        tmux_figures(home, args.repeat)
+    if not args.paint_only:
+        reader_figures(home, big, args.repeat)
     return 0
 
 

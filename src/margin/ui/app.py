@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.theme import Theme
 
 from margin.config import Config, save_setting
@@ -81,21 +82,30 @@ class MarginApp(App[int]):
 
     # ------------------------------------------------------------- screens
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The first screen: the reader for ``file``, else the library.
+
+        As the default screen it is composed while the app starts, and its
+        first frame is the app's first. Pushed from ``on_mount`` instead, it
+        was laid out while Textual still held the start-up's batch of
+        updates: that frame was dropped and the first titles waited for the
+        next full layout (~80 ms later in a real terminal).
+        """
         # Each screen module is imported only when shown: the reader pulls in
         # dialogs and editors that a library start never needs.
+        if self.file is not None:
+            from margin.ui.screens.reader_screen import ReaderScreen
+
+            return ReaderScreen(self.file, single_file=True)
+        from margin.ui.screens.library_screen import LibraryScreen
+
+        return LibraryScreen(folder=self.folder)
+
+    def on_mount(self) -> None:
         for problem in self.config.problems:
             self.notify(one_line(problem), title="config.toml", severity="warning", markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.set_timer(FIRST_FRAME_WAIT, self.first_screen_shown)
-        if self.file is not None:
-            from margin.ui.screens.reader_screen import ReaderScreen
-
-            self.push_screen(ReaderScreen(self.file, single_file=True))
-        else:
-            from margin.ui.screens.library_screen import LibraryScreen
-
-            self.push_screen(LibraryScreen(folder=self.folder))
 
     def first_screen_shown(self) -> None:
         """Start what the first screen did not need: the resource tracker the
