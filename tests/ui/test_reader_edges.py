@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from helpers import lines, open_titled, reader_ready, shown, wait_for, writes_done
 
 from margin.library import Library
@@ -185,6 +186,14 @@ A paragraph after the table.
 """
 
 
+@pytest.fixture
+def ports_app(make_app, tmp_path):
+    """The app opened on a page with a table and right-to-left paragraphs."""
+    page = tmp_path / "ports.md"
+    page.write_text(TABLE_PAGE)
+    return make_app(file=page)
+
+
 def row_on_screen(reader, needle: str) -> tuple[int, str]:
     drawn = lines(reader.view)
     return next((y, text) for y, text in enumerate(drawn) if needle in text)
@@ -196,11 +205,8 @@ async def open_table_page(pilot) -> object:
     return reader
 
 
-async def test_a_table_is_drawn_in_columns_and_search_lands_on_its_words(make_app, tmp_path):
-    page = tmp_path / "ports.md"
-    page.write_text(TABLE_PAGE)
-    app = make_app(file=page)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_a_table_is_drawn_in_columns_and_search_lands_on_its_words(ports_app):
+    async with ports_app.run_test(size=SIZE) as pilot:
         reader = await open_table_page(pilot)
         rows = [row_on_screen(reader, port)[1] for port in ("Tonnes", "Rotterdam", "Antwerp")]
         bars = {tuple(i for i, ch in enumerate(text) if ch == "|") for text in rows}
@@ -218,11 +224,8 @@ async def test_a_table_is_drawn_in_columns_and_search_lands_on_its_words(make_ap
         await pilot.press("escape")
 
 
-async def test_the_cursor_and_a_highlight_in_a_table_cover_the_row(make_app, tmp_path):
-    page = tmp_path / "ports.md"
-    page.write_text(TABLE_PAGE)
-    app = make_app(file=page)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_the_cursor_and_a_highlight_in_a_table_cover_the_row(ports_app):
+    async with ports_app.run_test(size=SIZE) as pilot:
         reader = await open_table_page(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket", "h")  # Rotterdam
         await wait_for(pilot, lambda: len(reader.view.highlights) == 1)
@@ -232,11 +235,8 @@ async def test_the_cursor_and_a_highlight_in_a_table_cover_the_row(make_app, tmp
         assert "Rotterdam | 440    | Netherlands" in text
 
 
-async def test_a_right_to_left_paragraph_is_flush_right(make_app, tmp_path):
-    page = tmp_path / "ports.md"
-    page.write_text(TABLE_PAGE)
-    app = make_app(file=page)
-    async with app.run_test(size=SIZE) as pilot:
+async def test_a_right_to_left_paragraph_is_flush_right(ports_app):
+    async with ports_app.run_test(size=SIZE) as pilot:
         reader = await open_table_page(pilot)
         view = reader.view
         width = view.scrollable_content_region.width
