@@ -241,13 +241,13 @@ class ReaderScreen(Screen[None]):
         self.refresh_bindings()
 
     def on_reader_screen_load_failed(self, message: LoadFailed) -> None:
+        reason = one_line(message.error)
+        self.query_one("#reader-status", StatusLine).update(Text(reason))
         if self.single_file:
             # nothing else to show: the app closes and the launcher prints why
             self.margin_app.fail(message.error)
             return
-        reason = one_line(message.error)
         self.margin_app.say(reason, title="Cannot open", severity="error")
-        self.query_one("#reader-status", StatusLine).update(Text(reason))
         self.dismiss()
 
     # ------------------------------------------------------------- status
