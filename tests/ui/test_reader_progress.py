@@ -113,3 +113,17 @@ async def test_moving_the_cursor_reads_what_it_passed(make_app):
         cursor = reader.view.cursor.offset()
         assert cursor > 0
         assert reader.view.progress >= cursor / len(reader.article.text)
+
+
+async def test_a_resize_or_reopening_is_not_reading(make_app):
+    """The view scrolling itself back to the reading position (after a resize,
+    or when an article is reopened) reads nothing."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_titled(pilot, LONG)
+        await pilot.press("space")
+        progress = reader.view.progress
+        for size in ((50, 20), (160, 40), SIZE):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert reader.view.progress == progress, size

@@ -148,9 +148,6 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         self.cursor = ReadingCursor(sentence_mode=sentence_mode)
         self.marks = TextMarks(show_entities=show_entities)
         self.reading = ReadingProgress()
-        #: True while the view scrolls itself back to the reading position
-        #: (after opening or a resize): that is not reading.
-        self._restoring = False
         self.highlights: list[Highlight] = []
         self.search_query = ""
         #: What ``n`` and ``N`` step through: search matches or an entity's mentions.
@@ -159,6 +156,7 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         self._pending_offset: int | None = None
         #: The offset a laid-out article is about to be scrolled to (after the
         #: next refresh); a resize before then keeps it rather than the top.
+        #: Scrolling until it is reached is the view's own, not reading.
         self._landing: int | None = None
         self._cache: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
 
@@ -443,12 +441,10 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         self.post_message(self.Changed(self))
 
     def _land(self, line: int) -> None:
-        self._landing = None
-        self._restoring = True
         try:
             self.scroll_to(y=line, animate=False, immediate=True)
         finally:
-            self._restoring = False
+            self._landing = None
 
     def on_resize(self, event: Resize) -> None:
         if self.article is None:
@@ -531,7 +527,7 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         self._follow_viewport()
-        if not self._restoring:
+        if self._landing is None:
             self._record_reading()
             if new_value > old_value and self._end_on_screen():
                 self.reading.finish()
