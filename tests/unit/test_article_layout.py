@@ -122,3 +122,22 @@ def test_control_characters_in_the_title_become_visible_one_for_one():
     assert layout is not None
     assert "\x1b" not in layout.lines[0].text
     assert len(layout.lines[0].text) == len("T \x1b[2J")
+
+
+def test_list_items_and_table_rows_sit_tight_with_notes_beside_the_text():
+    """With a note in the article and room for notes beside the text, list
+    items and table rows still sit tight, as they do without notes."""
+    article = make_article(
+        "A paragraph with a note.",
+        ("list_item", "first item"),
+        ("list_item", "second item"),
+        ("table_row", "a | b"),
+        ("table_row", "c | d"),
+    )
+    notes = {0: [(1, "the note", 0)]}
+    for side in (0, 14):
+        layout = layout_article(article, 40, notes if side else None, side_width=side)
+        assert layout is not None
+        firsts = layout.block_first_line
+        assert firsts[2] == firsts[1] + 1, side
+        assert firsts[4] == firsts[3] + 1, side
