@@ -440,3 +440,66 @@ def test_pending_articles_in_list_notes_and_export(
     assert main(["export", "--format", "json"]) == 0
     (item,) = json.loads(capsys.readouterr().out)["first"]["items"]
     assert item["target"]["source"] == url and item["margin:state"] == "pending"
+
+
+def test_an_article_a_service_chose_is_read_whole(tmp_path: Path, lib: Library) -> None:
+    # Omnivore's reader showed the caption and the list of links; its user
+    # highlighted them there. margin's own cut would drop both.
+    caption = "The old breakwater in 1921, before the storm that broke it."
+    links = ["Read the council minutes", "See the ferry timetable"]
+    content = (
+        article_html()
+        + f"<figure><img src='x.jpg'><figcaption>{caption}</figcaption></figure>"
+        + "<ul>"
+        + "".join(f"<li><a href='https://x.example/{n}'>{t}</a></li>" for n, t in enumerate(links))
+        + "</ul>"
+    )
+    notes = f"> {caption}\n\n> {links[1]}\n"
+    item = omnivore_item(1, title="The breakwater")
+    export = omnivore_zip(tmp_path / "o.zip", [item], {"item-1": content}, {"item-1": notes})
+    summary = lib.import_export(export)
+    assert summary.highlights.anchored == 2 and summary.highlights.orphaned == 0
+    (row,) = lib.articles()
+    text = lib.load_article(row.path).text
+    assert caption in text and links[1] in text and text.startswith(PARAGRAPHS[0])
+
+
+def test_a_warc_page_is_cut_as_any_page(tmp_path: Path, lib: Library) -> None:
+    capture = tmp_path / "crawl.warc"
+    capture.write_bytes(warc(gzipped=False, pages=2))
+    lib.import_export(capture)
+    for row in lib.articles():
+        head = Path(row.path).read_text("utf-8")[:4096]
+        assert "margin-article" not in head  # pages as served: margin chooses the article
+
+
+def test_readwise_reader_documents_wait_with_their_state(tmp_path: Path, lib: Library) -> None:
+    rows = [
+        ["Title", "URL", "ID", "Document tags", "Saved date", "Reading progress", "Location", "Seen"],
+        ["Kept", "https://r.example/1", "r1", "['boats', 'harbour']", "2024-03-04 05:06", "0.5", "archive", "true"],
+        ["Feed", "https://r.example/2", "r2", "[]", "2024-03-04 05:06", "0", "feed", "false"],
+    ]  # fmt: skip
+    summary = lib.import_export(write_csv(tmp_path / "reader.csv", rows))
+    assert summary.pending == 1 and summary.problems  # the feed entry left out, said once
+    (row,) = lib.articles()
+    assert (row.status, row.archived, row.progress, row.tags) == (
+        "pending",
+        True,
+        0.5,
+        ["boats", "harbour"],
+    )
+    assert row.added.startswith("2024-03-04")
+
+
+def test_warcs_in_a_library_folder(tmp_path: Path, lib: Library) -> None:
+    folder = tmp_path / "captures"
+    folder.mkdir()
+    (folder / "one.warc.gz").write_bytes(warc(gzipped=True))
+    (folder / "many.warc.gz").write_bytes(warc(gzipped=True, pages=2))
+    summary = lib.scan([folder], jobs=1)
+    assert summary.seen == 2
+    rows = {Path(r.path).name: r for r in lib.articles()}
+    assert rows["one.warc.gz"].status == "ok"
+    assert rows["one.warc.gz"].url == "https://example.org/story"
+    assert rows["many.warc.gz"].status == "failed"
+    assert "'margin import' it" in (rows["many.warc.gz"].reason or "")

@@ -38,6 +38,10 @@ from margin.library.workers import Job, Outcome, run_jobs
 Progress = Callable[[WorkProgress], None]
 Cancelled = Callable[[], bool]
 
+#: Formats whose pages are the article their service chose from the page
+#: (read whole by margin: see margin.ingest.whole); a WARC holds
+#: pages as they were served.
+WHOLE_ARTICLES = frozenset({"omnivore", "wallabag", "wallabag-csv"})
 #: Items without a page written in one transaction.
 _ROWS_PER_TRANSACTION = 200
 PDF_REASON = "margin reads web pages, not PDF (the PDF is kept in margin's inbox)"
@@ -131,7 +135,8 @@ class Importer:
             if self.cancelled():
                 return
             path = inbox_files.item_path(self.source, item, ".html")
-            inbox_files.write(path, inbox_files.page_bytes(item))
+            whole = self.source in WHOLE_ARTICLES
+            inbox_files.write(path, inbox_files.page_bytes(item, whole=whole))
             key = normpath(path)
             self.files[key] = (item, target)
             st = os.stat(key)

@@ -29,6 +29,7 @@ from pathlib import Path
 from margin import paths
 from margin.imports import Item
 from margin.imports.fields import is_fetchable
+from margin.ingest.whole import WHOLE_ARTICLE
 from margin.library import store
 
 _TITLE_RE = re.compile(r"<title\b", re.I)
@@ -51,15 +52,19 @@ def item_path(source: str, item: Item, extension: str) -> Path:
     return path
 
 
-def page_bytes(item: Item) -> bytes:
+def page_bytes(item: Item, *, whole: bool) -> bytes:
     """The item's page as the file margin keeps: UTF-8, its origin marked.
     Services export the article's body alone; then a head with the title,
-    author and date the export gives leads it, so the file names them."""
+    author and date the export gives leads it, so the file names them.
+    ``whole``: the page is an article the service chose from its page (see
+    :mod:`margin.ingest.whole`), to be read whole."""
     from margin.fetching.saved import marked
 
     html = item.html or ""
     if not _TITLE_RE.search(html, 0, _HEAD_CHARS):
         html = _head(item) + html
+    if whole:
+        html = WHOLE_ARTICLE + "\n" + html
     if item.url and is_fetchable(item.url):
         html = marked(html, item.url, item.saved or store.now())
         return html.encode("utf-8")

@@ -53,17 +53,13 @@ def place(
 def _place(
     text: str, quote: str, prefix: str, suffix: str, hint: int | None
 ) -> tuple[int, int] | None:
+    if not (prefix.strip() or suffix.strip()):
+        copies = same_words(text, quote)
+        if copies:
+            return copies[0] if hint is None else min(copies, key=lambda s: abs(s[0] - hint))
+    # Changed a little since, or with context to weigh: the re-anchoring rules.
     placed = anchoring.anchor(text, anchoring.Selector(quote, prefix, suffix), hint)
-    if placed is not None:
-        return placed.start, placed.end
-    if prefix.strip() or suffix.strip():
-        return None
-    copies = same_words(text, quote)
-    if not copies:
-        return None
-    if hint is None:
-        return copies[0]
-    return min(copies, key=lambda span: abs(span[0] - hint))
+    return None if placed is None else (placed.start, placed.end)
 
 
 def same_words(text: str, quote: str) -> list[tuple[int, int]]:
