@@ -5,7 +5,12 @@ its worker processes); pending pages fetched from a real HTTP server."""
 from __future__ import annotations
 
 import json
+import signal
+import sqlite3
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -503,3 +508,40 @@ def test_warcs_in_a_library_folder(tmp_path: Path, lib: Library) -> None:
     assert rows["one.warc.gz"].url == "https://example.org/story"
     assert rows["many.warc.gz"].status == "failed"
     assert "'margin import' it" in (rows["many.warc.gz"].reason or "")
+
+
+def test_an_import_killed_midway_goes_on_when_run_again(tmp_path: Path) -> None:
+    count = 150
+    items = [omnivore_item(n, title=f"Story {n}") for n in range(count)]
+    contents: dict[str, str | bytes] = {
+        f"item-{n}": article_html(f"Story {n}") for n in range(0, count, 2)
+    }
+    notes = {f"item-{n}": f"> {PARAGRAPHS[n % 5]}\n\nnote {n}\n" for n in range(count)}
+    export = omnivore_zip(tmp_path / "omnivore.zip", items, contents, notes)
+    cmd = [sys.executable, "-m", "margin", "import", str(export), "--quiet"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    done = 0
+    ends = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < ends and done == 0:
+        time.sleep(0.01)
+        done = _imported(paths.database_path())
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate()
+    # The kill landed mid-import, between two batches or inside one.
+    assert proc.returncode == -signal.SIGKILL and 0 < _imported(paths.database_path()) < count
+    assert main(["import", str(export), "--quiet"]) == 0
+    with Library.open() as lib:
+        rows = lib.articles()
+        assert len(rows) == count and len({r.title for r in rows}) == count
+        assert sorted(h.note or "" for h in lib.highlights()) == sorted(
+            f"note {n}" for n in range(count)
+        )
+    assert len(_inbox_files()) == count // 2
+
+
+def _imported(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1) as conn:
+            return int(conn.execute("SELECT count(*) FROM imports").fetchone()[0])
+    except sqlite3.Error:
+        return 0  # not made yet
