@@ -143,8 +143,14 @@ def test_an_interrupted_import_goes_on_where_it_stopped(tmp_path: Path, lib: Lib
     assert len(_inbox_files()) == 6
 
 
+#: A sentence page "/one" holds twice: a quote of it, with no context, is
+#: the same words at either place.
+TWICE = "The quay was busy all day."
+
+
 def _pocket_routes(web: LocalWeb) -> None:
-    web.routes["/one"] = lambda h: h.reply(200, full_page("One").encode())
+    one = full_page("One", [TWICE, *PARAGRAPHS, TWICE])
+    web.routes["/one"] = lambda h: h.reply(200, one.encode())
     web.routes["/two"] = lambda h: h.reply(200, full_page("Two", PARAGRAPHS[2:]).encode())
 
 
@@ -161,6 +167,7 @@ def _pocket(tmp_path: Path, web: LocalWeb) -> Path:
             "highlights": [
                 {"quote": PARAGRAPHS[3], "created_at": 1700000300},
                 {"quote": "", "created_at": 1700000400},
+                {"quote": TWICE, "created_at": 1700000500},
             ],
         }
     ]
@@ -171,7 +178,7 @@ def test_pocket_items_wait_then_come_with_their_highlights(tmp_path: Path, lib: 
     with local_web() as web:
         _pocket_routes(web)
         summary = lib.import_export(_pocket(tmp_path, web))
-        assert summary.pending == 3 and summary.highlights.pending == 2
+        assert summary.pending == 3 and summary.highlights.pending == 3
         (waiting,) = [r for r in lib.articles() if r.title == "One"]
         assert (
             waiting.status == "pending" and waiting.archived and waiting.tags == ["harbour", "news"]
@@ -184,8 +191,9 @@ def test_pocket_items_wait_then_come_with_their_highlights(tmp_path: Path, lib: 
     assert one.status == "ok" and one.archived and one.tags == ["harbour", "news"]
     assert one.added.startswith("2023-11-14") and one.word_count > 20
     assert Path(one.path).parent == paths.inbox_path() / "imported" / "pocket"
-    empty, quote = sorted(lib.highlights(one.path), key=lambda h: h.exact)
+    empty, quote, twice = sorted(lib.highlights(one.path), key=lambda h: h.exact)
     assert quote.state == "anchored" and quote.exact == PARAGRAPHS[3]
+    assert twice.state == "anchored" and twice.start == 0
     assert empty.state == "orphaned" and empty.exact == ""  # kept, with its date
     assert empty.created.startswith("2023-11-14")
     gone = lib.find(web.url("/gone"))
@@ -202,7 +210,7 @@ def test_import_fetch_and_retry_from_the_command_line(
         summary = json.loads(capsys.readouterr().out)
         assert (summary["format"], summary["pending"], summary["fetched"]) == ("pocket", 3, 2)
         assert summary["failed"][0]["item"] == web.url("/gone")
-        assert summary["highlights"] == {"anchored": 1, "orphaned": 1, "pending": 0, "repeated": 0}
+        assert summary["highlights"] == {"anchored": 2, "orphaned": 1, "pending": 0, "repeated": 0}
         assert main(["fetch"]) == 0  # nothing pending: the failed one waits for --retry-failed
         web.routes["/gone"] = lambda h: h.reply(200, full_page("Back again").encode())
         assert main(["fetch", "--retry-failed"]) == 0

@@ -36,7 +36,7 @@ from margin.library import imported, inbox_files, indexer, lookup, pending, reco
 from margin.library.filenames import normpath
 from margin.library.reports import FetchSummary, WorkProgress
 from margin.library.rows import ScanProgress, ScanSummary
-from margin.library.workers import Job, Outcome, run_jobs
+from margin.library.workers import Outcome
 from margin.sanitize import clean_field, clean_message
 
 Progress = Callable[[WorkProgress], None]
@@ -119,26 +119,14 @@ class Fetcher:
             self.progress(WorkProgress("fetch", done, total, w.url))
 
     def _index(self) -> None:
-        jobs = []
-        for path in self.files:
-            st = os.stat(path)
-            jobs.append(Job(path, st.st_size, st.st_mtime_ns, self.settings.max_bytes))
-        batch = indexer.Batch(
+        indexer.index_files(
             self.conn,
-            self.settings.extractor,
-            ScanSummary(),
+            list(self.files),
+            self.settings,
+            self._record,
             self._indexed,
-            len(jobs),
-            record=self._record,
+            self.cancel.is_set,
         )
-        run_jobs(
-            jobs,
-            batch.add,
-            processes=self.settings.jobs,
-            timeout=self.settings.timeout,
-            cancelled=self.cancel.is_set,
-        )
-        batch.flush()
         for path in self.files.keys() - self.indexed:  # cancelled before it was read
             with contextlib.suppress(OSError):
                 os.unlink(path)

@@ -33,7 +33,7 @@ from margin.library import imported, inbox_files, indexer, lookup, pending, reco
 from margin.library.filenames import normpath, to_db
 from margin.library.reports import ImportSummary, WorkProgress
 from margin.library.rows import ScanProgress, ScanSummary
-from margin.library.workers import Job, Outcome, run_jobs
+from margin.library.workers import Outcome
 
 Progress = Callable[[WorkProgress], None]
 Cancelled = Callable[[], bool]
@@ -130,33 +130,21 @@ class Importer:
     # -- items with their page -------------------------------------------------
 
     def _import_pages(self, pages: list[Step]) -> None:
-        jobs = []
+        whole = self.source in WHOLE_ARTICLES
         for item, target in pages:
             if self.cancelled():
                 return
             path = inbox_files.item_path(self.source, item, ".html")
-            whole = self.source in WHOLE_ARTICLES
             inbox_files.write(path, inbox_files.page_bytes(item, whole=whole))
-            key = normpath(path)
-            self.files[key] = (item, target)
-            st = os.stat(key)
-            jobs.append(Job(key, st.st_size, st.st_mtime_ns, self.settings.max_bytes))
-        batch = indexer.Batch(
+            self.files[normpath(path)] = (item, target)
+        indexer.index_files(
             self.conn,
-            self.settings.extractor,
-            ScanSummary(),
+            list(self.files),
+            self.settings,
+            self._record_page,
             self._page_done,
-            len(jobs),
-            record=self._record_page,
+            self.cancelled,
         )
-        run_jobs(
-            jobs,
-            batch.add,
-            processes=self.settings.jobs,
-            timeout=self.settings.timeout,
-            cancelled=self.cancelled,
-        )
-        batch.flush()
 
     def _page_done(self, p: ScanProgress) -> None:
         if p.path is not None:

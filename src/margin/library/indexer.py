@@ -174,6 +174,28 @@ class Batch:
         self.timings["write"] += time.perf_counter() - t
 
 
+def index_files(
+    conn: sqlite3.Connection,
+    paths: list[str],
+    settings: ScanSettings,
+    record: Record,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> None:
+    """Extract the files at ``paths`` (normalised) in worker processes and
+    write each result with ``record``, in batches: files margin itself has
+    just written (an import's pages, fetched pages)."""
+    jobs = []
+    for path in paths:
+        st = os.stat(path)
+        jobs.append(Job(path, st.st_size, st.st_mtime_ns, settings.max_bytes))
+    batch = Batch(conn, settings.extractor, ScanSummary(), progress, len(jobs), record=record)
+    run_jobs(
+        jobs, batch.add, processes=settings.jobs, timeout=settings.timeout, cancelled=cancelled
+    )
+    batch.flush()
+
+
 def _forget_vanished(
     conn: sqlite3.Connection, roots: list[str], seen: set[str], summary: ScanSummary
 ) -> None:
