@@ -79,11 +79,16 @@ def test_the_command_line(saved: tuple[Path, Path], capsys: pytest.CaptureFixtur
     assert capsys.readouterr().err.startswith("margin: no article https://nowhere.example/")
 
 
-def test_a_tagged_article_whose_file_goes_keeps_its_tags(saved: tuple[Path, Path]) -> None:
+@pytest.mark.parametrize("kept", ["tag", "archived"])
+def test_an_article_whose_file_goes_keeps_its_tags_and_state(
+    kept: str, saved: tuple[Path, Path]
+) -> None:
     first, _ = saved
     with Library.open() as lib:
-        lib.add_tags(first, ["keep"])
-        lib.set_archived(first)
+        if kept == "tag":
+            lib.add_tags(first, ["keep"])
+        else:
+            lib.set_archived(first)
         first.unlink()
         summary = lib.scan()
         assert summary.removed == 1
@@ -92,8 +97,8 @@ def test_a_tagged_article_whose_file_goes_keeps_its_tags(saved: tuple[Path, Path
             encoding="utf-8",
         )
         lib.scan()
-        (row,) = lib.articles(tag="keep")
-    assert row.archived and row.path == str(first.resolve())
+        (row,) = lib.articles(filter="archived") if kept == "archived" else lib.articles(tag="keep")
+    assert row.path == str(first.resolve())
 
 
 def test_export_front_matter_carries_the_tags(saved: tuple[Path, Path]) -> None:
