@@ -190,3 +190,19 @@ def test_a_saved_from_line_in_the_text_is_not_the_pages_address(tmp_path: Path) 
         encoding="utf-8",
     )
     assert extract_file(page).url is None
+
+
+def test_an_address_that_redirects_or_names_another_is_known_again(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with local_web() as web:
+        _routes(web)
+        canonical = full_page("Named", canonical="https://news.example/named")
+        web.routes["/named"] = lambda h: h.reply(200, canonical.encode())
+        assert main(["add", web.url("/moved"), web.url("/named")]) == 0
+        asked = len(web.seen)
+        assert main(["add", web.url("/moved"), web.url("/named")]) == 0
+        assert len(web.seen) == asked
+    with Library.open() as lib:
+        assert len(lib.articles()) == 2
+        assert lib.find(web.url("/named")) == lib.find("https://news.example/named")

@@ -74,6 +74,19 @@ def bring(
     )
 
 
+def remember_address(conn: sqlite3.Connection, aid: int, url: str) -> None:
+    """Record the address ``margin add`` fetched an article from (source
+    "add"), as an import records its items': the page may name another
+    (a redirect, its canonical address), and asking for this one again, or
+    importing it, must find this article."""
+    key = normalise_url(url)
+    conn.execute(
+        """INSERT INTO imports(source, key, article_id, url, imported) VALUES ('add', ?, ?, ?, ?)
+           ON CONFLICT DO NOTHING""",
+        ("url:" + key, aid, key, store.now()),
+    )
+
+
 def add_highlights(
     conn: sqlite3.Connection, to: Article, item: Item, counts: HighlightCounts
 ) -> None:
