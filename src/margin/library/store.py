@@ -164,7 +164,8 @@ MIGRATIONS: list[str] = [
     """,
     # 6: a library brought in from read-later services (user data): tags, the
     # archived flag, and each export item imported (by its export's format
-    # and the item's key), so that importing a file again adds nothing. An
+    # and the item's key; 'add' for an address margin add fetched) with its
+    # normalised address, so that importing a file again adds nothing. An
     # article imported with an address but no text is a row with no file
     # yet: path NULL, status 'pending', its highlights in state 'pending'.
     """
