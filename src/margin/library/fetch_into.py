@@ -157,6 +157,8 @@ class Fetcher:
         aid = recording.record(conn, outcome, extractor, summary, fts)
         if w.article is not None:
             imported.place_waiting(conn, aid, self.summary.highlights)
+        else:
+            imported.remember_address(conn, aid, w.url)
         self.summary.saved.append((w.url, outcome.path))
         return aid
 
