@@ -1,5 +1,9 @@
 """A 10,000-article library: re-scan when nothing changed, search latency, size.
 
+One article in ten also has a paragraph of Chinese (made of common words,
+with no spaces, as Chinese is written), so that search by a word inside a
+run of CJK characters is timed on a library of the same size.
+
     .venv/bin/python bench/library_scale.py [--count 10000]
 
 The files are real synthetic HTML pages on disk (bench/index_speed.py's
@@ -29,6 +33,76 @@ from index_speed import NAMES, ORGS, PLACES, WORDS, article_parts, lexicon  # no
 
 from margin.model import Article, Block, Entity  # noqa: E402
 
+#: Common Chinese words the CJK paragraphs are made of.
+CJK_WORDS = [
+    "城市",
+    "公交",
+    "地铁",
+    "线路",
+    "乘客",
+    "市民",
+    "政府",
+    "经济",
+    "发展",
+    "企业",
+    "市场",
+    "价格",
+    "工人",
+    "学校",
+    "学生",
+    "老师",
+    "医院",
+    "医生",
+    "病人",
+    "天气",
+    "气温",
+    "下雨",
+    "河流",
+    "港口",
+    "码头",
+    "渔船",
+    "游客",
+    "观光",
+    "酒店",
+    "餐厅",
+    "文化",
+    "历史",
+    "博物馆",
+    "音乐",
+    "电影",
+    "体育",
+    "比赛",
+    "球队",
+    "新闻",
+    "报道",
+    "记者",
+    "网络",
+    "手机",
+    "电脑",
+    "技术",
+    "科学",
+    "研究",
+    "大学",
+    "银行",
+    "投资",
+    "工厂",
+    "农业",
+    "粮食",
+    "水果",
+    "蔬菜",
+    "交通",
+    "道路",
+    "桥梁",
+    "机场",
+    "火车",
+    "汽车",
+    "自行车",
+    "公园",
+    "广场",
+    "图书馆",
+    "社区",
+    "居民",
+]
 _ENTITY_RE = re.compile("|".join(re.escape(x) for x in NAMES + PLACES + ORGS))
 _LABEL = {
     **{n: "PERSON" for n in NAMES},
@@ -55,6 +129,8 @@ def build(folder: Path, count: int) -> None:
         data = page.encode()
         path.write_bytes(data)
         st = path.stat()
+        if i % 10 == 0:
+            paras = [*paras, cjk_paragraph(rng)]
         text = "\n\n".join(paras)
         blocks, pos = [], 0
         for p in paras:
@@ -98,6 +174,13 @@ def build(folder: Path, count: int) -> None:
     conn.close()
     lib.add_folder(folder)
     lib.close()
+
+
+def cjk_paragraph(rng: random.Random) -> str:
+    sentences = [
+        "".join(rng.choice(CJK_WORDS) for _ in range(rng.randint(6, 14))) for _ in range(5)
+    ]
+    return "，".join(sentences) + "。"
 
 
 def main() -> None:
@@ -146,6 +229,22 @@ def main() -> None:
             f"{statistics.median(lat) * 1000:.1f} ms, p90 "
             f"{statistics.quantiles(lat, n=10)[-1] * 1000:.1f} ms over {len(queries)} "
             f"queries ({hits / len(queries):.0f} hits each; goal < 15 ms)"
+        )
+        # Chinese: a word (two characters) and a phrase of two words.
+        cjk = [rng.choice(CJK_WORDS) for _ in range(20)]
+        cjk += [rng.choice(CJK_WORDS) + rng.choice(CJK_WORDS) for _ in range(20)]
+        lat = []
+        hits = 0
+        for q in cjk:
+            t = time.perf_counter()
+            found = lib.search(q, limit=20)
+            lat.append(time.perf_counter() - t)
+            hits += len(found)
+        print(
+            f"search in Chinese (a word or two inside runs of characters, limit 20): median "
+            f"{statistics.median(lat) * 1000:.1f} ms, p90 "
+            f"{statistics.quantiles(lat, n=10)[-1] * 1000:.1f} ms over {len(cjk)} "
+            f"queries ({hits / len(cjk):.0f} hits each; goal < 15 ms)"
         )
         t = time.perf_counter()
         top = lib.library_entities(50)

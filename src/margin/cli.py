@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from margin import __version__
+from margin import __version__, entities
 from margin.config import Config, load_config
 from margin.errors import MarginError
 from margin.sanitize import clean_message
@@ -94,7 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--filter",
-        choices=("all", "unread", "bookmarked", "annotated", "archived", "pending", "failed"),
+        choices=(
+            "all",
+            "unread",
+            "bookmarked",
+            "annotated",
+            "archived",
+            "pending",
+            "failed",
+            "skipped",
+        ),
         default="all",
         help="which articles (default: all)",
     )
@@ -183,6 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     name = _MODULES.get(args.command, args.command)
     module = importlib.import_module(f"margin.commands.{name}")
     args.settings = _settings()
+    entities.configure(backend=args.settings.entity_backend, pipeline=args.settings.spacy_pipeline)
     try:
         result: int = module.run(args)
         return result

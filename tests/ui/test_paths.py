@@ -20,6 +20,7 @@ from helpers import (
 from margin.config import Config, load_config
 from margin.errors import DatabaseError
 from margin.library import Library
+from margin.library.queries import alphabetical
 from margin.ui.dialogs.confirm_dialog import ConfirmDialog
 from margin.ui.dialogs.note_dialog import NoteDialog
 from margin.ui.dialogs.toc_dialog import TocDialog
@@ -102,7 +103,7 @@ async def test_sort_and_filter(make_app):
         while screen.sort != "title":
             await pilot.press("s")
         titles = [i.row.title for i in screen.article_list.items if i.row.status == "ok"]
-        assert titles == sorted(titles, key=str.casefold)
+        assert titles == sorted(titles, key=alphabetical)
         assert "sorted by title" in shown(screen.query_one("#library-title"))
         await pilot.press("f")  # unread
         assert screen.filter == "unread"

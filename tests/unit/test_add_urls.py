@@ -33,6 +33,7 @@ def _routes(web: LocalWeb) -> None:
         {"Content-Encoding": "gzip"},
     )
     r["/empty"] = lambda h: h.reply(200, b"<html><body></body></html>")
+    r["/stub"] = lambda h: h.reply(200, b"<html><body><p>Only a few words.</p></body></html>")
     r["/huge"] = lambda h: h.reply(200, b"<p>" + b"word " * 300_000 + b"</p>")
     r["/slow"] = _slow
 
@@ -100,6 +101,7 @@ def test_many_addresses_from_stdin_each_failure_one_line(
     [
         ("/nope", "404 Not Found"),
         ("/empty", "no article text found"),
+        ("/stub", "no article in it"),
         ("/huge", "above the 1.0 MB limit"),
         ("/slow", "sent nothing for 0.5 s"),
     ],

@@ -554,3 +554,21 @@ def _imported(db: Path) -> int:
             return int(conn.execute("SELECT count(*) FROM imports").fetchone()[0])
     except sqlite3.Error:
         return 0  # not made yet
+
+
+def test_a_pending_page_with_no_article_in_it_stays_without_a_file(
+    tmp_path: Path, lib: Library
+) -> None:
+    with local_web() as web:
+        web.routes["/stub"] = lambda h: h.reply(
+            200, b"<html><body><p>Three words here.</p></body></html>"
+        )
+        rows = [["Stub", web.url("/stub"), "1700000000", "keep", "unread"]]
+        notes = [{"url": web.url("/stub"), "highlights": [{"quote": "words", "created_at": 1}]}]
+        lib.import_export(pocket_zip(tmp_path / "p.zip", rows, notes))
+        summary = lib.fetch_pending()
+    assert [why for _, why in summary.failed] == ["no article in it (3 words, no title)"]
+    (row,) = lib.articles()
+    assert (row.status, row.path, row.tags) == ("failed", "", ["keep"])
+    assert [h.state for h in lib.highlights()] == ["pending"]
+    assert not _inbox_files()

@@ -110,7 +110,7 @@ def test_export_front_matter_carries_the_tags(saved: tuple[Path, Path]) -> None:
     assert 'tags: ["harbour", "say \\"hi\\""]' in markdown
 
 
-def test_migration_6_keeps_what_the_library_held(tmp_path: Path) -> None:
+def test_migration_7_keeps_what_the_library_held(tmp_path: Path) -> None:
     db = paths.database_path()
     db.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(db)

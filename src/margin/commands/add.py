@@ -19,7 +19,10 @@ def run(args: argparse.Namespace) -> int:
     urls = list(_addresses(args.urls))
     if not urls:
         raise UsageError("no address to add")
-    with open_library() as lib, terminal_bar("fetching", quiet=args.quiet or args.json) as bar:
+    with (
+        open_library(args.settings) as lib,
+        terminal_bar("fetching", quiet=args.quiet or args.json) as bar,
+    ):
         summary = lib.add_urls(urls, progress=bar.work if bar else None)
     return report(summary, args.json, verb="saved")
 

@@ -9,7 +9,7 @@ from margin.sanitize import clean_field
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_library() as lib:
+    with open_library(args.settings) as lib:
         lib.set_archived(args.article, not args.off)
     print(f"{'unarchived' if args.off else 'archived'} {clean_field(args.article) or ''}")
     return 0

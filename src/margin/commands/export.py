@@ -14,7 +14,7 @@ from margin.sanitize import display_path
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_library() as lib:
+    with open_library(args.settings) as lib:
         if args.out is None:
             sys.stdout.write(export.render(lib, args.format))
             return 0

@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 
-from margin import config
 from margin.ingest.pipeline import extract_file
 from margin.model import Article
 
@@ -44,7 +43,7 @@ def to_markdown(article: Article) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = config.current()
+    settings = args.settings
     article = extract_file(
         args.file,
         max_bytes=settings.max_bytes,

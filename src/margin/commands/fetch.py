@@ -13,7 +13,10 @@ from margin.sanitize import clean_field, clean_message, display_path
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_library() as lib, terminal_bar("fetching", quiet=args.quiet or args.json) as bar:
+    with (
+        open_library(args.settings) as lib,
+        terminal_bar("fetching", quiet=args.quiet or args.json) as bar,
+    ):
         summary = lib.fetch_pending(
             retry_failed=args.retry_failed, progress=bar.work if bar else None
         )

@@ -19,7 +19,10 @@ def run(args: argparse.Namespace) -> int:
     from margin.imports import read_export
 
     export = read_export(args.path)
-    with open_library() as lib, terminal_bar("importing", quiet=args.quiet or args.json) as bar:
+    with (
+        open_library(args.settings) as lib,
+        terminal_bar("importing", quiet=args.quiet or args.json) as bar,
+    ):
         summary = lib.import_export(
             args.path, fetch=args.fetch, export=export, progress=bar.work if bar else None
         )

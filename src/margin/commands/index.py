@@ -12,7 +12,7 @@ from margin.sanitize import clean_message, display_path
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_library() as lib, terminal_bar("indexing", quiet=args.quiet) as bar:
+    with open_library(args.settings) as lib, terminal_bar("indexing", quiet=args.quiet) as bar:
         summary = lib.scan(args.dirs or None, jobs=args.jobs, progress=_shown_on(bar))
     _print_summary(summary)
     return 130 if summary.cancelled else 0
@@ -35,6 +35,8 @@ def _print_summary(s: ScanSummary) -> None:
         parts.append(f"moved {s.moved}")
     if s.removed:
         parts.append(f"gone {s.removed}")
+    if s.skipped:
+        parts.append(f"skipped {len(s.skipped)} with no article in them")
     line = ", ".join(parts) + f" ({s.seconds:.1f} s)"
     if s.cancelled:
         line += "; interrupted"

@@ -12,7 +12,7 @@ from margin.sanitize import clean_field, display_path
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_library() as lib:
+    with open_library(args.settings) as lib:
         if (
             args.file is not None
             and not os.path.isfile(args.file)

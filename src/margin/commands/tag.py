@@ -9,7 +9,7 @@ from margin.sanitize import clean_field
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_library() as lib:
+    with open_library(args.settings) as lib:
         if args.remove:
             now = lib.remove_tags(args.article, args.tags)
         else:

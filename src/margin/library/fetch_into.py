@@ -148,19 +148,35 @@ class Fetcher:
         w = self.files[outcome.path]
         self.indexed.add(outcome.path)
         if outcome.record is None:
-            with contextlib.suppress(OSError):
-                os.unlink(outcome.path)
-            self._failed(conn, w, outcome.reason or "unknown error")
-            return 0
+            return self._unread(conn, w, outcome.path, outcome.reason or "unknown error")
         if w.article is not None:
             pending.attach(conn, w.article, outcome.path)
+        # A new page is written under a savepoint: one with no article in it
+        # (a stub, a frame) is taken back whole, leaving the library as it was.
+        conn.execute("SAVEPOINT page")
         aid = recording.record(conn, outcome, extractor, summary, fts)
+        row = conn.execute("SELECT status, reason FROM articles WHERE id = ?", (aid,)).fetchone()
+        if row[0] != "ok":
+            if w.article is None:
+                conn.execute("ROLLBACK TO page")
+            else:
+                pending.detach(conn, aid)
+        conn.execute("RELEASE page")
+        if row[0] != "ok":
+            return self._unread(conn, w, outcome.path, row[1] or "no article in it")
         if w.article is not None:
             imported.place_waiting(conn, aid, self.summary.highlights)
         else:
             imported.remember_address(conn, aid, w.url)
         self.summary.saved.append((w.url, outcome.path))
         return aid
+
+    def _unread(self, conn: sqlite3.Connection, w: Wanted, path: str, reason: str) -> int:
+        """A saved page that gave no article: its file goes again."""
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        self._failed(conn, w, reason)
+        return 0
 
     def _failed(self, conn: sqlite3.Connection, w: Wanted, reason: str) -> None:
         if reason == CANCELLED:

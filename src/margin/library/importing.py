@@ -165,13 +165,12 @@ class Importer:
         if target is not None and not pending.attach(conn, target, outcome.path):
             target = None  # a row was indexed from this file already: that one
         aid = recording.record(conn, outcome, extractor, summary, fts)
-        rec = outcome.record
-        if rec is None:
-            self.summary.failed.append((_label(item), outcome.reason or "unknown error"))
-            to = imported.Article(aid, None, None, False)
+        to = imported.article(conn, aid)
+        if to.text is None:  # unreadable, or no article in it: kept, listed with the reason
+            why = conn.execute("SELECT reason FROM articles WHERE id = ?", (aid,)).fetchone()[0]
+            self.summary.failed.append((_label(item), why or "unknown error"))
         else:
             self.summary.imported += 1
-            to = imported.Article(aid, rec.text, rec.text_hash, False)
         if target is not None:
             imported.place_waiting(conn, aid, self.summary.highlights)
         imported.bring(conn, to, item, self.source, self.summary.highlights, new=target is None)

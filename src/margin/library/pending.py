@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from margin.imports import Item
 from margin.imports.fields import is_fetchable
-from margin.library import recording, store
+from margin.library import cjk, recording, store
 from margin.library.filenames import to_db
 
 WAITING = "not fetched yet (run 'margin fetch')"
@@ -61,6 +61,7 @@ def create(conn: sqlite3.Connection, item: Item) -> int:
         "VALUES (?, ?, ?, ?, ?, 1)",
         row,
     )
+    cjk.index(conn, aid, row[1], "")
     recording.add_to_fts(conn, [row])
     return aid
 
@@ -88,6 +89,11 @@ def attach(conn: sqlite3.Connection, aid: int, path: str) -> bool:
         return False
     conn.execute("UPDATE articles SET path = ? WHERE id = ? AND path IS NULL", (to_db(path), aid))
     return True
+
+
+def detach(conn: sqlite3.Connection, aid: int) -> None:
+    """Take back the file :func:`attach` gave (its page held no article)."""
+    conn.execute("UPDATE articles SET path = NULL, size = -1, mtime_ns = -1 WHERE id = ?", (aid,))
 
 
 def fail(conn: sqlite3.Connection, aid: int, reason: str) -> None:

@@ -4,7 +4,9 @@ row, and an indexed article when its file has not changed since."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -16,16 +18,41 @@ from margin.library.rows import ArticleRow, select_rows
 from margin.model import Article
 
 SORTS = ("title", "date", "added", "progress", "length", "site")
-FILTERS = ("all", "unread", "bookmarked", "annotated", "archived", "pending", "failed")
+FILTERS = (
+    "all",
+    "unread",
+    "bookmarked",
+    "annotated",
+    "archived",
+    "pending",
+    "failed",
+    "skipped",
+)
+
+#: The rows the library lists: present files that are articles (a fragment
+#: with no article in it is "skipped", listed only by its own filter).
+_LISTED = "a.missing = 0 AND a.status != 'skipped'"
+
+
+def alphabetical(text: str) -> str:
+    """The key titles and sites sort by, as a reader reads an index: case
+    and accents aside ("À Montréal" among the A's, not after "We Rewrote"),
+    and quotes or a bracket before the first letter left out."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _LEADING_PUNCT_RE.sub("", plain).casefold()
+
+
+_LEADING_PUNCT_RE = re.compile(r"^[^\w]+")
 
 #: Sort keys, and whether each sorts descending by default.
 _SORT_KEYS: dict[str, tuple[Callable[[ArticleRow], Any], bool]] = {
-    "title": (lambda r: (r.title.casefold(), r.path), False),
-    "site": (lambda r: ((r.site or "\uffff").casefold(), r.title.casefold()), False),
+    "title": (lambda r: (alphabetical(r.title), r.title, r.path), False),
+    "site": (lambda r: (alphabetical(r.site or "\uffff"), alphabetical(r.title)), False),
     "date": (lambda r: (r.published or "", r.added), True),
     "added": (lambda r: (r.added, r.id), True),
     "progress": (lambda r: (r.progress, r.added), True),
-    "length": (lambda r: (r.word_count, r.title.casefold()), False),
+    "length": (lambda r: (r.word_count, alphabetical(r.title)), False),
 }
 
 #: What each filter but "all" keeps.
@@ -61,7 +88,8 @@ def articles(
         raise UsageError(f"unknown filter {filter!r} (choose from {', '.join(FILTERS)})")
     if limit is not None and sort == "added" and filter == "all" and not entity and not tag:
         return _newest(conn, folder, reverse, limit)
-    where, params = ["a.missing = 0"], []
+    where = ["a.missing = 0 AND a.status = 'skipped'" if filter == "skipped" else _LISTED]
+    params: list[Any] = []
     for condition, value in ((_WITH_ENTITY, entity), (_WITH_TAG, tag)):
         if value:
             where.append(condition)
@@ -84,7 +112,7 @@ def _newest(
     """The default view's first rows, straight from SQLite's index: no need
     to build and sort every row to show the first screen of a large library."""
     order = "ASC" if reverse else "DESC"
-    where = "a.missing = 0"
+    where = _LISTED
     params: list[Any] = []
     if folder is not None:
         prefix = normpath(folder).rstrip(os.sep) + os.sep
@@ -97,10 +125,10 @@ def _newest(
 def article_count(conn: sqlite3.Connection, folder: str | os.PathLike[str] | None) -> int:
     """How many articles :func:`articles` would list with no filter."""
     if folder is None:
-        row = conn.execute("SELECT count(*) FROM articles WHERE missing = 0").fetchone()
+        row = conn.execute(f"SELECT count(*) FROM articles a WHERE {_LISTED}").fetchone()
         return int(row[0])
     root = normpath(folder)
-    paths = conn.execute("SELECT path FROM articles WHERE missing = 0")
+    paths = conn.execute(f"SELECT path FROM articles a WHERE {_LISTED}")
     return sum(1 for (path,) in paths if under(from_db(path), root))
 
 

@@ -13,7 +13,7 @@ import os
 import sqlite3
 from typing import Any
 
-from margin.library import highlights, store
+from margin.library import cjk, highlights, store
 from margin.library.filenames import from_db, to_db
 from margin.library.records import Record, entities_json, mentions, record_from_article
 from margin.library.rows import ScanSummary
@@ -98,7 +98,23 @@ def record(
     if rec is None:
         assert outcome.article is not None
         rec = record_from_article(outcome.article)
+    fragment = _fragment(rec)
+    if fragment is not None:
+        summary.skipped.append((outcome.path, fragment))
+        return _record_failure(conn, outcome, fragment, row, extractor, fts, status="skipped")
     return _record_article(conn, outcome, rec, row, extractor, summary, fts)
+
+
+#: Fewer words than this, and no title: a frame, a widget, a stub.
+FRAGMENT_WORDS = 20
+
+
+def _fragment(rec: Record) -> str | None:
+    """Why a file holds no article (a few words and no title), or None."""
+    if rec.title.strip() or rec.word_count >= FRAGMENT_WORDS:
+        return None
+    words = "word" if rec.word_count == 1 else "words"
+    return f"no article in it ({rec.word_count} {words}, no title)"
 
 
 def _record_failure(
@@ -108,7 +124,10 @@ def _record_failure(
     row: store.Stored | None,
     extractor: str,
     fts: list[FtsRow] | None,
+    status: str = "failed",
 ) -> int:
+    """A row for a file that gave no article: ``failed`` with its reason,
+    or ``skipped`` (a fragment)."""
     now = store.now()
     values = {
         "path": to_db(outcome.path),
@@ -117,13 +136,14 @@ def _record_failure(
         "mtime_ns": outcome.mtime_ns,
         "extractor": extractor,
         "reason": reason,
+        "status": status,
         "now": now,
     }
     if row is None:
         cur = conn.execute(
             """INSERT INTO articles(path, size, mtime_ns, extractor, status, reason,
                    title, added, indexed)
-               VALUES (:path, :size, :mtime_ns, :extractor, 'failed', :reason, :title,
+               VALUES (:path, :size, :mtime_ns, :extractor, :status, :reason, :title,
                    :now, :now)""",
             {**values, "title": os.path.basename(outcome.path)},
         )
@@ -131,7 +151,7 @@ def _record_failure(
     aid = int(row.id)
     conn.execute(
         """UPDATE articles SET size = :size, mtime_ns = :mtime_ns, extractor = :extractor,
-               status = 'failed', reason = :reason, missing = 0, indexed = :now,
+               status = :status, reason = :reason, missing = 0, indexed = :now,
                text_hash = NULL
            WHERE id = :id""",
         {**values, "id": aid},
@@ -218,6 +238,7 @@ def _insert_text(conn: sqlite3.Connection, aid: int, rec: Record, fts: list[FtsR
            VALUES (?, ?, ?, ?, ?, ?, ?, 1)""",
         (aid, rec.title, rec.byline or "", rec.site or "", rec.text, rec.blocks, rec.entities),
     )
+    cjk.index(conn, aid, rec.title, rec.text)
     row_fts = (aid, rec.title, rec.byline or "", rec.site or "", rec.text)
     if fts is None:
         add_to_fts(conn, [row_fts])

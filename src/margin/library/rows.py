@@ -30,7 +30,7 @@ class ArticleRow:
     bookmarked: bool
     progress: float
     highlights: int
-    status: str  # "ok" | "failed" | "pending"
+    status: str  # "ok" | "failed" | "skipped" | "pending"
     reason: str | None
     added: str
     url: str | None = None
@@ -81,6 +81,8 @@ class ScanSummary:
     moved: int = 0
     removed: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    #: Files with no article in them (a few words, no title), not listed.
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
     orphaned: int = 0  # highlights that could no longer be placed
     cancelled: bool = False
     seconds: float = 0.0

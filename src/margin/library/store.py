@@ -19,6 +19,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import functools
+import importlib
 import os
 import sqlite3
 import time
@@ -37,7 +38,10 @@ _HEADER = b"SQLite format 3\x00"
 
 # Each entry upgrades the schema from version i to i + 1. Never edit a
 # migration that has shipped; append a new one.
-MIGRATIONS: list[str] = [
+#: SQL, or SQL and a data step named ``module:function`` (see :func:`_apply`).
+Migration = str | tuple[str, str]
+
+MIGRATIONS: list[Migration] = [
     # 1: user data and the article identity it hangs on.
     """
     CREATE TABLE folders (
@@ -162,7 +166,38 @@ MIGRATIONS: list[str] = [
     ALTER TABLE texts ADD COLUMN recognised INTEGER NOT NULL DEFAULT 0;
     UPDATE texts SET recognised = 1 WHERE entities != '[]';
     """,
-    # 6: a library brought in from read-later services (user data): tags, the
+    # 6: Chinese, Japanese and Korean found by any two characters (see
+    # cjk.py): a run's bigrams in two columns of texts, indexed by fts_cjk,
+    # which triggers keep in step; then the texts indexed before are given
+    # theirs. And two read-only views of the full-text index (fts5vocab)
+    # that ranking counts a query word's occurrences with (see ranking.py).
+    (
+        """
+    ALTER TABLE texts ADD COLUMN cjk_title TEXT NOT NULL DEFAULT '';
+    ALTER TABLE texts ADD COLUMN cjk_text TEXT NOT NULL DEFAULT '';
+    CREATE VIRTUAL TABLE fts_cjk USING fts5(
+        cjk_title, cjk_text, content='texts', content_rowid='article_id',
+        tokenize='unicode61'
+    );
+    CREATE TRIGGER texts_cjk_ad AFTER DELETE ON texts
+    WHEN old.cjk_title != '' OR old.cjk_text != '' BEGIN
+        INSERT INTO fts_cjk(fts_cjk, rowid, cjk_title, cjk_text)
+        VALUES ('delete', old.article_id, old.cjk_title, old.cjk_text);
+    END;
+    CREATE TRIGGER texts_cjk_au AFTER UPDATE OF cjk_title, cjk_text ON texts BEGIN
+        INSERT INTO fts_cjk(fts_cjk, rowid, cjk_title, cjk_text)
+        SELECT 'delete', old.article_id, old.cjk_title, old.cjk_text
+        WHERE old.cjk_title != '' OR old.cjk_text != '';
+        INSERT INTO fts_cjk(rowid, cjk_title, cjk_text)
+        SELECT new.article_id, new.cjk_title, new.cjk_text
+        WHERE new.cjk_title != '' OR new.cjk_text != '';
+    END;
+    CREATE VIRTUAL TABLE fts_terms USING fts5vocab(fts, 'instance');
+    CREATE VIRTUAL TABLE fts_words USING fts5vocab(fts, 'row');
+    """,
+        "margin.library.cjk:backfill",
+    ),
+    # 7: a library brought in from read-later services (user data): tags, the
     # archived flag, and each export item imported (by its export's format
     # and the item's key; 'add' for an address margin add fetched) with its
     # normalised address, so that importing a file again adds nothing. An
@@ -329,9 +364,19 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
         # Another margin may have migrated while we were copying.
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         for number in range(version, SCHEMA_VERSION):
-            for statement in _statements(MIGRATIONS[number]):
-                conn.execute(statement)
+            _apply(conn, MIGRATIONS[number])
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
+    """Run one migration: its SQL, then the data step it names (a function
+    ``module:name`` taking the connection), in the caller's transaction."""
+    script, step = (migration, None) if isinstance(migration, str) else migration
+    for statement in _statements(script):
+        conn.execute(statement)
+    if step is not None:
+        module, name = step.split(":")
+        getattr(importlib.import_module(module), name)(conn)
 
 
 def _statements(script: str) -> Iterator[str]:

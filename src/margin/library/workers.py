@@ -27,12 +27,15 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from margin.config import DEFAULT_MAX_BYTES
 from margin.errors import too_large
 from margin.library.records import Record, record_from_article, text_hash
 from margin.model import Article
+
+if TYPE_CHECKING:
+    from margin.entities import EntitySettings
 
 __all__ = [
     "Job",
@@ -163,7 +166,12 @@ def extract_for_index(job: Job, soft_timeout: float | None = None) -> Outcome:
 Extract = Callable[[Job, "float | None"], Outcome]
 
 
-def _worker_main(conn: Connection, soft_timeout: float | None, extract: Extract) -> None:
+def _worker_main(
+    conn: Connection, soft_timeout: float | None, extract: Extract, chosen: EntitySettings
+) -> None:
+    from margin.entities import configure
+
+    configure(backend=chosen.backend, pipeline=chosen.pipeline)  # the parent's, from its edge
     # A worker must not die of a Ctrl-C aimed at the parent mid-file; the
     # parent decides when to stop it.
     with contextlib.suppress(Exception):
@@ -203,10 +211,12 @@ def _context() -> Any:
 
 class _Worker:
     def __init__(self, ctx: Any, soft_timeout: float | None, extract: Extract) -> None:
+        from margin.entities import settings
+
         parent, child = ctx.Pipe(duplex=True)
         self.conn: Connection = parent
         self.process = ctx.Process(
-            target=_worker_main, args=(child, soft_timeout, extract), daemon=True
+            target=_worker_main, args=(child, soft_timeout, extract, settings()), daemon=True
         )
         self.process.start()
         child.close()

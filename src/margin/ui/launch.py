@@ -16,6 +16,7 @@ def launch(target: str | None) -> int:
     A damaged database (``DatabaseError``) or another ``MarginError`` propagates
     to the CLI, which prints it on one line.
     """
+    from margin import entities
     from margin.library import Library
     from margin.ui.app import MarginApp
 
@@ -33,6 +34,7 @@ def launch(target: str | None) -> int:
             raise IngestError(display_path(target), "no such file or folder")
     paths.ensure_home()
     config = load_config()
+    entities.configure(backend=config.entity_backend, pipeline=config.spacy_pipeline)
     db_path = paths.database_path()
     library = Library.open(
         db_path, max_file_mb=config.max_file_mb, extract_timeout=config.extract_timeout
