@@ -136,16 +136,15 @@ def _stored_highlights(home: Path) -> int:
         return int(conn.execute("SELECT count(*) FROM highlights").fetchone()[0])
 
 
-def _import(label: str, export: Path, *, fetch: bool) -> tuple[ImportSummary, Path, float]:
-    """Import into a new, empty library; its summary, home and seconds taken."""
+def _import(export: Path, home: Path, *, fetch: bool) -> tuple[ImportSummary, float]:
+    """Import into a new, empty library at ``home``; its summary, seconds taken."""
     from margin.library import Library
 
-    home = Path(tempfile.mkdtemp(prefix=f"margin-bench-{label}-"))
     os.environ["MARGIN_HOME"] = str(home)
     with Library.open() as lib:
         started = time.perf_counter()
         summary = lib.import_export(export, fetch=fetch)
-        return summary, home, time.perf_counter() - started
+        return summary, time.perf_counter() - started
 
 
 def main() -> None:
@@ -153,25 +152,29 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--latency", type=float, default=0.02)
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="margin-bench-exports-"))
+    with tempfile.TemporaryDirectory(prefix="margin-bench-import-") as scratch:
+        run(Path(scratch), args.count, args.latency)
 
-    export, written = omnivore_export(folder, args.count)
-    summary, home, seconds = _import("omnivore", export, fetch=False)
+
+def run(folder: Path, count: int, latency: float) -> None:
+    export, written = omnivore_export(folder, count)
+    home = folder / "omnivore-home"
+    summary, seconds = _import(export, home, fetch=False)
     h = summary.highlights
-    print(f"omnivore-style   {args.count} items with content, {written} highlights")
-    print(f"  import         {args.count / seconds:8.1f} items/s ({seconds:.1f} s)")
+    print(f"omnivore-style   {count} items with content, {written} highlights")
+    print(f"  import         {count / seconds:8.1f} items/s ({seconds:.1f} s)")
     print(f"  imported       {summary.imported}, failed {len(summary.failed)}")
     print(f"  anchored       {h.anchored / max(1, written):8.1%} ({h.anchored} of {written})")
     print(f"  orphaned       {h.orphaned}")
     print(f"  lost           {written - _stored_highlights(home)}")
 
-    server = Server(args.latency)
+    server = Server(latency)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    pocket = pocket_export(folder, args.count, server.server_address[1])
-    summary, _home, seconds = _import("pocket", pocket, fetch=True)
+    pocket = pocket_export(folder, count, server.server_address[1])
+    summary, seconds = _import(pocket, folder / "pocket-home", fetch=True)
     server.shutdown()
-    print(f"pocket           {args.count} addresses, {args.latency * 1000:.0f} ms latency, 2 hosts")
-    print(f"  import+fetch   {args.count / seconds:8.1f} items/s ({seconds:.1f} s)")
+    print(f"pocket           {count} addresses, {latency * 1000:.0f} ms latency, 2 hosts")
+    print(f"  import+fetch   {count / seconds:8.1f} items/s ({seconds:.1f} s)")
     print(f"  fetched        {summary.fetched}, failed {len(summary.failed)}")
     print(f"  most at once a host  {max(server.most.values())}")
 
