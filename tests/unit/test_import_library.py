@@ -201,6 +201,18 @@ def test_pocket_items_wait_then_come_with_their_highlights(tmp_path: Path, lib: 
     assert gone is not None and gone.status == "failed" and gone.path == ""
 
 
+def test_fetching_only_the_articles_named(tmp_path: Path, lib: Library) -> None:
+    with local_web() as web:
+        _pocket_routes(web)
+        lib.import_export(_pocket(tmp_path, web))
+        (two,) = [r for r in lib.articles() if r.title == "Two"]
+        summary = lib.fetch_pending(ids=[two.id])
+        assert [url for url, _ in summary.saved] == [web.url("/two")]
+        assert [path for _, path, _ in web.seen] == ["/two"]
+    states = {r.title: r.status for r in lib.articles()}
+    assert states["One"] == states["Gone"] == "pending" and states["Two"] == "ok"
+
+
 def test_import_fetch_and_retry_from_the_command_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

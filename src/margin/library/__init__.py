@@ -87,7 +87,8 @@ Bringing a library in, tags and the archive (``collection``); ``ref`` is an
 article's id, its http(s) address (any spelling) or its file::
 
     lib.add_urls(urls, *, progress=None, cancel=None) -> FetchSummary
-    lib.fetch_pending(*, retry_failed=False, progress=None, cancel=None) -> FetchSummary
+    lib.fetch_pending(*, retry_failed=False, progress=None, cancel=None,
+                      ids=None) -> FetchSummary   # ids: only these articles
     lib.import_export(path, *, fetch=False, progress=None, cancel=None,
                       export=None) -> ImportSummary   # ImportFileError first
         # progress(WorkProgress(phase, done, total, label)) from this thread

@@ -120,14 +120,17 @@ class Collection:
         retry_failed: bool = False,
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
+        ids: Iterable[int] | None = None,
     ) -> FetchSummary:
         """Fetch the pending articles (``retry_failed``: and those whose
         fetch failed before); each keeps its tags, state and highlights,
         which are placed in its text now. Articles with no address to fetch
-        from are counted in ``unfetchable``."""
+        from are counted in ``unfetchable``. ``ids``: only these articles
+        (the app fetches the one its reader chose)."""
         started = time.monotonic()
+        only = None if ids is None else list(ids)
         with _own_connection(self) as conn:
-            summary = _fetch(self, conn, progress, cancel, retry_failed=retry_failed, ids=None)
+            summary = _fetch(self, conn, progress, cancel, retry_failed=retry_failed, ids=only)
         summary.seconds = time.monotonic() - started
         return summary
 
