@@ -8,6 +8,7 @@ its own MARGIN_HOME, so nothing a test writes leaks into another.
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,9 @@ import pytest
 from margin.config import Config
 from margin.library import Library
 from margin.ui.app import MarginApp
+
+# The app's fetch tests serve pages from the core tests' local HTTP server.
+sys.path.insert(0, str(Path(__file__).parents[1] / "unit"))
 
 EVIL_TITLE = "[@click=app.quit]Read me[/]"
 EVIL_BODY = "Press [link=file:///etc/passwd]x[/link] then [/bold] and [@click=app.quit]here[/]."

@@ -113,7 +113,7 @@ async def test_sort_and_filter(make_app):
         assert screen.filter == "bookmarked"
         assert screen.article_list.items == []
         assert not screen.query_one("#welcome").display  # empty filter is not an empty library
-        await pilot.press("f", "f")  # annotated, failed
+        await pilot.press("f", "f", "f", "f")  # annotated, archived, pending, failed
         assert screen.filter == "failed"
         assert [i.row.status for i in screen.article_list.items] == ["failed"]
 

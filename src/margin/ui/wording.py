@@ -7,6 +7,8 @@ wherever a count or a cut quote is shown.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """``count`` and ``noun``, in the plural unless there is exactly one:
@@ -25,3 +27,9 @@ def shortened(text: str, limit: int) -> str:
     if space >= limit * 3 // 4:
         cut = cut[:space]
     return cut.rstrip() + "…"
+
+
+def tag_line(tags: Sequence[str]) -> str:
+    """An article's tags as the list and the reader show them: "#news #long reads"
+    (each tag cleaned to one line; "" when there is none)."""
+    return " ".join("#" + " ".join(tag.split()) for tag in tags if tag.strip())

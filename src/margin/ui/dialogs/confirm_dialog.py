@@ -18,11 +18,15 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    def __init__(self, question: str, detail: str, yes: str = "Open") -> None:
+    def __init__(
+        self, question: str, detail: str, yes: str = "Open", *, harmless: bool = False
+    ) -> None:
         super().__init__()
         self.question = question
         self.detail = detail
         self.yes = yes
+        #: ``enter`` goes ahead (the focus starts on the yes button); else it cancels.
+        self.harmless = harmless
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box", classes="dialog"):
@@ -33,7 +37,7 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button("Cancel", id="confirm-no")
 
     def on_mount(self) -> None:
-        self.query_one("#confirm-no", Button).focus()
+        self.query_one("#confirm-yes" if self.harmless else "#confirm-no", Button).focus()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

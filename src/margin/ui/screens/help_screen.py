@@ -70,6 +70,9 @@ class HelpScreen(ModalScreen[None]):
             ("Library", list(LibraryScreen.BINDINGS) + list(ArticleList.BINDINGS), []),
             ("Reader", list(ReaderScreen.BINDINGS), []),
         ]
+        if isinstance(self.under, ReaderScreen):
+            # the keys of the screen the reader is on first
+            sections[1], sections[2] = sections[2], sections[1]
         with Vertical(id="help-box", classes="dialog"):
             yield Static(Text("margin: keys", style="bold"), classes="dialog-title")
             with VerticalScroll(id="help-scroll"):

@@ -19,14 +19,18 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from margin import paths
+from margin.library.queries import FILTERS
 from margin.sanitize import display_path, one_line
 from margin.ui.app import FIRST_FRAME_WAIT
+from margin.ui.screens.library_keys import LibraryKeys
 from margin.ui.widgets.article_list import ArticleList, ListItem
 from margin.ui.widgets.footer import MarginFooter
 from margin.ui.widgets.status_line import StatusLine
+from margin.ui.widgets.work_line import WorkLine
 from margin.ui.wording import counted
 
 if TYPE_CHECKING:
+    from margin.library import ArticleRow
     from margin.ui.app import MarginApp
 
 SORTS = ("added", "title", "date", "site", "progress", "length")
@@ -38,7 +42,6 @@ SORT_NAMES = {
     "progress": "reading progress",
     "length": "length",
 }
-FILTERS = ("all", "unread", "bookmarked", "annotated", "failed")
 
 
 _WORDS_RE = re.compile(r"^[\w\s'-]+$")
@@ -52,8 +55,15 @@ def as_you_type(query: str) -> str:
     return query
 
 
-class LibraryScreen(Screen[None]):
-    """Lists the articles of ``folder`` (or of every known folder)."""
+def _library_commands() -> Any:
+    from margin.ui.library_commands import LibraryCommands
+
+    return LibraryCommands
+
+
+class LibraryScreen(LibraryKeys, Screen[None]):
+    """Lists the articles of ``folder`` (or of every known folder); the keys
+    that bring articles in and sort them out are in :class:`LibraryKeys`."""
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="library.quit"),
@@ -61,10 +71,16 @@ class LibraryScreen(Screen[None]):
         Binding("s", "sort", "Sort", id="library.sort"),
         Binding("f", "filter", "Filter", id="library.filter"),
         Binding("b", "bookmark", "Bookmark", id="library.bookmark"),
+        Binding("A", "add_urls", "Add URL", id="library.add"),
+        Binding("T", "tags", "Tags", id="library.tags"),
+        Binding("e", "archive", "Archive", show=False, id="library.archive"),
+        Binding("number_sign", "tag_filter", "Filter by tag", show=False, id="library.tag_filter"),
         Binding("r", "rescan", "Rescan", id="library.rescan"),
         Binding("w", "samples", "Add samples", id="library.samples"),
         Binding("escape", "close_search", "Close search", show=False, id="library.close_search"),
+        Binding("escape", "stop_work", "Stop fetching", id="library.stop"),
     ]
+    COMMANDS = {_library_commands}
 
     class Progress(Message):
         def __init__(self, done: int, total: int) -> None:
@@ -89,7 +105,7 @@ class LibraryScreen(Screen[None]):
         pass
 
     class Rows(Message):
-        def __init__(self, view: tuple[str, str], rows: list[Any]) -> None:
+        def __init__(self, view: tuple[str, str, str | None], rows: list[Any]) -> None:
             super().__init__()
             self.view = view
             self.rows = rows
@@ -99,13 +115,15 @@ class LibraryScreen(Screen[None]):
         self.folder = folder
         self.sort = "added"
         self.filter = "all"
+        #: Only the articles with this tag (None: every article).
+        self.tag: str | None = None
         self.search_text = ""
         self.scanning = False
         self.scan_text = ""
         self.rows: list[Any] = []
         self._total: int | None = None  # while only the first screen is loaded
         self._last_reload = 0.0
-        self._can_bookmark = False
+        self._row_kind = ""  # what the cursor is on: the keys that apply change with it
         self._resumed = False
         # mounted on first use: one widget less to style before the first paint
         self._search_input: Input | None = None
@@ -124,6 +142,7 @@ class LibraryScreen(Screen[None]):
         yield ArticleList(id="articles")
         with Vertical(id="welcome"):
             yield Static(id="welcome-text")
+        yield WorkLine(id="library-work")
         yield StatusLine(id="library-status")
         yield MarginFooter()
 
@@ -133,6 +152,10 @@ class LibraryScreen(Screen[None]):
             self._article_list = self.query_one(ArticleList)
         return self._article_list
 
+    @property
+    def work_line(self) -> WorkLine:
+        return self.query_one(WorkLine)
+
     def on_mount(self) -> None:
         self.article_list.focus()
         # A large library: its first screen from one SQL query, the whole list
@@ -140,7 +163,7 @@ class LibraryScreen(Screen[None]):
         # ~50 ms, in a thread that would hold the GIL while the frame is sent).
         self.reload(first=max(60, self.size.height * 2))
         if self._total is not None:
-            self.set_timer(FIRST_FRAME_WAIT, partial(self._load_rest, self.sort, self.filter))
+            self.set_timer(FIRST_FRAME_WAIT, partial(self._load_rest, self._view()))
         self.start_scan(defer=True)
 
     def on_screen_resume(self) -> None:
@@ -164,9 +187,14 @@ class LibraryScreen(Screen[None]):
             try:
                 with app.db() as lib:
                     self.rows = lib.articles(
-                        folder=self.folder, sort=self.sort, filter=self.filter, limit=first
+                        folder=self.folder,
+                        sort=self.sort,
+                        filter=self.filter,
+                        limit=first,
+                        tag=self.tag,
                     )
-                    if first is not None and len(self.rows) >= first and self.filter == "all":
+                    everything = self.filter == "all" and self.tag is None
+                    if first is not None and len(self.rows) >= first and everything:
                         self._total = lib.article_count(folder=self.folder)
             except Exception as exc:  # noqa: BLE001 - show it; keep the app alive
                 self.rows = []
@@ -187,9 +215,15 @@ class LibraryScreen(Screen[None]):
         else:
             count = len(self.rows) if self._total is None else self._total
             title.append(f"  ·  {counted(count, 'article')}")
-            title.append(f"  ·  sorted by {SORT_NAMES[self.sort]}")
             if self.filter != "all":
                 title.append(f"  ·  showing {self.filter}", style="bold")
+        if self.tag is not None:
+            # before the sort: on a narrow terminal the end of the line is cut
+            title.append("  ·  tagged ")
+            title.append(one_line(self.tag), style="bold")
+            title.append(" (# to change or clear)", style="dim")
+        if not self.search_text:
+            title.append(f"  ·  sorted by {SORT_NAMES[self.sort]}")
         self.query_one("#library-title", Static).update(title)
 
     def _update_status(self) -> None:
@@ -197,7 +231,7 @@ class LibraryScreen(Screen[None]):
         status.update(Text(self.scan_text))
 
     def _update_welcome(self) -> None:
-        empty = not self.rows and self.filter == "all" and not self.search_text
+        empty = not self.rows and self.filter == "all" and self.tag is None and not self.search_text
         welcome = self.query_one("#welcome")
         welcome.display = empty
         self.article_list.display = not empty
@@ -210,7 +244,9 @@ class LibraryScreen(Screen[None]):
         text.append("margin FOLDER", style="bold")
         text.append(",\nor drop them into margin's inbox folder:\n\n    ")
         text.append(display_path(paths.inbox_path()), style="italic")
-        text.append("\n\n")
+        text.append("\n\nPress ")
+        text.append("A", style="bold reverse")
+        text.append(" to add a web page by its address.\n")
         samples = paths.sample_articles_path()
         if samples is not None and any(samples.iterdir()):
             text.append("Press ")
@@ -297,6 +333,12 @@ class LibraryScreen(Screen[None]):
         if action == "bookmark":
             item = self.article_list.current
             return True if item is not None and item.row.status == "ok" else None
+        if action in ("tags", "archive"):
+            return True if self.article_list.current is not None else None
+        if action in ("add_urls", "tag_filter"):
+            return True if self.margin_app.library is not None else None
+        if action == "stop_work":
+            return self.work_line.running
         return True
 
     def action_quit(self) -> None:
@@ -355,15 +397,20 @@ class LibraryScreen(Screen[None]):
             return
         self._search(query)
 
+    def _view(self) -> tuple[str, str, str | None]:
+        """How the list is sorted and filtered."""
+        return (self.sort, self.filter, self.tag)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="rows")
-    def _load_rest(self, sort: str, filter_: str) -> None:
+    def _load_rest(self, view: tuple[str, str, str | None]) -> None:
         """The whole list, off the UI thread, once the first screen is shown."""
+        sort, filter_, tag = view
         with self.margin_app.db() as lib:
-            rows = lib.articles(folder=self.folder, sort=sort, filter=filter_)
-        self.post_message(self.Rows((sort, filter_), rows))
+            rows = lib.articles(folder=self.folder, sort=sort, filter=filter_, tag=tag)
+        self.post_message(self.Rows(view, rows))
 
     def on_library_screen_rows(self, message: Rows) -> None:
-        if message.view != (self.sort, self.filter) or self._total is None:
+        if message.view != self._view() or self._total is None:
             return  # the user re-sorted or a reload happened meanwhile
         self.rows = message.rows
         self._total = None
@@ -382,11 +429,16 @@ class LibraryScreen(Screen[None]):
             return
         try:
             with self.margin_app.db() as lib:
-                hits = lib.search(as_you_type(query), limit=100)
+                hits = lib.search(as_you_type(query), limit=100, tag=self.tag)
         except Exception as exc:  # noqa: BLE001 - a bad query is a message, not a crash
             self.post_message(self.Results(query, [], one_line(exc)))
             return
         self.post_message(self.Results(query, list(hits)))
+
+    def search_again(self) -> None:
+        """The search's hits again (the tag filter changed)."""
+        if self.search_text:
+            self._search(self.search_text)
 
     def on_library_screen_results(self, message: Results) -> None:
         if message.query != self.search_text:
@@ -417,22 +469,35 @@ class LibraryScreen(Screen[None]):
         self.post_message(self.Bookmarked())
 
     def on_library_screen_bookmarked(self) -> None:
-        if self.search_text:
-            for item in self.article_list.items:
-                row = item.row
-                if self.margin_app.library is not None:
-                    fresh = self.margin_app.library.article_row(row.path)
+        self.refresh_rows()
+
+    def refresh_rows(self) -> None:
+        """The rows again after a write: the list, or the search's hits in place."""
+        if not self.search_text:
+            self.reload()
+            return
+        try:
+            with self.margin_app.db() as lib:
+                for item in self.article_list.items:
+                    fresh = lib.find(item.row.id)
                     if fresh is not None:
                         item.row = fresh
-            self.article_list.refresh_row(self.article_list.cursor)
-        else:
-            self.reload()
+        except Exception as exc:  # noqa: BLE001 - the list stays as it was
+            self.margin_app.say(f"Cannot list articles: {one_line(exc)}", severity="error")
+        self.article_list.refresh_row(self.article_list.cursor)
+        self._moved()
 
     @on(ArticleList.Chosen)
     def _open(self, event: ArticleList.Chosen) -> None:
+        self.open_row(event.item.row)
+
+    def open_row(self, row: ArticleRow) -> None:
+        """Open the article in the reader; one without its text is offered a fetch."""
         from margin.ui.screens.reader_screen import ReaderScreen
 
-        row = event.item.row
+        if row.status == "pending" or (row.status == "failed" and not row.path):
+            self.offer_fetch(row)
+            return
         if row.status != "ok":
             reason = one_line(row.reason or "could not be read")
             self.margin_app.say(
@@ -445,9 +510,10 @@ class LibraryScreen(Screen[None]):
 
     @on(ArticleList.Moved)
     def _moved(self) -> None:
-        # Refreshing bindings recomposes the footer (slow): only when "b" changes.
+        # Refreshing bindings recomposes the footer (slow): only when the
+        # keys that apply change (b on an article, T and e on any row).
         item = self.article_list.current
-        can_bookmark = item is not None and item.row.status == "ok"
-        if can_bookmark != self._can_bookmark:
-            self._can_bookmark = can_bookmark
+        kind = "" if item is None else ("ok" if item.row.status == "ok" else "other")
+        if kind != self._row_kind:
+            self._row_kind = kind
             self.refresh_bindings()

@@ -74,6 +74,7 @@ READER_BINDINGS: list[BindingType] = [
     Binding("E", "toggle_entities", "Entity colours", show=False, id="reader.toggle_entities"),
     Binding("t", "contents", "Contents", id="reader.contents"),
     Binding("b", "bookmark", "Bookmark", show=False, id="reader.bookmark"),
+    Binding("T", "tags", "Tags", show=False, id="reader.tags"),
     Binding("o", "open_url", "Open original", show=False, id="reader.open_url"),
     Binding("escape", "clear", "Clear", show=False, id="reader.clear"),
 ]

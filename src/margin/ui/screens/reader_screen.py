@@ -23,6 +23,7 @@ from margin.sanitize import display_path, one_line
 from margin.ui.panel_width import TOO_NARROW, side_panel_width
 from margin.ui.reader_status import ReadingFacts, status_text
 from margin.ui.screens.reader_bindings import NEED_ARTICLE, READER_BINDINGS
+from margin.ui.screens.reader_tags import ReaderTags
 from margin.ui.screens.reader_writes import ReaderWrites
 from margin.ui.widgets.article_view import ArticleView
 from margin.ui.widgets.footer import MarginFooter
@@ -49,7 +50,7 @@ def is_web_url(url: str | None) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(ReaderTags, Screen[None]):
     """Shows the article at ``path``; ``single_file`` makes ``q`` quit the app."""
 
     BINDINGS = READER_BINDINGS
@@ -231,6 +232,7 @@ class ReaderScreen(Screen[None]):
             Text(one_line(message.article.title) or display_path(Path(self.path).name))
         )
         self._highlights = message.highlights
+        self.view.set_tags(self.row.tags if self.row is not None else ())
         self.view.set_article(
             message.article,
             message.highlights,
@@ -292,8 +294,9 @@ class ReaderScreen(Screen[None]):
             return True if self.view.matches else None
         if action == "next_highlight":
             return True if self.view.highlights else None
-        if action == "bookmark":
-            return True if self.margin_app.library is not None else None
+        if action in ("bookmark", "tags"):
+            library = self.margin_app.library is not None
+            return True if library and (action == "bookmark" or self.row is not None) else None
         return True
 
     def action_back(self) -> None:

@@ -1,4 +1,4 @@
-"""The reader's writes to the library: bookmark, highlights and notes.
+"""The reader's writes to the library: bookmark, highlights, notes and tags.
 
 Each runs in a thread worker of the reader screen, since a write may wait on
 another margin's lock, and ends in a message to the screen: what was saved,
@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from margin.sanitize import one_line
+from margin.ui import tag_editing
 
 if TYPE_CHECKING:
-    from margin.library import Library
+    from margin.library import ArticleRow, Library
     from margin.ui.screens.reader_screen import ReaderScreen
 
 #: A write: given the library, it saves something and returns the message
@@ -59,6 +60,15 @@ class ReaderWrites:
             return self._changed(lib, "Highlight deleted")
 
         self._run("Highlight not deleted", write)
+
+    def set_tags(self, row: ArticleRow, tags: list[str]) -> None:
+        from margin.ui.screens.reader_tags import TagsSaved
+
+        def write(lib: Library) -> Message:
+            saved = tag_editing.retag(lib, row.id, row.tags, tags)
+            return TagsSaved(saved, tag_editing.said(row, saved))
+
+        self._run("Tags not saved", write)
 
     def _changed(self, lib: Library, said: str) -> Message:
         """The article's highlights as now saved, for the screen to show."""

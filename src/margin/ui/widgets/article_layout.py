@@ -21,7 +21,7 @@ from margin.model import Article, Block
 from margin.sanitize import visible
 from margin.ui.text_direction import is_rtl
 from margin.ui.widgets.article_tables import Pads, column_widths, row_pads
-from margin.ui.wording import counted
+from margin.ui.wording import counted, tag_line
 
 # A word with its trailing spaces, or a run of leading spaces.
 _TOKEN_RE = re.compile(r"[^ ]+ *| +")
@@ -230,7 +230,7 @@ def _code_spans(text: str, width: int) -> list[tuple[int, int]]:
     return out
 
 
-def _meta_line(article: Article) -> str:
+def _meta_line(article: Article, tags: Sequence[str] = ()) -> str:
     parts: list[str] = []
     for value in (article.byline, article.site, article.published):
         value = " ".join((value or "").split())
@@ -240,16 +240,18 @@ def _meta_line(article: Article) -> str:
         parts.append(f"{article.reading_minutes} min read")
     if article.word_count:
         parts.append(counted(article.word_count, "word"))
+    if tags:
+        parts.append(tag_line(tags))
     return " · ".join(parts)
 
 
-def _head_lines(article: Article, width: int) -> list[Line]:
+def _head_lines(article: Article, width: int, tags: Sequence[str] = ()) -> list[Line]:
     """The title, the byline and the like, and a short rule under them."""
     lines: list[Line] = []
     title = visible(article.title or "Untitled")
     for s, e in wrap_offsets(title, width):
         lines.append(Line(TITLE, -1, 0, 0, title[s:e].rstrip(" ")))
-    meta = visible(_meta_line(article))
+    meta = visible(_meta_line(article, tags))
     if meta:
         for s, e in wrap_offsets(meta, width):
             lines.append(Line(META, -1, 0, 0, meta[s:e].rstrip(" ")))
@@ -273,8 +275,10 @@ def layout_article(
     notes: Mapping[int, Sequence[tuple[int, str, int]]] | None = None,
     cancelled: Callable[[], bool] | None = None,
     side_width: int = 0,
+    tags: Sequence[str] = (),
 ) -> Layout | None:
-    """Wrap ``article`` to ``width`` cells.
+    """Wrap ``article`` to ``width`` cells; ``tags``: the article's, shown
+    with its byline.
 
     ``notes`` maps a block index to the (highlight id, note, highlight start)
     shown with it: under the paragraph, or with ``side_width`` beside it, from
@@ -284,7 +288,7 @@ def layout_article(
     """
     layout = Layout(width=width, side_width=side_width)
     lines = layout.lines
-    lines.extend(_head_lines(article, width))
+    lines.extend(_head_lines(article, width, tags))
     blocks = article.blocks
     first = layout.block_first_line
     notes = notes or {}

@@ -29,6 +29,7 @@ from textual.strip import Strip
 from margin.sanitize import display_path, one_line
 from margin.ui.reading_progress import percent
 from margin.ui.theme_styles import CachedLineStyles
+from margin.ui.wording import tag_line
 
 
 @dataclass(slots=True)
@@ -61,6 +62,7 @@ class ArticleList(CachedLineStyles, ScrollView, can_focus=True):
         "article-list--failed",
         "article-list--snippet",
         "article-list--unread",
+        "article-list--extra",
     }
 
     DEFAULT_CSS = """
@@ -74,6 +76,7 @@ class ArticleList(CachedLineStyles, ScrollView, can_focus=True):
         & > .article-list--mark { color: $text-warning; }
         & > .article-list--failed { color: $text-error; }
         & > .article-list--snippet { color: $text-muted; text-style: italic; }
+        & > .article-list--extra { color: $text-muted; text-style: italic; }
     }
     ArticleList:focus > .article-list--cursor {
         background: $block-cursor-background;
@@ -114,8 +117,10 @@ class ArticleList(CachedLineStyles, ScrollView, can_focus=True):
     def set_items(
         self, items: Sequence[ListItem], *, item_height: int = 1, keep: bool = True
     ) -> None:
-        """Replace the rows; with ``keep`` the cursor stays on the same article."""
-        current = self.current
+        """Replace the rows; with ``keep`` the cursor stays on the same article,
+        or where it was when that article is no longer listed (archived
+        under the "unread" filter: the cursor is then on the next one)."""
+        current, at = self.current, self.cursor
         self.items = list(items)
         self.item_height = item_height
         self._cache.clear()
@@ -124,11 +129,26 @@ class ArticleList(CachedLineStyles, ScrollView, can_focus=True):
         )
         index = 0
         if keep and current is not None:
-            path = current.row.path
-            for i, item in enumerate(self.items):
-                if item.row.path == path:
-                    index = i
-                    break
+            found = self._index_of(current.row.id)
+            index = at if found is None else found
+        self._put_cursor(index)
+
+    def select(self, article_id: int) -> bool:
+        """Put the cursor on the article with this id; False when it is not listed."""
+        index = self._index_of(article_id)
+        if index is None:
+            return False
+        self._put_cursor(index)
+        return True
+
+    def _index_of(self, article_id: int) -> int | None:
+        # by id: the rows of pending articles all have the path ""
+        for i, item in enumerate(self.items):
+            if item.row.id == article_id:
+                return i
+        return None
+
+    def _put_cursor(self, index: int) -> None:
         self.set_reactive(ArticleList.cursor, min(index, max(0, len(self.items) - 1)))
         self._scroll_cursor_into_view()
         self.refresh()
@@ -224,7 +244,9 @@ class ArticleList(CachedLineStyles, ScrollView, can_focus=True):
         row = item.row
         if part == 1:
             pieces = self._snippet_pieces(item)
-        elif getattr(row, "status", "ok") != "ok":
+        elif row.status == "pending":
+            pieces = self._pending_pieces(row, width)
+        elif row.status != "ok":
             pieces = self._failed_pieces(row)
         else:
             pieces = self._article_pieces(row, width)
@@ -260,11 +282,23 @@ class ArticleList(CachedLineStyles, ScrollView, can_focus=True):
 
     def _failed_pieces(self, row: Any) -> list[tuple[str, Style | None]]:
         failed = self._style("article-list--failed")
-        reason = one_line(getattr(row, "reason", "") or "could not be read")
+        reason = one_line(row.reason or "could not be read")
+        # a page whose fetch failed has no file: its title or address then
+        name = display_path(Path(row.path).name) if row.path else one_line(row.title or row.url)
+        return [(" ✗  ", failed), (name, None), (f"  — {reason}", failed)]
+
+    def _pending_pieces(self, row: Any, width: int) -> list[tuple[str, Style | None]]:
+        """An article imported without its text: its title, then where it
+        will be fetched from."""
+        dim = self._style("article-list--dim")
+        title = one_line(row.title) or one_line(row.url) or "(no title)"
+        address = f"pending · {one_line(row.url) or 'no address to fetch it from'}"
+        title_width = max(8, min(cell_len(title), (width - 4) * 3 // 5))
         return [
-            (" ✗  ", failed),
-            (display_path(Path(str(row.path)).name), None),
-            (f"  — {reason}", failed),
+            (" ◌  ", self._style("article-list--mark")),
+            (_fit(title, title_width), None),
+            ("  ", None),
+            (address, dim),
         ]
 
     def _article_pieces(self, row: Any, width: int) -> list[tuple[str, Style | None]]:
@@ -273,12 +307,28 @@ class ArticleList(CachedLineStyles, ScrollView, can_focus=True):
         right_width = sum(cell_len(text) for text, _ in right)
         title = one_line(row.title) or display_path(Path(str(row.path)).name)
         title_width = max(8, width - 4 - right_width - 1)
-        unread = None if row.progress else self._style("article-list--unread")
+        fresh = not row.progress and not row.archived
+        unread = self._style("article-list--unread") if fresh else None
         return [
             (f" {mark}  ", self._style("article-list--mark")),
-            (_fit(title, title_width), unread),
+            *self._title_pieces(title, unread, _extras(row), title_width),
             (" ", None),
             *right,
+        ]
+
+    def _title_pieces(
+        self, title: str, style: Style | None, extras: str, width: int
+    ) -> list[tuple[str, Style | None]]:
+        """The title and, dimmed after it, "archived" and the tags: exactly
+        ``width`` cells. The extras get what the title leaves; a long title
+        leaves them a third of the room."""
+        if not extras or width < 24:
+            return [(_fit(title, width), style)]
+        extras = "  " + extras
+        used = min(cell_len(title), max(width - cell_len(extras), width - width // 3))
+        return [
+            (_fit(title, used), style),
+            (_fit(extras, width - used), self._style("article-list--extra")),
         ]
 
     def _right_columns(self, row: Any, width: int) -> list[tuple[str, Style | None]]:
@@ -300,6 +350,13 @@ class ArticleList(CachedLineStyles, ScrollView, can_focus=True):
 
 
 _MATCH = Style(bold=True, reverse=True)
+
+
+def _extras(row: Any) -> str:
+    """What the list says after a title: whether it is archived, and its tags."""
+    return " ".join(
+        part for part in ("archived" if row.archived else "", tag_line(row.tags)) if part
+    )
 
 
 def _fit(text: str, width: int) -> str:

@@ -149,6 +149,8 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         self.marks = TextMarks(show_entities=show_entities)
         self.reading = ReadingProgress()
         self.highlights: list[Highlight] = []
+        #: The article's tags, shown with its byline.
+        self.tags: tuple[str, ...] = ()
         self.search_query = ""
         #: What ``n`` and ``N`` step through: search matches or an entity's mentions.
         self.matches: list[Span] = []
@@ -208,6 +210,15 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
             self._pending_offset = self.top_offset
             self._request_layout()
         self._restyle()
+
+    def set_tags(self, tags: Sequence[str]) -> None:
+        """Show these tags with the byline (laid out again when they change)."""
+        if tuple(tags) == self.tags:
+            return
+        self.tags = tuple(tags)
+        if self.text_layout is not None:
+            self._pending_offset = self.top_offset
+            self._request_layout()
 
     def toggle_entities(self) -> bool:
         self.marks.show_entities = not self.marks.show_entities
@@ -379,12 +390,12 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         notes = self._notes_by_block()
         side = self._side_width(notes)
         if len(article.text) <= SYNC_LAYOUT_LIMIT:
-            layout = layout_article(article, column, notes, side_width=side)
+            layout = layout_article(article, column, notes, side_width=side, tags=self.tags)
             assert layout is not None
             self._apply_layout(layout)
             return
         self._lay_out_head(article, column, notes, side)
-        self._layout_in_thread(article, column, notes, side, self._generation)
+        self._layout_in_thread(article, column, notes, side, self.tags, self._generation)
 
     def _lay_out_head(self, article: Article, column: int, notes: NotesByBlock, side: int) -> None:
         """For a long article, lay out the blocks around the reading position
@@ -396,7 +407,7 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         # (far into the text the head would be most of it: then the thread alone)
         if head < len(starts) // 4 and self.text_layout is None:
             partial = replace(article, blocks=article.blocks[:head])
-            layout = layout_article(partial, column, notes, side_width=side)
+            layout = layout_article(partial, column, notes, side_width=side, tags=self.tags)
             assert layout is not None
             self._apply_layout(layout)
 
@@ -409,12 +420,12 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         column: int,
         notes: NotesByBlock,
         side: int,
+        tags: tuple[str, ...],
         generation: int,
     ) -> None:
         worker = get_current_worker()
-        layout = layout_article(
-            article, column, notes, cancelled=lambda: worker.is_cancelled, side_width=side
-        )
+        stop = worker.cancelled_event.is_set
+        layout = layout_article(article, column, notes, cancelled=stop, side_width=side, tags=tags)
         if layout is not None and not worker.is_cancelled:
             self.post_message(self.LayoutReady(layout, generation))
 
