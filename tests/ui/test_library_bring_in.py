@@ -40,6 +40,11 @@ def notices(app) -> str:
     return "\n".join(f"{n.title}: {n.message}" for n in app._notifications)
 
 
+def toasts(app) -> str:
+    """What the notifications on the screen show."""
+    return "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
+
+
 async def add(pilot: Pilot[int], text: str) -> None:
     """``A``, then ``text`` typed into the dialog, then enter."""
     await pilot.press("A")
@@ -176,3 +181,31 @@ async def test_the_palette_imports_an_export_and_fetches_what_it_left(make_app, 
             await job_done(pilot, screen)
             assert "Saved 127.0.0.1" in notices(app)
             assert all(i.row.status != "pending" for i in screen.article_list.items)
+
+
+async def test_titles_and_addresses_are_shown_as_text(make_app, tmp_path):
+    """An export's title and an address are untrusted: shown as they are, never
+    run as markup (the title would quit the app)."""
+    evil = "[@click=app.quit]Later[/]"
+    with local_web() as web:
+        url = web.url("/[b]gone[/b]")
+        export = write_csv(
+            tmp_path / "instapaper.csv",
+            [["URL", "Title", "Selection", "Folder"], [url, evil, "", "Unread"]],
+        )
+        with Library.open() as lib:
+            lib.import_export(export)
+        app = make_app()
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            screen = await library_ready(pilot)
+            while screen.filter != "pending":
+                await pilot.press("f")
+            assert lines(screen.article_list)[0].startswith(f" ◌  {evil}")
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+            assert evil in str(app.screen.query_one("#confirm-detail").render())
+            await pilot.press("enter")
+            await job_done(pilot, screen)
+            await wait_for(pilot, lambda: "404" in toasts(app))
+            assert "/[b]gone[/b]: 404 Not Found" in toasts(app)
+            assert app.is_running and app.return_code is None

@@ -130,6 +130,49 @@ def test_library_searching_snapshot(make_app, snap_compare):
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
 
 
+def test_library_tags_archived_and_pending_snapshot(make_app, library_dir, tmp_path, snap_compare):
+    """Tags dimmed after titles, an archived article, and a pending one (imported
+    without its text) with the address it will be fetched from."""
+    from import_files import write_csv
+
+    export = write_csv(
+        tmp_path / "instapaper.csv",
+        [
+            ["URL", "Title", "Selection", "Folder"],
+            ["https://example.com/later", "The Lighthouse Keepers", "", "Unread"],
+        ],
+    )
+    with Library.open() as lib:
+        lib.add_tags(library_dir / "bees.md", ["garden", "long reads"])
+        lib.add_tags(library_dir / "zebra.md", ["animals"])
+        lib.set_archived(library_dir / "zebra.md")
+        lib.import_export(export)
+
+    async def run_before(pilot):
+        screen = await library_ready(pilot)
+        while screen.sort != "title":
+            await pilot.press("s")
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_add_url_dialog_snapshot(make_app, snap_compare):
+    """A: the prompt for addresses, refusing one it cannot fetch."""
+    from margin.ui.dialogs.add_url_dialog import AddUrlDialog
+
+    async def run_before(pilot):
+        await library_ready(pilot)
+        await pilot.press("A")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, AddUrlDialog))
+        await pilot.press(*"example.com/story", "enter")
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+
 def test_library_cannot_open_a_failed_file_snapshot(make_app, snap_compare):
     """Opening a file that could not be read: a warning with its reason, the list stays."""
 

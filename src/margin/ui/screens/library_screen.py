@@ -72,7 +72,7 @@ class LibraryScreen(LibraryKeys, Screen[None]):
         Binding("f", "filter", "Filter", id="library.filter"),
         Binding("b", "bookmark", "Bookmark", id="library.bookmark"),
         Binding("A", "add_urls", "Add URL", id="library.add"),
-        Binding("T", "tags", "Tags", id="library.tags"),
+        Binding("T", "tags", "Tags", show=False, id="library.tags"),
         Binding("e", "archive", "Archive", show=False, id="library.archive"),
         Binding("number_sign", "tag_filter", "Filter by tag", show=False, id="library.tag_filter"),
         Binding("r", "rescan", "Rescan", id="library.rescan"),
