@@ -20,8 +20,8 @@ class TagFilterDialog(ModalScreen[str | None]):
 
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="tag_filter.close"),
-        Binding("j", "cursor_down", show=False, id="tag_filter.down"),
-        Binding("k", "cursor_up", show=False, id="tag_filter.up"),
+        Binding("j", "focused.cursor_down", show=False, id="tag_filter.down"),
+        Binding("k", "focused.cursor_up", show=False, id="tag_filter.up"),
     ]
 
     def __init__(self, tags: list[tuple[str, int]], current: str | None = None) -> None:
@@ -48,12 +48,6 @@ class TagFilterDialog(ModalScreen[str | None]):
         names = [tag.casefold() for tag, _ in self.tags]
         current = (self.current or "").casefold()
         options.highlighted = names.index(current) + 1 if current in names else 0
-
-    def action_cursor_down(self) -> None:
-        self.query_one(OptionList).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one(OptionList).action_cursor_up()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -147,14 +147,14 @@ class LibraryKeys:
             return
         waiting = row.status == "pending"
         question = "Fetch this article now?" if waiting else "Try fetching this article again?"
+        detail = f"{title_of(row)}\n{one_line(row.url)}"
         if not waiting and row.reason:
-            question += f" (last time: {shortened(one_line(row.reason), 60)})"
+            detail += f"\nLast time: {shortened(one_line(row.reason), 100)}"
 
         def answer(yes: bool | None) -> None:
             if yes:
                 self.start_job(Job("fetch", ids=(row.id,), open_after=True))
 
-        detail = f"{title_of(row)}\n{one_line(row.url)}"
         self.margin_app.push_screen(
             ConfirmDialog(question, detail, yes="Fetch", harmless=True), answer
         )

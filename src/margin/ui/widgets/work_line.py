@@ -83,10 +83,11 @@ def progress_text(job: Job, progress: WorkProgress | None) -> Text:
         text.append("─" * (BAR_CELLS - filled) + " ", style="dim")
         verb = PHASE_WORDS.get(progress.phase, "Done")
         text.append(f"{verb} {progress.done} of {progress.total}")
+        text.append(" · escape stops", style="dim")
         if progress.label:
-            text.append(f": {short_address(progress.label, 48)}")
-        text.append("…")
-    text.append("   escape: stop", style="dim")
+            text.append(f" · {short_address(progress.label, 48)}")
+        return text
+    text.append(" · escape stops", style="dim")
     return text
 
 
