@@ -21,7 +21,7 @@ from margin.model import Article, Block
 from margin.sanitize import visible
 from margin.ui.text_direction import is_rtl
 from margin.ui.widgets.article_tables import Pads, column_widths, row_pads
-from margin.ui.wording import counted
+from margin.wording import counted
 
 # A word with its trailing spaces, or a run of leading spaces.
 _TOKEN_RE = re.compile(r"[^ ]+ *| +")
