@@ -1,0 +1,60 @@
+"""The built-in recogniser on the kinds of error seen on text nobody tuned
+it for: each test is made-up text that the rule it names decides."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from margin.entities import recognise
+
+
+def spans(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in recognise(text)]
+
+
+# ------------------------------------------------------------- code blocks
+
+_MARKDOWN = """# Tuning SQLite
+
+Maria Borg of the Red Cross wrote this in Valletta.
+
+```sql
+PRAGMA journal_mode = WAL;
+SELECT * FROM Acme WHERE Owner = 'NASA';
+```
+
+Then Borg turned it off again.
+"""
+
+
+def test_no_entities_in_a_markdown_code_block(tmp_path: Path) -> None:
+    from margin.ingest.pipeline import extract_file
+
+    page = tmp_path / "notes.md"
+    page.write_text(_MARKDOWN, encoding="utf-8")
+    article = extract_file(page, entities=True)
+    code = [b for b in article.blocks if b.kind == "code"]
+    assert code and "PRAGMA" in article.text[code[0].start : code[0].end]
+    found = [(e.text, e.label) for e in article.entities]
+    assert ("Maria Borg", "PERSON") in found and ("Valletta", "PLACE") in found
+    inside = [e for e in article.entities if code[0].start <= e.start < code[0].end]
+    assert inside == []
+    assert not {"PRAGMA", "WAL", "Acme", "NASA", "Owner"} & {e.text for e in article.entities}
+    for e in article.entities:
+        assert article.text[e.start : e.end] == e.text
+
+
+def test_the_entities_command_skips_code_blocks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from margin.cli import main
+
+    page = tmp_path / "notes.md"
+    page.write_text(_MARKDOWN, encoding="utf-8")
+    assert main(["entities", str(page), "--json"]) == 0
+    found = {d["text"] for d in json.loads(capsys.readouterr().out)}
+    assert "Valletta" in found
+    assert not {"PRAGMA", "WAL", "Acme", "NASA"} & found
