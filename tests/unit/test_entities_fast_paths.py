@@ -185,7 +185,8 @@ def reference_gaz_matches(doc: Document, a: int, b: int) -> list[Match]:
 def reference_runs(doc: Document) -> list[tuple[int, int]]:
     """Runs of capitalised words, looking at every token."""
     words, spaced, capword, n = doc.words, doc.spaced, doc.capword, doc.n
-    joiners = doc.lex.name_particles | {"&"}
+    particles = doc.lex.name_particles
+    joiners = particles | {"&"}
     out = []
     i = 0
     while i < n:
@@ -203,6 +204,15 @@ def reference_runs(doc: Document) -> list[tuple[int, int]]:
                 and "\n" not in spaced[j + 2]
             ):
                 j += 2
+            elif (
+                words[j + 1] in particles
+                and j + 3 < n
+                and words[j + 2] in particles
+                and capword[j + 3]
+                and "\n" not in spaced[j + 2]
+                and "\n" not in spaced[j + 3]
+            ):
+                j += 3
             else:
                 break
         out.append((i, j))

@@ -58,3 +58,38 @@ def test_the_entities_command_skips_code_blocks(
     found = {d["text"] for d in json.loads(capsys.readouterr().out)}
     assert "Valletta" in found
     assert not {"PRAGMA", "WAL", "Acme", "NASA"} & found
+
+
+# ------------------------------------------- a person stays a person
+
+
+def test_a_surname_that_is_a_common_word_stays_a_person() -> None:
+    text = (
+        "The phone was shown by Steve Jobs on stage. Jobs said it was ready. "
+        "Later, Jobs' health failed and Jobs’s staff took over."
+    )
+    assert spans(text) == [("Steve Jobs", "PERSON")] + [("Jobs", "PERSON")] * 3
+
+
+def test_a_surname_that_is_a_place_stays_a_person() -> None:
+    text = (
+        "The union is led by Ana Delgado. Delgado said talks had failed, "
+        "and Delgado's members walked out."
+    )
+    assert spans(text) == [("Ana Delgado", "PERSON")] + [("Delgado", "PERSON")] * 2
+
+
+def test_names_with_particles_stay_one_person() -> None:
+    text = (
+        "Pieter van der Berg won the stage. Van der Berg said it was hard, "
+        "and van der Berg's coach agreed. Maria de la Cruz won the vote; "
+        "De la Cruz told reporters that de la Cruz's plan works."
+    )
+    assert spans(text) == [
+        ("Pieter van der Berg", "PERSON"),
+        ("Van der Berg", "PERSON"),
+        ("van der Berg", "PERSON"),
+        ("Maria de la Cruz", "PERSON"),
+        ("De la Cruz", "PERSON"),
+        ("de la Cruz", "PERSON"),
+    ]

@@ -118,10 +118,12 @@ def _run_cands(doc: Document, a: int, b: int, out: list[Cand]) -> None:
 
 def runs(doc: Document) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens in a paragraph, with name particles
-    and '&' inside ("Osama bin Laden", "AT & T", "Ludwig van Beethoven")."""
+    and '&' inside ("Osama bin Laden", "AT & T", "Ludwig van Beethoven"),
+    two particles too ("Pieter van der Berg", "Maria de la Cruz")."""
     words = doc.words
     spaced = doc.spaced
-    joiners = doc.lex.name_particles | {"&"}
+    particles = doc.lex.name_particles
+    joiners = particles | {"&"}
     capword = doc.capword
     n = doc.n
     out: list[tuple[int, int]] = []
@@ -144,6 +146,16 @@ def runs(doc: Document) -> list[tuple[int, int]]:
                 and "\n" not in spaced[k + 1]
             ):
                 j = k + 1
+            elif (
+                words[k] in particles
+                and k + 2 < n
+                and words[k + 1] in particles
+                and capword[k + 2]
+                and "\n" not in spaced[k]
+                and "\n" not in spaced[k + 1]
+                and "\n" not in spaced[k + 2]
+            ):
+                j = k + 2
             else:
                 break
         out.append((i, j))

@@ -41,6 +41,8 @@ def second_pass(doc: Document, cands: list[Cand]) -> list[Cand]:
         _settle(doc, c, key, surfaces)
         if c.label is not None:
             out.append(c)
+    out += _lost_surnames(doc, out, surfaces.person_parts)
+    _take_particles(doc, out, surfaces.person_parts)
     return out
 
 
@@ -78,22 +80,70 @@ def _acronyms(doc: Document, cands: list[Cand]) -> dict[str, EntityLabel]:
 def _person_parts(doc: Document, cands: list[Cand]) -> dict[str, int]:
     """The parts of full names that stand for the person elsewhere: the
     surname, the last two names, the first name (unless it is a place),
-    the last part of a hyphenated surname."""
+    the last part of a hyphenated surname, a surname with its particles
+    ("van der Berg", and "Van der Berg" starting a sentence)."""
     parts: dict[str, int] = {}
     gazetteer = doc.lex.gazetteer
     for c in cands:
         if c.label == "PERSON" and c.strength >= GUESS:
-            ws = [w for w in c.words if w[0].isupper() and not (len(w) == 2 and w[1] == ".")]
+            words = [norm((w,)) for w in c.words] if doc.needs_norm else list(c.words)
+            ws = [w for w in words if w[0].isupper() and not (len(w) == 2 and w[1] == ".")]
             if len(ws) >= 2:
-                if doc.needs_norm:
-                    ws = [norm((w,)) for w in ws]
                 parts.setdefault(ws[-1], c.strength)
                 parts.setdefault(" ".join(ws[-2:]), c.strength)
                 if (ws[0],) not in gazetteer:
                     parts.setdefault(ws[0], c.strength)
                 if "-" in ws[-1]:
                     parts.setdefault(ws[-1].split("-")[-1], c.strength)
+                for surname in _with_particles(doc, words):
+                    parts.setdefault(surname, c.strength)
     return parts
+
+
+def _with_particles(doc: Document, words: list[str]) -> list[str]:
+    """The surname of a full name from its first particle on, as written
+    and capitalised: ["van der Berg", "Van der Berg"]; none without one."""
+    particles = doc.lex.name_particles
+    for i in range(1, len(words) - 1):
+        if words[i] in particles:
+            surname = " ".join(words[i:])
+            return [surname, surname[0].upper() + surname[1:]]
+    return []
+
+
+def _take_particles(doc: Document, cands: list[Cand], parts: dict[str, int]) -> None:
+    """A surname after the particles it was written with in full ("de la"
+    + "Cruz"): the span starts at the particles."""
+    words = doc.words
+    particles = doc.lex.name_particles
+    for c in cands:
+        a = c.first
+        if c.label != "PERSON" or a < 1 or words[a - 1] not in particles:
+            continue
+        k = a - 1
+        while k > 0 and words[k - 1] in particles and a - k < 2:
+            k -= 1
+        while k < a and " ".join(words[k : c.last + 1]) not in parts:
+            k += 1
+        if k < a:
+            c.first, c.words = k, tuple(words[k : c.last + 1])
+
+
+def _lost_surnames(doc: Document, kept: list[Cand], parts: dict[str, int]) -> list[Cand]:
+    """A person's surname alone where the first pass made nothing of it (a
+    common word: "Marsh said", "Jobs' health"), once a full name with a
+    rule's label or better has named that person."""
+    surnames = {p for p, strength in parts.items() if strength >= RULE and " " not in p}
+    if not surnames:
+        return []
+    words = doc.words
+    covered = {i for c in kept for i in range(c.first, c.last + 1)}
+    out = []
+    for i in doc.caps:
+        w = words[i]
+        if i not in covered and (norm((w,)) if doc.needs_norm else w) in surnames:
+            out.append(Cand(i, i, "PERSON", RULE, (w,)))
+    return out
 
 
 def _tally(cands: list[Cand], keys: list[str], surfaces: _Surfaces) -> None:
@@ -121,7 +171,9 @@ def _settle(doc: Document, c: Cand, key: str, surfaces: _Surfaces) -> None:
     if c.label != "PERSON" and (c.strength < GAZ or c.label == "PLACE") and not c.place_context:
         hit = surfaces.person_parts.get(key)
         if hit is not None and (c.strength < GAZ or hit >= RULE):
+            # the person, whatever the same words are labelled elsewhere
             c.label, c.strength = "PERSON", RULE
+            return
     b = surfaces.best.get(key)
     if b is not None and b[1] > c.strength:
         c.label, c.strength = b

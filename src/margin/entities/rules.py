@@ -418,7 +418,11 @@ def _unknown_name(doc: Document, sp: Span) -> Answer:
     if sp.headline:
         return Cand(sp.s, sp.e, None, OPEN, sp.words, sp.extra_end)
     lex = doc.lex
-    words = sp.words
+    # the particles inside a name are no common words ("Pieter van der Berg")
+    words = tuple(w for w in sp.words if w not in lex.name_particles)
+    if len(words) < len(sp.words) and len(words) >= 2 and sp.words[0] in words:
+        # "Pieter van der Berg", "Maria de la Cruz": a particle inside makes a person
+        return Cand(sp.s, sp.e, "PERSON", GUESS, sp.words, sp.extra_end)
     common = [w for w in words if w.lower() in lex.words or doc.lower_seen(w.lower())]
     if sp.at_start and len(words) == 2 and words[0] in common:
         # "Soccer meets", "Cheeky horror" never get here (lower-case second
