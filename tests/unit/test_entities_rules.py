@@ -93,3 +93,22 @@ def test_names_with_particles_stay_one_person() -> None:
         ("De la Cruz", "PERSON"),
         ("de la Cruz", "PERSON"),
     ]
+
+
+# -------------------------------- organisations' names keep their words
+
+
+def test_an_organisation_name_with_a_connector_keeps_every_word() -> None:
+    assert spans("She joined the Department of Justice in May.") == [
+        ("Department of Justice", "ORG")
+    ]
+    assert ("Food and Drug Administration", "ORG") in spans(
+        "Makers talk with the Food and Drug Administration every week."
+    )
+    assert ("Korean Ministry of Food and Drug Safety", "ORG") in spans(
+        "It was cleared by the Korean Ministry of Food and Drug Safety last year."
+    )
+
+
+def test_a_lower_case_title_keeps_a_name_that_starts_with_a_common_word() -> None:
+    assert ("Urban Meyer", "PERSON") in spans("On Monday coach Urban Meyer closed practice.")

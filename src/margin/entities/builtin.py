@@ -310,8 +310,10 @@ def _split_titles(
     i = a
     while i <= b:
         t = words[i]
-        is_title = i not in protected and (
-            t in titles or (t in _TITLE_PREFIX and i < b and words[i + 1] in titles)
+        is_title = (
+            i not in protected
+            and (t in titles or (t in _TITLE_PREFIX and i < b and words[i + 1] in titles))
+            and not (i > a and words[i - 1] in _CONNECT_ORG)  # "Department of Justice"
         )
         if not is_title:
             i += 1

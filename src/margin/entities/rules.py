@@ -59,6 +59,8 @@ _ADJ_NAMES = frozenset({"Roman", "Christian", "Norman"})
 _PRE_PERSON = frozenset({"said", "says", "told", "according", "by", "thanked", "interviewed"})
 # Verbs after an unknown word that make it a guessed organisation that may be a person.
 _REPORTING = ("said", "says", "told", "added", "wrote")
+# Lower-case words that join the parts of an organisation's name.
+_CONNECTORS = frozenset({"of", "for", "and", "on"})
 _TRAILING_JUNK = frozenset({"The", "A", "An", "And", "Or", "Of", "I", "THE", "AND"})
 # Words that some rule treats specially although they are not in the
 # lexicon's word lists: never a plain word (see plain_word).
@@ -188,6 +190,10 @@ def _trim(doc: Document, s: int, e: int, person_ctx: bool) -> tuple[int, int, bo
             break
         if t in _ORG_ADJ and s < e and _org_words(lex, full[1:]):
             break
+        if t not in lex.dates and _connected_org(lex, full):
+            break  # "Food and Drug Administration", "Korean Ministry of Health"
+        if t in lex.stopwords and s < e and prev_word(tw, s) in lex.lower_titles:
+            break  # "coach Urban Meyer": a person's name
         if (
             t in lex.stopwords
             or t in lex.dates
@@ -487,6 +493,13 @@ def _any_org_compound(words: tuple[str, ...]) -> bool:
 
 def _named_head(lex: Lexicon, word: str) -> bool:
     return word in lex.org_suffixes or word in lex.org_heads or word in lex.place_suffixes
+
+
+def _connected_org(lex: Lexicon, words: tuple[str, ...]) -> bool:
+    """An organisation's name joined by "of", "for" or "and" ("Food and Drug
+    Administration", "Ministry of Food and Drug Safety"): no word of it is
+    stripped."""
+    return len(words) >= 3 and not _CONNECTORS.isdisjoint(words) and _org_words(lex, words)
 
 
 def _org_words(lex: Lexicon, words: tuple[str, ...]) -> bool:
