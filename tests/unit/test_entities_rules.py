@@ -112,3 +112,38 @@ def test_an_organisation_name_with_a_connector_keeps_every_word() -> None:
 
 def test_a_lower_case_title_keeps_a_name_that_starts_with_a_common_word() -> None:
     assert ("Urban Meyer", "PERSON") in spans("On Monday coach Urban Meyer closed practice.")
+
+
+# ------------------------------------------------------ words in capitals
+
+
+def test_a_headline_in_capitals_is_no_organisation() -> None:
+    text = "ITALY DRAWS WITH SPAIN\n\nItaly drew 1-1 with Spain in Rome on Sunday."
+    assert spans(text) == [
+        ("ITALY", "PLACE"),
+        ("SPAIN", "PLACE"),
+        ("Italy", "PLACE"),
+        ("Spain", "PLACE"),
+        ("Rome", "PLACE"),
+    ]
+    assert spans("FLOODS HIT TOWN\n\nRain fell all week.") == []
+
+
+def test_a_dateline_in_capitals_is_a_place() -> None:
+    assert spans("NEW YORK -- Verizon Communications said on Monday.") == [
+        ("NEW YORK", "PLACE"),
+        ("Verizon Communications", "ORG"),
+    ]
+
+
+def test_names_from_the_body_are_found_in_a_heading_in_capitals() -> None:
+    text = (
+        "JAZZ PHARMACEUTICALS TO BUY RIGHTS FROM SIGMA-TAU PHARMACEUTICALS\n\n"
+        "Jazz Pharmaceuticals said it will buy the rights from Sigma-Tau Pharmaceuticals."
+    )
+    assert spans(text) == [
+        ("JAZZ PHARMACEUTICALS", "ORG"),
+        ("SIGMA-TAU PHARMACEUTICALS", "ORG"),
+        ("Jazz Pharmaceuticals", "ORG"),
+        ("Sigma-Tau Pharmaceuticals", "ORG"),
+    ]

@@ -241,7 +241,7 @@ def gaz_matches(doc: Document, a: int, b: int) -> list[Match]:
             label = gaz.get(key)
             if label is None and caps and any(len(w) > 3 for w in key):
                 titled = tuple(w.title() for w in key)
-                if titled not in lex.generated:  # "AJAX" is no Dutch town
+                if len(titled) > 1 or titled not in lex.generated:  # "AJAX": no Dutch town
                     label = gaz.get(titled)
             if label is not None:
                 found = (i, k, label)

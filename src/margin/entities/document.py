@@ -93,6 +93,15 @@ def extra_end(tw: list[str], e: int) -> int:
     return 1 if tw[e] in _ABBREV_WITH_DOT and e + 1 < len(tw) and tw[e + 1] == "." else 0
 
 
+def _same_shout(doc: Document, i: int, j: int) -> bool:
+    """Capitalised words i < j are in one run of capitals: next to each other
+    or one punctuation mark apart, in one paragraph."""
+    spaced = doc.spaced
+    if "\n" in spaced[j]:
+        return False
+    return j == i + 1 or (j == i + 2 and not doc.words[i + 1][0].isalnum())
+
+
 def norm(words: tuple[str, ...]) -> str:
     """The words as one key: soft hyphens out, curly apostrophes straight."""
     return " ".join(words).replace("\u00ad", "").replace("\u2019", "'")
@@ -118,6 +127,7 @@ class Document:
         self.cap_mid: set[str] = set()  # the same words, where they do not start a sentence
         self._scan_capitals()
         self._mark_headlines()
+        self._mark_shouting()
 
     def _scan_capitals(self) -> None:
         """Fill capword, caps, cap_mid, and sent_start for the capitalised
@@ -218,6 +228,25 @@ class Document:
                     if lower > limit:
                         return False
         return count >= 4 and lower <= count // 8
+
+    def _mark_shouting(self) -> None:
+        """Runs of words in capitals ("ITALY DRAWS WITH SPAIN", "NEW YORK --",
+        "BY TMZ STAFF") get a heading's stricter rules: a word in capitals
+        there is no acronym unless no list knows it."""
+        words, lex = self.words, self.lex
+        loud = [i for i in self.caps if len(words[i]) > 1 and words[i].isupper()]
+        k = 0
+        while k < len(loud):
+            j = k
+            while j + 1 < len(loud) and _same_shout(self, loud[j], loud[j + 1]):
+                j += 1
+            run = [words[i] for i in loud[k : j + 1]]
+            if len(run) >= 3 or (
+                len(run) == 2 and any(len(w) > 2 and w.lower() in lex.words for w in run)
+            ):
+                first, last = loud[k], loud[j]
+                self.headline[first : last + 1] = [True] * (last + 1 - first)
+            k = j + 1
 
     def lower_seen(self, word: str) -> bool:
         """Whether ``word`` occurs in the text as an all lower-case word."""

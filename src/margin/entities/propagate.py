@@ -42,6 +42,7 @@ def second_pass(doc: Document, cands: list[Cand]) -> list[Cand]:
         if c.label is not None:
             out.append(c)
     out += _lost_surnames(doc, out, surfaces.person_parts)
+    out += _names_in_headings(doc, out)
     _take_particles(doc, out, surfaces.person_parts)
     return out
 
@@ -127,6 +128,36 @@ def _take_particles(doc: Document, cands: list[Cand], parts: dict[str, int]) -> 
             k += 1
         if k < a:
             c.first, c.words = k, tuple(words[k : c.last + 1])
+
+
+def _names_in_headings(doc: Document, kept: list[Cand]) -> list[Cand]:
+    """Names the body labels surely, found in headings and runs of capitals
+    whatever their case ("JAZZ PHARMACEUTICALS" after "Jazz Pharmaceuticals
+    plc"), where the heading's own rules found nothing."""
+    words, headline = doc.words, doc.headline
+    spots = [i for i in doc.caps if headline[i]]
+    if not spots:
+        return []
+    known: dict[str, list[tuple[tuple[str, ...], Cand]]] = {}
+    for c in kept:
+        if c.strength >= RULE and not headline[c.first]:
+            key = tuple(w.lower() for w in c.words)
+            known.setdefault(key[0], []).append((key, c))
+    covered = {i for c in kept for i in range(c.first, c.last + 1)}
+    out: list[Cand] = []
+    end = -1
+    for i in spots:
+        if i <= end or i in covered:
+            continue
+        best = None
+        for key, c in known.get(words[i].lower(), ()):
+            j = i + len(key) - 1
+            if (best is None or j > best[0]) and tuple(w.lower() for w in words[i : j + 1]) == key:
+                best = (j, c)
+        if best is not None and not covered.intersection(range(i, best[0] + 1)):
+            end, c = best
+            out.append(Cand(i, end, c.label, c.strength, tuple(words[i : end + 1])))
+    return out
 
 
 def _lost_surnames(doc: Document, kept: list[Cand], parts: dict[str, int]) -> list[Cand]:

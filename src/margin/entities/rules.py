@@ -188,6 +188,8 @@ def _trim(doc: Document, s: int, e: int, person_ctx: bool) -> tuple[int, int, bo
         full = tuple(tw[s : e + 1])
         if full in lex.gazetteer or (full in lex.weak_places and place_context(doc, s, e)):
             break
+        if t.isupper() and tuple(w.title() for w in full) in lex.gazetteer:
+            break  # "NEW YORK"
         if t in _ORG_ADJ and s < e and _org_words(lex, full[1:]):
             break
         if t not in lex.dates and _connected_org(lex, full):
@@ -227,7 +229,7 @@ def _gazetteer(doc: Document, sp: Span) -> Answer:
     g = lex.gazetteer.get(words)
     if g is None and first.isupper() and allcaps(first) and any(len(w) > 3 for w in words):
         titled = tuple(w.title() for w in words)
-        if titled not in lex.generated:
+        if len(titled) > 1 or titled not in lex.generated:
             g = lex.gazetteer.get(titled)
     if g is None:
         return None
