@@ -147,3 +147,50 @@ def test_names_from_the_body_are_found_in_a_heading_in_capitals() -> None:
         ("Jazz Pharmaceuticals", "ORG"),
         ("Sigma-Tau Pharmaceuticals", "ORG"),
     ]
+
+
+# ------------------------------------------------------------ sports teams
+
+
+def test_clubs_named_after_places_are_organisations_in_a_sports_story() -> None:
+    text = (
+        "Everton beat Fulham 2-0 on Saturday. The striker scored twice, and "
+        "Fulham's coach was furious. Fulham remain bottom of the league this season."
+    )
+    assert spans(text) == [("Everton", "ORG")] + [("Fulham", "ORG")] * 3
+
+
+def test_a_college_known_by_its_state_is_an_organisation() -> None:
+    text = (
+        "Florida coach Urban Meyer closed practice to the press this season. "
+        "He once coached at Michigan State."
+    )
+    assert spans(text) == [
+        ("Florida", "ORG"),
+        ("Urban Meyer", "PERSON"),
+        ("Michigan State", "ORG"),
+    ]
+
+
+def test_teams_by_nickname_are_organisations() -> None:
+    text = (
+        "The Boston Red Sox beat the Yankees in the playoffs, and the Bruins "
+        "lost again. The Gunners won their league match."
+    )
+    assert spans(text) == [
+        ("Boston Red Sox", "ORG"),
+        ("Yankees", "ORG"),
+        ("Bruins", "ORG"),
+        ("Gunners", "ORG"),
+    ]
+
+
+def test_countries_stay_places_and_towns_stay_towns() -> None:
+    text = "England beat Spain in the last match of the tournament; the coach of England scored."
+    assert spans(text) == [("England", "PLACE"), ("Spain", "PLACE"), ("England", "PLACE")]
+    # no sport in the story: the town
+    assert spans("Fulham is a district of London, and Fulham has many shops.") == [
+        ("Fulham", "PLACE"),
+        ("London", "PLACE"),
+        ("Fulham", "PLACE"),
+    ]

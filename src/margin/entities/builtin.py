@@ -27,6 +27,7 @@ from margin.entities.document import (
 from margin.entities.lexicon import MAX_GAZ_TOKENS, lexicon
 from margin.entities.propagate import second_pass
 from margin.entities.rules import THE, classify, classify_word
+from margin.entities.sport import sporty
 from margin.model import Entity
 
 _CONNECT_ORG = frozenset({"of", "for", "on", "and", "de", "du", "des", "del", "der"})
@@ -78,8 +79,10 @@ def first_pass(doc: Document) -> list[Cand]:
     headline = doc.headline
     gazetteer = lex.gazetteer
     alone_dropped = lex.alone_dropped
+    # In an article about sport a word's neighbours may make a place a club.
+    general = sporty(doc)
     for a, b in merge_org_connectors(doc, runs(doc)):
-        if a != b or headline[a]:
+        if a != b or headline[a] or general:
             _run_cands(doc, a, b, cands)
             continue
         # One word outside a heading (most runs): the usual cases of what

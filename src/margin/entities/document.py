@@ -52,6 +52,9 @@ class Cand:
     # A place name that is also a word, labelled by a place before or after
     # it ("in Reading"): a person's name elsewhere does not relabel it.
     place_context: bool = False
+    # A sports club, labelled by the words around it ("Everton beat"): its
+    # other mentions are the club too.
+    club: bool = False
 
 
 def is_cap(tok: str) -> bool:
@@ -117,6 +120,7 @@ class Document:
         self.n = len(self.words)
         self._ends: list[int] | None = None
         self._vocab: set[str] | None = None
+        self.sport: bool | None = None  # an article about sport (see margin.entities.sport)
         # norm changes nothing in a text without soft hyphens and curly apostrophes
         self.needs_norm = "\u00ad" in text or "\u2019" in text
         self.sent_start = [False] * self.n
@@ -248,12 +252,15 @@ class Document:
                 self.headline[first : last + 1] = [True] * (last + 1 - first)
             k = j + 1
 
+    def vocab(self) -> set[str]:
+        """Every distinct token of the text."""
+        if self._vocab is None:
+            self._vocab = set(self.words)
+        return self._vocab
+
     def lower_seen(self, word: str) -> bool:
         """Whether ``word`` occurs in the text as an all lower-case word."""
-        vocab = self._vocab
-        if vocab is None:
-            vocab = self._vocab = set(self.words)
-        return word in vocab and word.islower() and word[0].isalnum()
+        return word in self.vocab() and word.islower() and word[0].isalnum()
 
     def ends(self) -> list[int]:
         """The end offset of every token."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from margin.entities.context import place_context
 from margin.entities.document import GAZ, GUESS, RULE, Cand, Document, allcaps, norm
 from margin.model import EntityLabel
 
@@ -36,15 +37,25 @@ def second_pass(doc: Document, cands: list[Cand]) -> list[Cand]:
     _tally(cands, keys, surfaces)
     for acr, label in acronyms.items():
         surfaces.best.setdefault(acr, (label, RULE))
+    clubs = {key for c, key in zip(cands, keys, strict=True) if c.club}
     out: list[Cand] = []
     for c, key in zip(cands, keys, strict=True):
         _settle(doc, c, key, surfaces)
+        if clubs and key in clubs and c.label == "PLACE":
+            _club_again(doc, c)
         if c.label is not None:
             out.append(c)
     out += _lost_surnames(doc, out, surfaces.person_parts)
     out += _names_in_headings(doc, out)
     _take_particles(doc, out, surfaces.person_parts)
     return out
+
+
+def _club_again(doc: Document, c: Cand) -> None:
+    """A place's name that means its club elsewhere in the article is the
+    club again, unless a place context makes it the town ("in Fulham")."""
+    if not place_context(doc, c.first, c.last):
+        c.label, c.strength, c.club = "ORG", RULE, True
 
 
 def _acronyms(doc: Document, cands: list[Cand]) -> dict[str, EntityLabel]:
