@@ -180,7 +180,8 @@ def reference_document(text: str) -> Document:
     """The document with its per-token facts worked out by the general
     functions one token at a time, and normalising always on."""
     doc = Document(text, lexicon())
-    doc.capword = [is_cap(t) for t in doc.words]
+    gaz = doc.lex.gazetteer
+    doc.capword = [is_cap(t) or (t[0].isdigit() and (t,) in gaz) for t in doc.words]
     doc.caps = [i for i, cap in enumerate(doc.capword) if cap]
     doc.sent_start = [cap and doc.sentence_start(i) for i, cap in enumerate(doc.capword)]
     doc.cap_mid = {doc.words[i] for i in doc.caps if not doc.sent_start[i]}

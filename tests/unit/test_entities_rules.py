@@ -194,3 +194,25 @@ def test_countries_stay_places_and_towns_stay_towns() -> None:
         ("London", "PLACE"),
         ("Fulham", "PLACE"),
     ]
+
+
+# ----------------------------------------- brands in lower case or digits
+
+
+def test_brands_written_in_lower_case_or_with_digits_are_organisations() -> None:
+    text = (
+        "Passengers of easyJet were stuck for hours. Shares of iRobot rose, and "
+        "eHarmony said it had more users. 3M said profits rose; 23andMe cut jobs."
+    )
+    assert spans(text) == [
+        ("easyJet", "ORG"),
+        ("iRobot", "ORG"),
+        ("eHarmony", "ORG"),
+        ("3M", "ORG"),
+        ("23andMe", "ORG"),
+    ]
+
+
+def test_products_in_lower_case_units_and_sizes_are_no_organisations() -> None:
+    got = spans("He bought a new iWidget and 3D glasses with 1GHz chips at 5 kWh a day.")
+    assert got == [("iWidget", "OTHER")]

@@ -67,6 +67,15 @@ def is_cap(tok: str) -> bool:
             return True
         if tok.startswith(("al-", "el-")) and len(tok) > 3 and tok[3].isupper():
             return True
+        # a brand in lower case with a capital inside: easyJet, eHarmony (not a
+        # hyphened word, nor a unit: kWh, mAh)
+        return len(tok) > 3 and "-" not in tok and not tok.islower() and tok.isalpha()
+    if c.isdigit():
+        # a brand with digits: 23andMe, 7-Eleven (not 3D, 4K, 1GHz, 18-year-old)
+        rest = tok.lstrip("0123456789")
+        if rest[:1] == "-":
+            return rest[1:2].isupper() and rest[2:3].islower()
+        return rest[:1].islower() and not rest.islower()
     return False
 
 
@@ -140,13 +149,14 @@ class Document:
         out, for the tokens that start with a letter and are not all lower case."""
         words, spaced = self.words, self.spaced
         sent_start, capword, caps, cap_mid = self.sent_start, self.capword, self.caps, self.cap_mid
-        for i in [i for i, t in enumerate(words) if not t.islower() and t[0].isalpha()]:
+        gazetteer = self.lex.gazetteer
+        for i in [i for i, t in enumerate(words) if not t.islower() and t[0].isalnum()]:
             t = words[i]
             c = t[0]
             if c.isupper():  # is_cap(t)
                 if c == "I" and t[1:2] in ("'", "\u2019"):
                     continue  # I'm, I've
-            elif not is_cap(t):
+            elif not is_cap(t) and not (c.isdigit() and (t,) in gazetteer):  # 3M
                 continue
             capword[i] = True
             caps.append(i)

@@ -62,6 +62,10 @@ _PRE_PERSON = frozenset({"said", "says", "told", "according", "by", "thanked", "
 _REPORTING = ("said", "says", "told", "added", "wrote")
 # Lower-case words that join the parts of an organisation's name.
 _CONNECTORS = frozenset({"of", "for", "and", "on"})
+# Before a product's name: "a", "new", a possessive.
+_PRODUCT_BEFORE = frozenset(
+    {"a", "an", "new", "his", "her", "my", "your", "their", "our", "its", "latest", "older"}
+)
 _TRAILING_JUNK = frozenset({"The", "A", "An", "And", "Or", "Of", "I", "THE", "AND"})
 # Words that some rule treats specially although they are not in the
 # lexicon's word lists: never a plain word (see plain_word).
@@ -384,8 +388,11 @@ def _shape(doc: Document, sp: Span) -> Answer:
         if glossed(doc, sp.e):
             return NO_ENTITY  # "CRE (carbapenem-resistant enterobacteriaceae)": a term
         return Cand(sp.s, sp.e, "ORG", GUESS, sp.words, sp.extra_end)
-    if first[0].islower():  # iPhone, eBay
-        return Cand(sp.s, sp.e, "OTHER", GUESS, sp.words, sp.extra_end)
+    if first[0].islower() and len(first) <= 3:
+        return NO_ENTITY  # a unit: kWh, mAh, pH
+    if first[0].islower() or first[0].isdigit():  # easyJet, iRobot, 23andMe, iMessage
+        label: EntityLabel = "OTHER" if _product_context(doc, sp) else "ORG"
+        return Cand(sp.s, sp.e, label, GUESS, sp.words, sp.extra_end)
     if (
         not first[1:].islower()  # else it has no upper-case letter after the first
         and any(ch.isupper() for ch in first[1:])
@@ -394,6 +401,14 @@ def _shape(doc: Document, sp: Span) -> Answer:
     ):
         return Cand(sp.s, sp.e, "ORG", GUESS, sp.words, sp.extra_end)
     return None
+
+
+def _product_context(doc: Document, sp: Span) -> bool:
+    """A brand written in lower case is a product after "a", "new" or a
+    possessive ("his iPod"), or before a number ("iMac 27"); else the company."""
+    words = doc.words
+    after = words[sp.e + 1] if sp.e + 1 < len(words) else ""
+    return sp.prev in _PRODUCT_BEFORE or after[:1].isdigit()
 
 
 def _context_noun(doc: Document, sp: Span) -> Answer:
