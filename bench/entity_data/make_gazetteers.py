@@ -38,7 +38,7 @@ REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "src" / "margin" / "entities" / "data"
 
 #: Cities with at least this many people are listed.
-MIN_POP = 50_000
+MIN_POP = 15_000
 #: Cities this big also get their Latin-script alternate names that look English.
 EXONYM_POP = 1_000_000
 

@@ -216,3 +216,33 @@ def test_brands_written_in_lower_case_or_with_digits_are_organisations() -> None
 def test_products_in_lower_case_units_and_sizes_are_no_organisations() -> None:
     got = spans("He bought a new iWidget and 3D glasses with 1GHz chips at 5 kWh a day.")
     assert got == [("iWidget", "OTHER")]
+
+
+# ------------------------------------------- people, towns and Latin places
+
+
+def test_a_small_towns_name_that_speaks_is_a_person() -> None:
+    text = "Delgado said the talks had failed, and Delgado's members walked out."
+    assert spans(text) == [("Delgado", "PERSON")] * 2
+
+
+def test_a_title_makes_a_person_of_a_small_towns_name_everywhere() -> None:
+    # Obama is also a town in Japan
+    text = "In an interview, Mr Obama said it was fine. Later Obama flew to Kenya."
+    assert spans(text) == [("Obama", "PERSON"), ("Obama", "PERSON"), ("Kenya", "PLACE")]
+
+
+def test_towns_are_places_not_organisations() -> None:
+    assert spans("Residents say Abbiategrasso has changed, and Aalsmeer too.") == [
+        ("Abbiategrasso", "PLACE"),
+        ("Aalsmeer", "PLACE"),
+    ]
+
+
+def test_latin_place_names_are_places_and_towns_in_names_make_people() -> None:
+    text = "The fair moved from Villa Rosa to Puerto Jose. Isabela Santos organised it."
+    assert spans(text) == [
+        ("Villa Rosa", "PLACE"),
+        ("Puerto Jose", "PLACE"),
+        ("Isabela Santos", "PERSON"),
+    ]

@@ -148,7 +148,7 @@ def _build() -> Lexicon:
         gaz_longest=_longest(gazetteer),
         weak_places=weak_places,
         generated=generated,
-        first_names=frozenset(_lines("first_names.txt")),
+        first_names=frozenset(_lines("first_names.txt") + _lines("census_first_names.txt")),
         countries=frozenset(
             _tokens(e) for e in _section("places.txt", "countries and common short forms")
         ),

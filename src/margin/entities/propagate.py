@@ -27,13 +27,15 @@ class _Surfaces:
     best: dict[str, tuple[EntityLabel, int]]
     # the votes of the weak guesses
     votes: dict[str, dict[EntityLabel, int]]
+    # labelled people by a rule somewhere ("Mr Obama"): never a small town
+    people: set[str]
 
 
 def second_pass(doc: Document, cands: list[Cand]) -> list[Cand]:
     """The candidates with their final labels; those still without one are dropped."""
     acronyms = _acronyms(doc, cands)
     keys = [norm(c.words) for c in cands] if doc.needs_norm else [" ".join(c.words) for c in cands]
-    surfaces = _Surfaces(_person_parts(doc, cands), {}, {})
+    surfaces = _Surfaces(_person_parts(doc, cands), {}, {}, set())
     _tally(cands, keys, surfaces)
     for acr, label in acronyms.items():
         surfaces.best.setdefault(acr, (label, RULE))
@@ -196,6 +198,8 @@ def _tally(cands: list[Cand], keys: list[str], surfaces: _Surfaces) -> None:
         if c.label is None:
             continue
         if c.strength >= RULE:
+            if c.label == "PERSON":
+                surfaces.people.add(key)
             old = best.get(key)
             if old is None or old[1] < c.strength:
                 best[key] = (c.label, c.strength)
@@ -210,12 +214,15 @@ def _settle(doc: Document, c: Cand, key: str, surfaces: _Surfaces) -> None:
     lex = doc.lex
     # A part of a full name is that person, unless it is a gazetteer entry
     # (or a place only its context made one) and the name only a guess.
-    if c.label != "PERSON" and (c.strength < GAZ or c.label == "PLACE") and not c.place_context:
+    if (c.strength < GAZ or c.label in ("PLACE", "PERSON")) and not c.place_context:
         hit = surfaces.person_parts.get(key)
         if hit is not None and (c.strength < GAZ or hit >= RULE):
             # the person, whatever the same words are labelled elsewhere
             c.label, c.strength = "PERSON", RULE
             return
+    if key in surfaces.people and c.label in ("PLACE", "PERSON") and c.words in lex.generated:
+        c.label, c.strength = "PERSON", RULE  # "Mr Obama" makes no Japanese town of Obama
+        return
     b = surfaces.best.get(key)
     if b is not None and b[1] > c.strength:
         c.label, c.strength = b

@@ -32,6 +32,7 @@ from margin.entities.sport import club_context, national, sporty, team_name
 from margin.model import EntityLabel
 
 THE: Final = ("The", "THE", "the")  # stripped from the front of a name
+_AT = frozenset({"in", "at", "near"})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "inside", "across", "to", "around"})
 # German and Dutch compound names of organisations: "Privatbank", "Stadtarchiv", "Sparkasse".
 _ORG_STEMS = (
@@ -294,7 +295,22 @@ def _gazetteer(doc: Document, sp: Span) -> Answer:
         return None
     if sp.person_ctx and g == "PLACE" and len(words) == 1:
         return Cand(sp.s, sp.e, "PERSON", RULE, sp.words, sp.extra_end)
+    if g == "PLACE" and town_says(doc, sp.s, sp.e):
+        return Cand(sp.s, sp.e, "PERSON", RULE, sp.words, sp.extra_end)
     return Cand(sp.s, sp.e, g, GAZ, sp.words, sp.extra_end)
+
+
+def town_says(doc: Document, s: int, e: int) -> bool:
+    """A small town's name (from the generated lists) that says or tells
+    ("Delgado said"): a surname, not the town. A capital saying something
+    stands for its government, and capitals are in the hand-written list."""
+    words = doc.words
+    return (
+        s == e
+        and (words[s],) in doc.lex.generated
+        and e + 1 < len(words)
+        and words[e + 1] in doc.lex.person_verbs_after
+    )
 
 
 def _weak_place(doc: Document, sp: Span) -> Answer:
@@ -438,8 +454,9 @@ def _context_noun(doc: Document, sp: Span) -> Answer:
 
 
 def _first_name_alone(doc: Document, sp: Span) -> Answer:
-    """A first name alone, outside headings: a guessed person."""
-    if not sp.headline and sp.words[0] in doc.lex.first_names:
+    """A first name alone, outside headings: a guessed person, unless a
+    place's preposition comes before it ("at Augusta")."""
+    if not sp.headline and sp.words[0] in doc.lex.first_names and sp.prev not in _AT:
         return Cand(sp.s, sp.e, "PERSON", GUESS, sp.words, sp.extra_end)
     return None
 
@@ -532,6 +549,17 @@ def _with_known_part(lex: Lexicon, sp: Span, common: bool) -> Answer:
         and words[1:] not in lex.generated
     ):
         return Cand(sp.s, sp.e, "PLACE", RULE, sp.words, sp.extra_end)
+    if (
+        not common
+        and len(words) <= 3
+        and all(
+            words[gs - sp.s : ge - sp.s + 1] in lex.generated
+            for gs, ge, _lab in sp.gaz
+            if sp.s <= gs and ge <= sp.e
+        )
+    ):
+        # "Isabela Santos": a small town's name is a first name or surname here
+        return Cand(sp.s, sp.e, "PERSON", GUESS, sp.words, sp.extra_end)
     return Cand(sp.s, sp.e, "ORG", GUESS, sp.words, sp.extra_end)  # "London West Hollywood"
 
 
