@@ -252,9 +252,7 @@ def test_latin_place_names_are_places_and_towns_in_names_make_people() -> None:
 
 
 def test_generic_acronyms_are_no_organisations() -> None:
-    text = (
-        "Breaking Ground, an NGO, put up CCTV cameras; Zentrix CIO Jane Roe bought PCs at 1 PM IST."
-    )
+    text = "Breaking Ground, an NGO, put up CCTV cameras and Zentrix CIO Jane Roe bought PCs at 1 PM IST."
     got = spans(text)
     assert ("Jane Roe", "PERSON") in got and ("Zentrix", "ORG") in got
     assert not {"NGO", "CCTV", "PCs", "IST", "CIO"} & {t for t, _ in got}
