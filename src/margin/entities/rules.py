@@ -28,7 +28,7 @@ from margin.entities.document import (
     prev_word,
 )
 from margin.entities.lexicon import Lexicon
-from margin.entities.sport import club_context, national, sporty, team_name
+from margin.entities.sport import club, sporty, team
 from margin.model import EntityLabel
 
 THE: Final = ("The", "THE", "the")  # stripped from the front of a name
@@ -114,9 +114,9 @@ class Span:
 def classify(doc: Document, s: int, e: int, person_ctx: bool, gaz: list[Match]) -> Cand | None:
     """The candidate that tokens s..e make, or None if they are no entity."""
     if not person_ctx and sporty(doc):
-        team = _team(doc, s, e)
-        if team is not None:
-            return team
+        found = team(doc, s, e)
+        if found is not None:
+            return found
     s, e, person_ctx = _trim(doc, s, e, person_ctx)
     if s > e:
         return None
@@ -232,52 +232,13 @@ def _trim(doc: Document, s: int, e: int, person_ctx: bool) -> tuple[int, int, bo
 # ------------------------------------------------------------------ the rules
 
 
-def _team(doc: Document, s: int, e: int) -> Cand | None:
-    """In an article about sport, a team by its nickname ("the Bruins",
-    "Boston Red Sox"), before any word of it is trimmed."""
-    words = doc.words
-    while s < e and words[s] in THE:
-        s += 1
-    if words[s] in THE or not team_name(doc, s, e):
-        return None
-    named = tuple(words[s : e + 1])
-    if national(doc, named) or doc.lex.gazetteer.get(named, "ORG") != "ORG":
-        return None
-    return Cand(s, e, "ORG", RULE, named, extra_end(words, e), club=True)
-
-
 def _club(doc: Document, sp: Span) -> Answer:
     """In an article about sport, a place's name that the words around it
     make a club ("Florida coach", "beat Fulham"), or a state's university
     ("Michigan State"); never a country's name."""
-    if not sporty(doc) or sp.person_ctx or national(doc, sp.words):
-        return None
-    lex = doc.lex
-    words = sp.words
-    university = len(words) == 2 and words[1] == "State" and _place(lex, words[:1])
-    if university or (_club_name(doc, words) and club_context(doc, sp.s, sp.e)):
+    if sporty(doc) and not sp.person_ctx and club(doc, sp.s, sp.e, sp.words):
         return Cand(sp.s, sp.e, "ORG", RULE, sp.words, sp.extra_end, club=True)
     return None
-
-
-def _place(lex: Lexicon, words: tuple[str, ...]) -> bool:
-    return lex.gazetteer.get(words) == "PLACE" or words in lex.weak_places
-
-
-def _club_name(doc: Document, words: tuple[str, ...]) -> bool:
-    """A name a club may have: a place's, or one word no list knows
-    ("Everton"); a person named in full elsewhere takes it back."""
-    lex = doc.lex
-    if _place(lex, words):
-        return True
-    w = words[0]
-    return (
-        len(words) == 1
-        and words not in lex.gazetteer
-        and w not in lex.first_names
-        and w not in lex.not_alone
-        and w.lower() not in lex.words
-    )
 
 
 def _gazetteer(doc: Document, sp: Span) -> Answer:

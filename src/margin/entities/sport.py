@@ -9,7 +9,10 @@ use, its national team included (the annotation guidelines' rule).
 
 from __future__ import annotations
 
-from margin.entities.document import Document
+from margin.entities.document import RULE, Cand, Document, extra_end
+from margin.entities.lexicon import Lexicon
+
+_THE = ("The", "THE", "the")
 
 # Words that make an article one about sport when two of them are in it.
 _SPORT_WORDS = frozenset(
@@ -120,3 +123,48 @@ def team_name(doc: Document, s: int, e: int) -> bool:
 def national(doc: Document, words: tuple[str, ...]) -> bool:
     """A country's name ("England", "Spain"): a place in every use."""
     return words in doc.lex.countries
+
+
+def team(doc: Document, s: int, e: int) -> Cand | None:
+    """A team by its nickname in tokens s..e ("the Bruins", "Boston Red
+    Sox"), before any word of it is trimmed; None if they are none."""
+    words = doc.words
+    while s < e and words[s] in _THE:
+        s += 1
+    if words[s] in _THE or not team_name(doc, s, e):
+        return None
+    named = tuple(words[s : e + 1])
+    if national(doc, named) or doc.lex.gazetteer.get(named, "ORG") != "ORG":
+        return None
+    return Cand(s, e, "ORG", RULE, named, extra_end(words, e), club=True)
+
+
+def club(doc: Document, s: int, e: int, words: tuple[str, ...]) -> bool:
+    """Tokens s..e (``words``) name a club: a state's university ("Michigan
+    State"), or a club's name that the words around it make one."""
+    if national(doc, words):
+        return False
+    lex = doc.lex
+    if len(words) == 2 and words[1] == "State" and _place(lex, words[:1]):
+        return True
+    return _club_name(doc, words) and club_context(doc, s, e)
+
+
+def _place(lex: Lexicon, words: tuple[str, ...]) -> bool:
+    return lex.gazetteer.get(words) == "PLACE" or words in lex.weak_places
+
+
+def _club_name(doc: Document, words: tuple[str, ...]) -> bool:
+    """A name a club may have: a place's, or one word no list knows
+    ("Everton"); a person named in full elsewhere takes it back."""
+    lex = doc.lex
+    if _place(lex, words):
+        return True
+    w = words[0]
+    return (
+        len(words) == 1
+        and words not in lex.gazetteer
+        and w not in lex.first_names
+        and w not in lex.not_alone
+        and w.lower() not in lex.words
+    )
