@@ -256,3 +256,28 @@ def test_generic_acronyms_are_no_organisations() -> None:
     got = spans(text)
     assert ("Jane Roe", "PERSON") in got and ("Zentrix", "ORG") in got
     assert not {"NGO", "CCTV", "PCs", "IST", "CIO"} & {t for t, _ in got}
+
+
+def test_plural_demonyms_are_no_organisations() -> None:
+    text = "Despite what jaded Californians say, the Argentines and Texans agree with Kenyans."
+    assert spans(text) == []
+
+
+def test_a_role_or_a_kind_makes_an_organisation_of_a_common_word() -> None:
+    text = (
+        "Jim Kell, cofounder of Square, spoke. Trevor Hou, a partner at Rhodium, agreed. "
+        "The city has Six Thirty, a financial technology accelerator."
+    )
+    got = spans(text)
+    assert ("Square", "ORG") in got and ("Rhodium", "ORG") in got
+    assert ("Six Thirty", "ORG") in got
+
+
+def test_a_registered_mark_makes_a_product() -> None:
+    text = "The drug is sold as Zorvatide® in Europe, and Zorvatide is not approved here."
+    assert spans(text) == [("Zorvatide", "OTHER"), ("Europe", "PLACE"), ("Zorvatide", "OTHER")]
+
+
+def test_a_company_named_like_a_place_is_the_place_after_the() -> None:
+    text = "Fires in the Amazon grew, and the northern Amazon burned. Amazon said sales rose."
+    assert spans(text) == [("Amazon", "PLACE"), ("Amazon", "PLACE"), ("Amazon", "ORG")]

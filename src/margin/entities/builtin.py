@@ -26,7 +26,7 @@ from margin.entities.document import (
 )
 from margin.entities.lexicon import MAX_GAZ_TOKENS, lexicon
 from margin.entities.propagate import second_pass
-from margin.entities.rules import THE, classify, classify_word, town_says
+from margin.entities.rules import THE, classify, classify_word, context_decides
 from margin.entities.sport import sporty
 from margin.model import Entity
 
@@ -92,7 +92,7 @@ def first_pass(doc: Document) -> list[Cand]:
             continue  # the split drops it, or classify says no to it
         key = (t,)
         label = gazetteer.get(key)
-        if label is not None and t not in THE and not town_says(doc, a, a):
+        if label is not None and t not in THE and not context_decides(doc, a, label):
             # classify strips nothing from a whole gazetteer entry, and its
             # first rule gives it the entry's label
             cands.append(Cand(a, a, label, GAZ, key, extra_end(words, a)))

@@ -76,3 +76,70 @@ def _comma_place(doc: Document, e: int) -> bool:
             nxt = words[k + 1] if k + 1 < len(words) else ""
             return nxt not in ("'s", "’s")
     return False
+
+
+# A person's role before "of", "at" or "for" and a name: the name is an
+# organisation ("cofounder of Square", "a partner at Rhodium").
+_ROLES = frozenset(
+    {
+        "cofounder", "co-founder", "founder", "founders", "ceo", "head", "chief", "executive",
+        "executives", "partner", "analyst", "analysts", "employee", "employees", "staff",
+        "spokesman", "spokeswoman", "spokesperson", "director", "chairman", "chairwoman",
+        "owner", "investor", "investors", "researcher", "researchers", "economist",
+        "strategist", "editor", "reporter", "correspondent", "columnist", "engineer",
+        "engineers", "manager", "managers", "officials", "official", "lawyer", "lawyers",
+    }
+)  # fmt: skip
+# What an organisation is called after its name and a comma: "Square, a company that".
+_ORG_KINDS = frozenset(
+    {
+        "company", "firm", "startup", "start-up", "group", "organization", "organisation",
+        "ngo", "nonprofit", "non-profit", "charity", "accelerator", "agency", "publication",
+        "newspaper", "magazine", "website", "network", "broadcaster", "bank", "fund",
+        "retailer", "maker", "manufacturer", "provider", "developer", "publisher", "carrier",
+        "airline", "chain", "label", "band", "university", "institute", "union", "party",
+        "coalition", "consultancy", "insurer", "lender", "conglomerate", "subsidiary",
+        "outlet", "think-tank", "lab", "laboratory", "foundation", "association",
+    }
+)  # fmt: skip
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def org_context(doc: Document, s: int, e: int) -> bool:
+    """The words around tokens s..e make them an organisation: a role before
+    ("cofounder of Square", "a partner at Rhodium") or a kind after ("Six
+    Thirty, a financial technology accelerator")."""
+    words = doc.words
+    if s >= 2 and words[s - 1] in ("of", "at", "for") and words[s - 2].lower() in _ROLES:
+        return True
+    k = e + 1
+    if k + 2 >= len(words) or words[k] != "," or words[k + 1] not in _ARTICLES:
+        return False
+    return any(w.lower() in _ORG_KINDS for w in words[k + 2 : k + 6])
+
+
+def product_mark(doc: Document, e: int) -> bool:
+    """Token e is followed by ® or ™: a product's or brand's name."""
+    words = doc.words
+    return e + 1 < len(words) and words[e + 1] in ("®", "™")
+
+
+def demonym(doc: Document, word: str) -> bool:
+    """A plural of people from a place: "Argentines" (a nationality and s),
+    "Californians", "Texans", "Floridians" (a place's name, its last letter
+    changed to a people's ending)."""
+    lex = doc.lex
+    if not word.endswith("s"):
+        return False
+    if word[:-1] in lex.nationalities:
+        return True
+    for ending in _DEMONYM_ENDINGS:
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            if any(lex.gazetteer.get((stem + tail,)) == "PLACE" for tail in _PLACE_TAILS):
+                return True
+    return False
+
+
+_DEMONYM_ENDINGS = ("ians", "ans", "ns", "ers", "ites")
+_PLACE_TAILS = ("", "a", "s", "o", "e", "ia")

@@ -24,6 +24,7 @@ class Lexicon:
     gaz_longest: dict[str, int]  # first token -> length of the longest gazetteer key it starts
     first_names: frozenset[str]
     countries: frozenset[tuple[str, ...]]  # token tuples: places in every use
+    orgs_and_places: frozenset[tuple[str, ...]]  # companies named like a place ("Amazon")
     words: frozenset[str]  # lower-case common English words
     org_suffixes: frozenset[str]
     org_heads: frozenset[str]
@@ -149,6 +150,7 @@ def _build() -> Lexicon:
         weak_places=weak_places,
         generated=generated,
         first_names=frozenset(_lines("first_names.txt") + _lines("census_first_names.txt")),
+        orgs_and_places=frozenset((w,) for w in raw["orgs_and_places"]),
         countries=frozenset(
             _tokens(e) for e in _section("places.txt", "countries and common short forms")
         ),

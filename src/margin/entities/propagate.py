@@ -224,7 +224,7 @@ def _settle(doc: Document, c: Cand, key: str, surfaces: _Surfaces) -> None:
         c.label, c.strength = "PERSON", RULE  # "Mr Obama" makes no Japanese town of Obama
         return
     b = surfaces.best.get(key)
-    if b is not None and b[1] > c.strength:
+    if b is not None and b[1] > c.strength and not c.place_context:
         c.label, c.strength = b
     if c.strength <= GUESS:
         tally = surfaces.votes.get(key)

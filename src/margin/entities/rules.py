@@ -13,7 +13,15 @@ from enum import Enum
 from itertools import repeat
 from typing import Final, Literal
 
-from margin.entities.context import before_lower_word, followed_by_based, glossed, place_context
+from margin.entities.context import (
+    before_lower_word,
+    demonym,
+    followed_by_based,
+    glossed,
+    org_context,
+    place_context,
+    product_mark,
+)
 from margin.entities.document import (
     GAZ,
     GUESS,
@@ -33,6 +41,8 @@ from margin.model import EntityLabel
 
 THE: Final = ("The", "THE", "the")  # stripped from the front of a name
 _AT = frozenset({"in", "at", "near"})
+# Before a place that shares a company's name: "the Amazon", "northern Amazon".
+_BEFORE_PLACE = frozenset({"the", "northern", "southern", "eastern", "western", "central"})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "inside", "across", "to", "around"})
 # German and Dutch compound names of organisations: "Privatbank", "Stadtarchiv", "Sparkasse".
 _ORG_STEMS = (
@@ -170,6 +180,8 @@ def classify_word(doc: Document, a: int, label: EntityLabel | None) -> Cand | No
             # word), unless it is a weak place
             return None
     elif plain_word(t) and (t,) not in lex.weak_places and t not in lex.first_names:
+        if demonym(doc, t):
+            return None  # the word-alone rule says no to it
         prev = prev_word(doc.words, a)
         if prev not in lex.person_titles and prev not in lex.lower_titles:
             if doc.sent_start[a] and t not in doc.cap_mid:
@@ -208,6 +220,8 @@ def _trim(doc: Document, s: int, e: int, person_ctx: bool) -> tuple[int, int, bo
             break  # "Food and Drug Administration", "Korean Ministry of Health"
         if t in lex.stopwords and s < e and prev_word(tw, s) in lex.lower_titles:
             break  # "coach Urban Meyer": a person's name
+        if t in lex.stopwords and s < e and org_context(doc, s, e):
+            break  # "Six Thirty, a technology accelerator"
         if (
             t in lex.stopwords
             or t in lex.dates
@@ -258,7 +272,27 @@ def _gazetteer(doc: Document, sp: Span) -> Answer:
         return Cand(sp.s, sp.e, "PERSON", RULE, sp.words, sp.extra_end)
     if g == "PLACE" and town_says(doc, sp.s, sp.e):
         return Cand(sp.s, sp.e, "PERSON", RULE, sp.words, sp.extra_end)
+    if g == "ORG" and the_place(doc, sp.s, sp.e):
+        return Cand(sp.s, sp.e, "PLACE", RULE, sp.words, sp.extra_end, place_context=True)
     return Cand(sp.s, sp.e, g, GAZ, sp.words, sp.extra_end)
+
+
+def context_decides(doc: Document, a: int, label: EntityLabel) -> bool:
+    """Whether the words around token a, a gazetteer entry alone, may change
+    its label (the first pass's fast path must then ask the rules)."""
+    return town_says(doc, a, a) if label == "PLACE" else the_place(doc, a, a)
+
+
+def the_place(doc: Document, s: int, e: int) -> bool:
+    """A company's name that is also a place's, as the place: "the Amazon"
+    (not "the Amazon founder", not "Amazon said")."""
+    words = doc.words
+    if s != e or (words[s],) not in doc.lex.orgs_and_places or s == 0:
+        return False
+    nxt = words[e + 1] if e + 1 < len(words) else ""
+    return words[s - 1].lower() in _BEFORE_PLACE and not (
+        nxt.islower() and nxt in doc.lex.lower_titles or nxt in doc.lex.person_verbs_after
+    )
 
 
 def town_says(doc: Document, s: int, e: int) -> bool:
@@ -290,7 +324,7 @@ def _word_alone(doc: Document, sp: Span) -> Answer:
     takes its label."""
     first = sp.words[0]
     lex = doc.lex
-    if first in lex.not_alone or len(first) == 1:
+    if first in lex.not_alone or len(first) == 1 or demonym(doc, first):
         return NO_ENTITY
     if first in _ADJ_NAMES and not sp.person_ctx and before_lower_word(doc, sp.e):
         return NO_ENTITY
@@ -437,6 +471,10 @@ def _unknown_word(doc: Document, sp: Span) -> Answer:
     if sp.at_start and w not in doc.cap_mid:
         return _sentence_opener(doc, sp.s, next_word(doc.words, sp.e))
     lex = doc.lex
+    if product_mark(doc, sp.e):
+        return Cand(sp.s, sp.e, "OTHER", RULE, sp.words, sp.extra_end)  # "Defitelio®"
+    if org_context(doc, sp.s, sp.e):
+        return Cand(sp.s, sp.e, "ORG", RULE, sp.words, sp.extra_end)  # "cofounder of Square"
     low = w.lower()
     common = low in lex.words or doc.lower_seen(low)
     nxt = next_word(doc.words, sp.e)
@@ -484,6 +522,10 @@ def _unknown_name(doc: Document, sp: Span) -> Answer:
         # "Soccer meets", "Cheeky horror" never get here (lower-case second
         # word), but "Virtual Reality" does: leave it open.
         return Cand(sp.s, sp.e, None, OPEN, sp.words, sp.extra_end)
+    if org_context(doc, sp.s, sp.e):
+        return Cand(
+            sp.s, sp.e, "ORG", RULE, sp.words, sp.extra_end
+        )  # "Six Thirty, a ... accelerator"
     if any(sp.s <= gs and ge <= sp.e for gs, ge, _lab in sp.gaz):
         return _with_known_part(lex, sp, bool(common))
     if not common:
