@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
+from margin.entities.context import context_decides
 from margin.entities.document import (
     GAZ,
     Cand,
@@ -26,7 +27,7 @@ from margin.entities.document import (
 )
 from margin.entities.lexicon import MAX_GAZ_TOKENS, lexicon
 from margin.entities.propagate import second_pass
-from margin.entities.rules import THE, classify, classify_word, context_decides
+from margin.entities.rules import THE, classify, classify_word
 from margin.entities.sport import sporty
 from margin.model import Entity
 

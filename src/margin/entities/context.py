@@ -6,6 +6,7 @@ parentheses after it."""
 from __future__ import annotations
 
 from margin.entities.document import Document
+from margin.model import EntityLabel
 
 # Before a name from the weak place list ("in Reading", "at Bath"); "to" is
 # left out ("to Florence" may be a letter).
@@ -143,3 +144,38 @@ def demonym(doc: Document, word: str) -> bool:
 
 _DEMONYM_ENDINGS = ("ians", "ans", "ns", "ers", "ites")
 _PLACE_TAILS = ("", "a", "s", "o", "e", "ia")
+
+
+# Before a place that shares a company's name: "the Amazon", "northern Amazon".
+_BEFORE_PLACE = frozenset({"the", "northern", "southern", "eastern", "western", "central"})
+
+
+def context_decides(doc: Document, a: int, label: EntityLabel) -> bool:
+    """Whether the words around token a, a gazetteer entry alone, may change
+    its label (the first pass's fast path must then ask the rules)."""
+    return town_says(doc, a, a) if label == "PLACE" else the_place(doc, a, a)
+
+
+def the_place(doc: Document, s: int, e: int) -> bool:
+    """A company's name that is also a place's, as the place: "the Amazon"
+    (not "the Amazon founder", not "Amazon said")."""
+    words = doc.words
+    if s != e or (words[s],) not in doc.lex.orgs_and_places or s == 0:
+        return False
+    nxt = words[e + 1] if e + 1 < len(words) else ""
+    return words[s - 1].lower() in _BEFORE_PLACE and not (
+        nxt.islower() and nxt in doc.lex.lower_titles or nxt in doc.lex.person_verbs_after
+    )
+
+
+def town_says(doc: Document, s: int, e: int) -> bool:
+    """A small town's name (from the generated lists) that says or tells
+    ("Delgado said"): a surname, not the town. A capital saying something
+    stands for its government, and capitals are in the hand-written list."""
+    words = doc.words
+    return (
+        s == e
+        and (words[s],) in doc.lex.generated
+        and e + 1 < len(words)
+        and words[e + 1] in doc.lex.person_verbs_after
+    )

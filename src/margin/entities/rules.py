@@ -21,6 +21,8 @@ from margin.entities.context import (
     org_context,
     place_context,
     product_mark,
+    the_place,
+    town_says,
 )
 from margin.entities.document import (
     GAZ,
@@ -41,8 +43,6 @@ from margin.model import EntityLabel
 
 THE: Final = ("The", "THE", "the")  # stripped from the front of a name
 _AT = frozenset({"in", "at", "near"})
-# Before a place that shares a company's name: "the Amazon", "northern Amazon".
-_BEFORE_PLACE = frozenset({"the", "northern", "southern", "eastern", "western", "central"})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "inside", "across", "to", "around"})
 # German and Dutch compound names of organisations: "Privatbank", "Stadtarchiv", "Sparkasse".
 _ORG_STEMS = (
@@ -275,37 +275,6 @@ def _gazetteer(doc: Document, sp: Span) -> Answer:
     if g == "ORG" and the_place(doc, sp.s, sp.e):
         return Cand(sp.s, sp.e, "PLACE", RULE, sp.words, sp.extra_end, place_context=True)
     return Cand(sp.s, sp.e, g, GAZ, sp.words, sp.extra_end)
-
-
-def context_decides(doc: Document, a: int, label: EntityLabel) -> bool:
-    """Whether the words around token a, a gazetteer entry alone, may change
-    its label (the first pass's fast path must then ask the rules)."""
-    return town_says(doc, a, a) if label == "PLACE" else the_place(doc, a, a)
-
-
-def the_place(doc: Document, s: int, e: int) -> bool:
-    """A company's name that is also a place's, as the place: "the Amazon"
-    (not "the Amazon founder", not "Amazon said")."""
-    words = doc.words
-    if s != e or (words[s],) not in doc.lex.orgs_and_places or s == 0:
-        return False
-    nxt = words[e + 1] if e + 1 < len(words) else ""
-    return words[s - 1].lower() in _BEFORE_PLACE and not (
-        nxt.islower() and nxt in doc.lex.lower_titles or nxt in doc.lex.person_verbs_after
-    )
-
-
-def town_says(doc: Document, s: int, e: int) -> bool:
-    """A small town's name (from the generated lists) that says or tells
-    ("Delgado said"): a surname, not the town. A capital saying something
-    stands for its government, and capitals are in the hand-written list."""
-    words = doc.words
-    return (
-        s == e
-        and (words[s],) in doc.lex.generated
-        and e + 1 < len(words)
-        and words[e + 1] in doc.lex.person_verbs_after
-    )
 
 
 def _weak_place(doc: Document, sp: Span) -> Answer:
