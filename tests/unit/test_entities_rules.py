@@ -281,3 +281,26 @@ def test_a_registered_mark_makes_a_product() -> None:
 def test_a_company_named_like_a_place_is_the_place_after_the() -> None:
     text = "Fires in the Amazon grew, and the northern Amazon burned. Amazon said sales rose."
     assert spans(text) == [("Amazon", "PLACE"), ("Amazon", "PLACE"), ("Amazon", "ORG")]
+
+
+def test_an_acronym_a_lower_case_phrase_defines_is_a_term() -> None:
+    text = (
+        "Zorvatide treats hepatic veno-occlusive disease (VOD) after blood stem cell "
+        "transplantation (BSCT). Severe VOD is rare; the World Health Organization (WHO) agrees."
+    )
+    got = spans(text)
+    assert not {"VOD", "BSCT"} & {t for t, _ in got}
+    assert ("World Health Organization", "ORG") in got and ("WHO", "ORG") in got
+
+
+def test_a_company_takes_its_suffix_in() -> None:
+    text = "Zentrix Pharmaceuticals plc will buy Quorvia Pharmaceuticals, Inc. this year."
+    assert spans(text) == [
+        ("Zentrix Pharmaceuticals plc", "ORG"),
+        ("Quorvia Pharmaceuticals, Inc.", "ORG"),
+    ]
+
+
+def test_an_organisation_a_rule_named_is_found_in_a_heading() -> None:
+    text = "Square Cofounder Talks About Money\n\nJim Kell is a cofounder of Square."
+    assert spans(text) == [("Square", "ORG"), ("Jim Kell", "PERSON"), ("Square", "ORG")]

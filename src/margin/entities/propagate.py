@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from margin.entities.context import place_context
-from margin.entities.document import GAZ, GUESS, RULE, Cand, Document, allcaps, norm
+from margin.entities.document import GAZ, GUESS, RULE, Cand, Document, allcaps, extra_end, norm
 from margin.model import EntityLabel
 
 
@@ -40,14 +40,18 @@ def second_pass(doc: Document, cands: list[Cand]) -> list[Cand]:
     for acr, label in acronyms.items():
         surfaces.best.setdefault(acr, (label, RULE))
     clubs = {key for c, key in zip(cands, keys, strict=True) if c.club}
+    terms = _terms(doc, cands)
     out: list[Cand] = []
     for c, key in zip(cands, keys, strict=True):
+        if terms and key in terms:
+            continue
         _settle(doc, c, key, surfaces)
         if clubs and key in clubs and c.label == "PLACE":
             _club_again(doc, c)
         if c.label is not None:
             out.append(c)
-    out += _lost_surnames(doc, out, surfaces.person_parts)
+    out += _lost_names(doc, out, _names_to_find(doc, surfaces))
+    _corporate_suffixes(doc, out)
     out += _names_in_headings(doc, out)
     _take_particles(doc, out, surfaces.person_parts)
     return out
@@ -173,21 +177,72 @@ def _names_in_headings(doc: Document, kept: list[Cand]) -> list[Cand]:
     return out
 
 
-def _lost_surnames(doc: Document, kept: list[Cand], parts: dict[str, int]) -> list[Cand]:
-    """A person's surname alone where the first pass made nothing of it (a
-    common word: "Marsh said", "Jobs' health"), once a full name with a
-    rule's label or better has named that person."""
-    surnames = {p for p, strength in parts.items() if strength >= RULE and " " not in p}
-    if not surnames:
+def _names_to_find(doc: Document, surfaces: _Surfaces) -> dict[str, EntityLabel]:
+    """Words the first pass may have dropped (common words) that the article
+    names surely: the surnames of people named in full with a rule's label
+    or better."""
+    parts = surfaces.person_parts
+    return {p: "PERSON" for p, strength in parts.items() if strength >= RULE and " " not in p}
+
+
+def _lost_names(doc: Document, kept: list[Cand], names: dict[str, EntityLabel]) -> list[Cand]:
+    """Those words where the first pass made nothing of them ("Marsh said",
+    "Jobs' health", "Square has since grown")."""
+    if not names:
         return []
     words = doc.words
     covered = {i for c in kept for i in range(c.first, c.last + 1)}
     out = []
     for i in doc.caps:
         w = words[i]
-        if i not in covered and (norm((w,)) if doc.needs_norm else w) in surnames:
-            out.append(Cand(i, i, "PERSON", RULE, (w,)))
+        label = names.get(norm((w,)) if doc.needs_norm else w)
+        if label is not None and i not in covered:
+            out.append(Cand(i, i, label, RULE, (w,)))
     return out
+
+
+# Company suffixes written after a comma or in lower case: "Sigma-Tau, Inc.", "Jazz plc".
+_AFTER_COMMA = frozenset({"Inc", "Ltd", "LLC", "LLP", "Corp", "Co", "Limited", "INC", "LTD"})
+
+
+def _corporate_suffixes(doc: Document, cands: list[Cand]) -> None:
+    """An organisation's name takes in the suffix after it: "Jazz
+    Pharmaceuticals plc", "Sigma-Tau Pharmaceuticals, Inc."."""
+    words = doc.words
+    n = len(words)
+    for c in cands:
+        j = c.last + 1
+        if c.label != "ORG" or c.extra_end or j >= n:
+            continue
+        if words[j] in ("plc", "PLC"):
+            c.last = j
+        elif words[j] == "," and j + 1 < n and words[j + 1] in _AFTER_COMMA:
+            c.last = j + 1
+            c.extra_end = extra_end(words, j + 1)
+
+
+def _terms(doc: Document, cands: list[Cand]) -> set[str]:
+    """Acronyms a lower-case phrase defines ("veno-occlusive disease (VOD)",
+    "stem cell transplantation (HSCT)"): terms, no names, wherever they occur."""
+    if "(" not in doc.text:
+        return set()
+    words = doc.words
+    terms: set[str] = set()
+    for c in cands:
+        i = c.first
+        acr = words[i]
+        if c.last != i or not (
+            0 < i < len(words) - 1 and words[i - 1] == "(" and words[i + 1] == ")"
+        ):
+            continue
+        if not (allcaps(acr) and 2 <= len(acr) <= 8):
+            continue
+        before = [w for w in words[max(0, i - 1 - 2 * len(acr)) : i - 1] if w[0].isalnum()]
+        phrase = before[-len(acr) :]
+        initials = "".join(w[0] for w in phrase)
+        if all(w.islower() for w in phrase) and initials == acr.lower():
+            terms.add(acr)
+    return terms
 
 
 def _tally(cands: list[Cand], keys: list[str], surfaces: _Surfaces) -> None:
