@@ -304,3 +304,19 @@ def test_a_company_takes_its_suffix_in() -> None:
 def test_an_organisation_a_rule_named_is_found_in_a_heading() -> None:
     text = "Square Cofounder Talks About Money\n\nJim Kell is a cofounder of Square."
     assert spans(text) == [("Square", "ORG"), ("Jim Kell", "PERSON"), ("Square", "ORG")]
+
+
+def test_a_sentence_opener_after_a_title_ending_a_sentence_is_stripped() -> None:
+    got = spans("They came to hear the former president. But Trump, as always, went on.")
+    assert not any(t.startswith("But") for t, _ in got)
+
+
+def test_a_direction_and_a_geographic_word_make_one_place() -> None:
+    got = spans("A quake rattled the East Coast, and much of the Northern Hemisphere was hot.")
+    assert got == [("East Coast", "PLACE"), ("Northern Hemisphere", "PLACE")]
+
+
+def test_a_romance_particle_needs_a_first_name_to_make_a_person() -> None:
+    got = spans("Tourists crowd the Costa del Sol, where Maria de la Vega lives.")
+    assert ("Maria de la Vega", "PERSON") in got
+    assert ("Costa del Sol", "PERSON") not in got

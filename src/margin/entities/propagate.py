@@ -50,9 +50,9 @@ def second_pass(doc: Document, cands: list[Cand]) -> list[Cand]:
             _club_again(doc, c)
         if c.label is not None:
             out.append(c)
+    out += _names_in_headings(doc, out)
     out += _lost_names(doc, out, _names_to_find(doc, surfaces))
     _corporate_suffixes(doc, out)
-    out += _names_in_headings(doc, out)
     _take_particles(doc, out, surfaces.person_parts)
     return out
 
@@ -182,7 +182,12 @@ def _names_to_find(doc: Document, surfaces: _Surfaces) -> dict[str, EntityLabel]
     names surely: the surnames of people named in full with a rule's label
     or better."""
     parts = surfaces.person_parts
-    return {p: "PERSON" for p, strength in parts.items() if strength >= RULE and " " not in p}
+    first_names = doc.lex.first_names
+    return {
+        p: "PERSON"
+        for p, strength in parts.items()
+        if strength >= RULE and " " not in p and p not in first_names
+    }
 
 
 def _lost_names(doc: Document, kept: list[Cand], names: dict[str, EntityLabel]) -> list[Cand]:

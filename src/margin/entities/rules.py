@@ -43,6 +43,8 @@ from margin.model import EntityLabel
 
 THE: Final = ("The", "THE", "the")  # stripped from the front of a name
 _AT = frozenset({"in", "at", "near"})
+# Name particles that only people's names have: "van der Berg", "bin Salman".
+_GERMANIC = frozenset({"van", "von", "der", "den", "ter", "bin", "ibn", "abu", "bint"})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "inside", "across", "to", "around"})
 # German and Dutch compound names of organisations: "Privatbank", "Stadtarchiv", "Sparkasse".
 _ORG_STEMS = (
@@ -216,9 +218,11 @@ def _trim(doc: Document, s: int, e: int, person_ctx: bool) -> tuple[int, int, bo
             break  # "NEW YORK"
         if t in _ORG_ADJ and s < e and _org_words(lex, full[1:]):
             break
+        if t in _PLACE_ADJ and s < e and tw[e] in lex.place_suffixes:
+            break  # "East Coast", "Northern Hemisphere"
         if t not in lex.dates and _connected_org(lex, full):
             break  # "Food and Drug Administration", "Korean Ministry of Health"
-        if t in lex.stopwords and s < e and prev_word(tw, s) in lex.lower_titles:
+        if t in lex.stopwords and s < e and s > 0 and tw[s - 1] in lex.lower_titles:
             break  # "coach Urban Meyer": a person's name
         if t in lex.stopwords and s < e and org_context(doc, s, e):
             break  # "Six Thirty, a technology accelerator"
@@ -483,8 +487,14 @@ def _unknown_name(doc: Document, sp: Span) -> Answer:
     lex = doc.lex
     # the particles inside a name are no common words ("Pieter van der Berg")
     words = tuple(w for w in sp.words if w not in lex.name_particles)
-    if len(words) < len(sp.words) and len(words) >= 2 and sp.words[0] in words:
-        # "Pieter van der Berg", "Maria de la Cruz": a particle inside makes a person
+    # "Pieter van der Berg", "Maria de la Cruz": a particle inside makes a
+    # person; a Romance one only after a first name ("Costa del Sol" is none)
+    if (
+        len(words) < len(sp.words)
+        and len(words) >= 2
+        and sp.words[0] in words
+        and (words[0] in lex.first_names or not _GERMANIC.isdisjoint(sp.words))
+    ):
         return Cand(sp.s, sp.e, "PERSON", GUESS, sp.words, sp.extra_end)
     common = [w for w in words if w.lower() in lex.words or doc.lower_seen(w.lower())]
     if sp.at_start and len(words) == 2 and words[0] in common:
