@@ -320,3 +320,11 @@ def test_a_romance_particle_needs_a_first_name_to_make_a_person() -> None:
     got = spans("Tourists crowd the Costa del Sol, where Maria de la Vega lives.")
     assert ("Maria de la Vega", "PERSON") in got
     assert ("Costa del Sol", "PERSON") not in got
+
+
+def test_everyday_words_do_not_make_a_story_about_sport() -> None:
+    text = (
+        "The title of the report is a match for the mood of the season: "
+        "residents beat Fulham council in court."
+    )
+    assert ("Fulham", "PLACE") in spans(text)

@@ -14,15 +14,15 @@ from margin.entities.lexicon import Lexicon
 
 _THE = ("The", "THE", "the")
 
-# Words that make an article one about sport when two of them are in it.
+# Words that make an article one about sport when two of them are in it:
+# words of sport only ("season", "title" and "match" are everyday words too).
 _SPORT_WORDS = frozenset(
     {
-        "scored", "scores", "coach", "coaches", "coached", "season", "seasons", "league",
-        "leagues", "striker", "midfielder", "defender", "goalkeeper", "winger", "quarterback",
-        "linebacker", "touchdown", "touchdowns", "playoff", "playoffs", "postseason",
-        "preseason", "championship", "tournament", "innings", "pitcher", "halftime",
-        "half-time", "kickoff", "fixture", "fixtures", "semifinal", "semi-final", "derby",
-        "roster", "goalscorer", "match", "matches", "stadium", "teammates", "title",
+        "scored", "coach", "coaches", "coached", "striker", "midfielder", "defender",
+        "goalkeeper", "winger", "quarterback", "linebacker", "touchdown", "touchdowns",
+        "playoff", "playoffs", "postseason", "preseason", "halftime", "half-time", "kickoff",
+        "semifinal", "semi-final", "goalscorer", "innings", "pitcher", "teammates", "roster",
+        "league", "championship", "tournament", "fixtures", "derby",
     }
 )  # fmt: skip
 # After a club's name (past a possessive and up to two words): "Florida coach",
