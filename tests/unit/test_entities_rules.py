@@ -328,3 +328,13 @@ def test_everyday_words_do_not_make_a_story_about_sport() -> None:
         "residents beat Fulham council in court."
     )
     assert ("Fulham", "PLACE") in spans(text)
+
+
+def test_an_unknown_word_with_nothing_to_say_what_it_is_is_no_organisation() -> None:
+    text = "Players love the new Thumper and Zorblax this year, and Zorblax sells well."
+    assert {label for _, label in spans(text)} <= {"OTHER"}
+
+
+def test_its_people_or_its_shares_make_an_organisation() -> None:
+    text = "Quorvex shares fell after a Zentrix spokesman said so."
+    assert spans(text) == [("Quorvex", "ORG"), ("Zentrix", "ORG")]

@@ -104,16 +104,27 @@ _ORG_KINDS = frozenset(
     }
 )  # fmt: skip
 _ARTICLES = frozenset({"a", "an", "the"})
+# Right after an organisation's name: its people, its shares.
+_ORG_AFTER = frozenset(
+    {
+        "CEO", "CFO", "CIO", "CTO", "COO", "CMO", "Chairman", "Founder", "Cofounder",
+        "Co-founder", "spokesman", "spokeswoman", "spokesperson", "chairman", "executives",
+        "shares", "shareholders", "stock", "employees", "headquarters", "subscribers",
+    }
+)  # fmt: skip
 
 
 def org_context(doc: Document, s: int, e: int) -> bool:
     """The words around tokens s..e make them an organisation: a role before
-    ("cofounder of Square", "a partner at Rhodium") or a kind after ("Six
+    ("cofounder of Square", "a partner at Rhodium"), its people or shares
+    after ("Zentrix CEO", "Roku shares"), or a kind after a comma ("Six
     Thirty, a financial technology accelerator")."""
     words = doc.words
     if s >= 2 and words[s - 1] in ("of", "at", "for") and words[s - 2].lower() in _ROLES:
         return True
     k = e + 1
+    if k < len(words) and words[k] in _ORG_AFTER:
+        return True  # "Zentrix CEO", "a Hulu spokesman", "Roku shares"
     if k + 2 >= len(words) or words[k] != "," or words[k + 1] not in _ARTICLES:
         return False
     return any(w.lower() in _ORG_KINDS for w in words[k + 2 : k + 6])

@@ -302,4 +302,4 @@ def _settle(doc: Document, c: Cand, key: str, surfaces: _Surfaces) -> None:
         c.label, c.strength = "PERSON", GUESS
     elif w in doc.cap_mid and not doc.headline[c.first] and w.lower() not in lex.words:
         # capitalised inside sentences elsewhere, and not a common word: a name
-        c.label, c.strength = "ORG", GUESS
+        c.label, c.strength = "OTHER", GUESS

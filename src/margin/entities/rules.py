@@ -462,7 +462,7 @@ def _unknown_word(doc: Document, sp: Span) -> Answer:
         return Cand(sp.s, sp.e, "ORG", GUESS, sp.words, sp.extra_end, person_hint=True)
     if w.endswith(_PLACE_STEMS) and len(w) >= 7:  # "Rheinhafen", "Zollhafen", "Oberkirchen"
         return Cand(sp.s, sp.e, "PLACE", GUESS, sp.words, sp.extra_end)
-    return Cand(sp.s, sp.e, "ORG", GUESS, sp.words, sp.extra_end)
+    return Cand(sp.s, sp.e, "OTHER", GUESS, sp.words, sp.extra_end)
 
 
 def _sentence_opener(doc: Document, a: int, nxt: str | None) -> Answer:
