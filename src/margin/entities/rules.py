@@ -469,12 +469,15 @@ def _sentence_opener(doc: Document, a: int, nxt: str | None) -> Answer:
     """An unknown word alone that starts a sentence and is never capitalised
     inside one: nothing if it is a common word ("Meanwhile"), else left open
     for the second pass, with a hint if a verb that people do follows
-    ("Essid declared")."""
+    ("Essid declared"); an organisation if its context says so ("Quorvex
+    shares fell")."""
     t = doc.words[a]
     low = t.lower()
     lex = doc.lex
     if low in lex.words or doc.lower_seen(low):
         return NO_ENTITY
+    if org_context(doc, a, a):
+        return Cand(a, a, "ORG", RULE, (t,), extra_end(doc.words, a))
     hint = nxt in lex.person_verbs_after
     return Cand(a, a, None, OPEN, (t,), extra_end(doc.words, a), person_hint=hint)
 
