@@ -338,3 +338,8 @@ def test_an_unknown_word_with_nothing_to_say_what_it_is_is_no_organisation() -> 
 def test_its_people_or_its_shares_make_an_organisation() -> None:
     text = "Quorvex shares fell after a Zentrix spokesman said so."
     assert spans(text) == [("Quorvex", "ORG"), ("Zentrix", "ORG")]
+
+
+def test_a_kind_of_company_before_a_name_or_its_members_after_it() -> None:
+    text = "The chipmaker Zentrix lost money; Quorvex's shareholders and Velnara members met."
+    assert spans(text) == [("Zentrix", "ORG"), ("Quorvex", "ORG"), ("Velnara", "ORG")]

@@ -110,6 +110,7 @@ _ORG_AFTER = frozenset(
         "CEO", "CFO", "CIO", "CTO", "COO", "CMO", "Chairman", "Founder", "Cofounder",
         "Co-founder", "spokesman", "spokeswoman", "spokesperson", "chairman", "executives",
         "shares", "shareholders", "stock", "employees", "headquarters", "subscribers",
+        "members", "lawmakers", "officials",
     }
 )  # fmt: skip
 
@@ -123,8 +124,11 @@ def org_context(doc: Document, s: int, e: int) -> bool:
     if s >= 2 and words[s - 1] in ("of", "at", "for") and words[s - 2].lower() in _ROLES:
         return True
     k = e + 1
+    if k < len(words) and words[k] in ("'s", "\u2019s"):
+        k += 1  # "Zentrix's shares"
     if k < len(words) and words[k] in _ORG_AFTER:
         return True  # "Zentrix CEO", "a Hulu spokesman", "Roku shares"
+    k = e + 1
     if k + 2 >= len(words) or words[k] != "," or words[k + 1] not in _ARTICLES:
         return False
     return any(w.lower() in _ORG_KINDS for w in words[k + 2 : k + 6])
