@@ -343,3 +343,9 @@ def test_its_people_or_its_shares_make_an_organisation() -> None:
 def test_a_kind_of_company_before_a_name_or_its_members_after_it() -> None:
     text = "The chipmaker Zentrix lost money; Quorvex's shareholders and Velnara members met."
     assert spans(text) == [("Zentrix", "ORG"), ("Quorvex", "ORG"), ("Velnara", "ORG")]
+
+
+def test_a_deal_makes_an_organisation_of_the_other_side() -> None:
+    text = "Apple has partnered with Zeiss, and Gentium was acquired by Jazz last year."
+    got = spans(text)
+    assert ("Zeiss", "ORG") in got and ("Jazz", "ORG") in got

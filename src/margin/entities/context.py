@@ -91,6 +91,14 @@ _ROLES = frozenset(
         "engineers", "manager", "managers", "officials", "official", "lawyer", "lawyers",
     }
 )  # fmt: skip
+# What companies do with one another, before "with", "by" or "in" and a name.
+_DEALS = frozenset(
+    {
+        "partnered", "partnering", "partnership", "deal", "deals", "agreement", "merger",
+        "merged", "acquired", "bought", "owned", "backed", "funded", "stake", "stakes",
+        "invested", "investment", "investments", "contract",
+    }
+)  # fmt: skip
 # What an organisation is called after its name and a comma: "Square, a company that".
 _ORG_KINDS = frozenset(
     {
@@ -123,6 +131,8 @@ def org_context(doc: Document, s: int, e: int) -> bool:
     words = doc.words
     if s >= 2 and words[s - 1] in ("of", "at", "for") and words[s - 2].lower() in _ROLES:
         return True
+    if s >= 2 and words[s - 1] in ("with", "by", "in") and words[s - 2].lower() in _DEALS:
+        return True  # "partnered with Zeiss", "acquired by Jazz", "a stake in Rhodium"
     k = e + 1
     if k < len(words) and words[k] in ("'s", "\u2019s"):
         k += 1  # "Zentrix's shares"
