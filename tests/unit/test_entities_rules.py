@@ -349,3 +349,8 @@ def test_a_deal_makes_an_organisation_of_the_other_side() -> None:
     text = "Apple has partnered with Zeiss, and Gentium was acquired by Jazz last year."
     got = spans(text)
     assert ("Zeiss", "ORG") in got and ("Jazz", "ORG") in got
+
+
+def test_science_and_media_terms_in_capitals_are_no_organisations() -> None:
+    text = "The lab ran PCR tests and used CRISPR on GMOs, then burned the data to DVDs."
+    assert spans(text) == []
