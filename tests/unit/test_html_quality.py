@@ -406,3 +406,67 @@ def test_cookie_banner_and_comment_policy_inside_the_article_removed() -> None:
     assert "Paragraph 1" in text and "Paragraph 3" in text
     assert "users must consent to tracking cookies" in text
     assert cookies not in text and policy not in text
+
+
+_DEK = "The council will decide in May whether the valley floods for good."
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # named a standfirst by the page, after the byline
+        "<h1>Valley committee weighs the reservoir plan</h1>"
+        "<p class='byline'>By Maria Lopez, March 2, 2026</p>"
+        f"<div class='article__standfirst'><p>{_DEK}</p></div>",
+        # in the headline's own group, set as a subheading
+        f"<header><h1>Valley committee weighs the reservoir plan</h1><h2>{_DEK}</h2></header>",
+    ],
+)
+def test_the_standfirst_is_its_own_field_not_body(header: str) -> None:
+    html = page(f"<article>{header}<div class='body'>{para(1)}{para(2)}{para(3)}</div></article>")
+    meta, blocks = extract_html(html)
+    assert meta.dek == _DEK
+    text = "\n\n".join(b.text for b in blocks)
+    assert "floods for good" not in text
+    assert "Paragraph 1" in text and "Paragraph 3" in text
+
+
+@pytest.mark.parametrize("short", [False, True])
+def test_a_lead_running_on_into_the_story_is_not_a_standfirst(short: bool) -> None:
+    # The first paragraph beside the headline, with the story after it in
+    # the same group (in long paragraphs or in short ones): the story's lead.
+    lead = f"<p>{_DEK} The committee heard from forty residents on Tuesday.</p>"
+    rest = (
+        "<p>Most of them asked for the plan to be dropped before the summer.</p>" * 4
+        if short
+        else f"{para(1)}{para(2)}"
+    )
+    html = page(
+        f"<article><h1>Valley committee weighs the reservoir plan</h1>{lead}{rest}</article>"
+    )
+    meta, blocks = extract_html(html)
+    assert meta.dek is None
+    assert "floods for good" in "\n\n".join(b.text for b in blocks)
+
+
+def test_the_standfirst_reaches_the_json(tmp_path, capsys) -> None:
+    import json
+
+    from margin.cli import main
+
+    header = f"<h1>Valley committee weighs the reservoir plan</h1><p class='dek'>{_DEK}</p>"
+    (tmp_path / "page.html").write_text(page(f"<article>{header}{para(1)}{para(2)}</article>"))
+    assert main(["extract", str(tmp_path / "page.html"), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["dek"] == _DEK and "floods for good" not in data["text"]
+    assert list(data)[:4] == ["source", "kind", "title", "dek"]
+
+
+def test_a_story_of_one_paragraph_has_no_standfirst() -> None:
+    html = page(
+        "<article><h1>Valley committee weighs the reservoir plan</h1>"
+        f"<p class='byline'>By Maria Lopez</p><p>{_DEK}</p></article>"
+    )
+    meta, blocks = extract_html(html)
+    assert meta.dek is None
+    assert [b.text for b in blocks] == [_DEK]

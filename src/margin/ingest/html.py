@@ -22,6 +22,7 @@ from margin.ingest.blocks import InlineText, make_block
 from margin.ingest.datelines import clean_byline
 from margin.ingest.metadata import dom_byline, extract_metadata
 from margin.ingest.notices import is_site_notice
+from margin.ingest.standfirst import find_dek
 from margin.model import Block, BlockKind, Metadata
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -190,6 +191,16 @@ def _normalised(text: str) -> str:
 def _is_kicker(block: Block) -> bool:
     text = block.text.strip()
     return len(text) < 50 and len(text.split()) <= 6 and not text.endswith((".", "!", "?", ":"))
+
+
+def _drop_dek(blocks: list[Block], meta: Metadata) -> list[Block]:
+    """The standfirst is a field, not body text; but a story that is that
+    one paragraph has no standfirst."""
+    dek = _normalised(meta.dek or "")
+    out = [b for b in blocks[:6] if not dek or _normalised(b.text) != dek] + blocks[6:]
+    if not any(b.kind != "heading" for b in out):
+        out, meta.dek = blocks, None
+    return out
 
 
 def _drop_title_and_byline(blocks: list[Block], meta: Metadata) -> list[Block]:
@@ -527,6 +538,7 @@ def extract_html(html: str, *, raw_head: str = "") -> tuple[Metadata, list[Block
     doc, html = parse(html)
     meta = extract_metadata(doc, raw_head or html[:4096])
     meta.byline = clean_byline(meta.byline or dom_byline(doc))
+    meta.dek = find_dek(doc, meta.title)
     reader = _Readability(html, doc)
     try:
         with _fast_readability():
@@ -546,7 +558,7 @@ def extract_html(html: str, *, raw_head: str = "") -> tuple[Metadata, list[Block
         for b in blocks_from_fragment(fragment)  # a cookie banner, the rules for comments
         if not (b.kind == "paragraph" and is_site_notice(b.text, len(b.text.split())))
     ]
-    return meta, _drop_title_and_byline(blocks, meta)
+    return meta, _drop_dek(_drop_title_and_byline(blocks, meta), meta)
 
 
 __all__ = ["IngestError", "extract_html", "parse", "blocks_from_fragment"]

@@ -213,8 +213,7 @@ def _extract_kind(kind: str, text: str) -> tuple[Metadata, list[Block]]:
         return extract_markdown(text)
     from margin.ingest.text import extract_text
 
-    title, byline, blocks = extract_text(text)
-    return Metadata(title=title, byline=byline), blocks
+    return extract_text(text)
 
 
 def finish(article: Article, blocks: list[Block]) -> Article:
@@ -225,6 +224,7 @@ def finish(article: Article, blocks: list[Block]) -> Article:
             link.url = clean_field(link.url) or ""
     article.text, article.blocks = assemble(blocks)
     article.title = clean_field(article.title) or ""
+    article.dek = clean_field(article.dek)
     article.byline = clean_field(article.byline)
     article.site = clean_field(article.site)
     article.published = clean_field(article.published)

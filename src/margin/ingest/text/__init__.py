@@ -37,7 +37,9 @@ by shape and context, never by phrases copied from one site:
 4. The title is the prominent short line just before the body (preferably
    one that matches the page title on the first line; headline.py); a
    byline ("By Jane Doe", "Jane Doe, Chief Correspondent", "Words by ...")
-   and dated lines near it are taken out of the body (byline.py).
+   and dated lines near it are taken out of the body (byline.py), and so
+   is the standfirst: the sentence or two under the headline set apart
+   from the story by a byline, a date or other chrome (headline.py).
 
 Before all this, the save's own formatting (wrapped lines, link URLs, inline
 marks) is undone (logical_lines.py); extract.py runs the stages in order.
