@@ -470,3 +470,27 @@ def test_a_story_of_one_paragraph_has_no_standfirst() -> None:
     meta, blocks = extract_html(html)
     assert meta.dek is None
     assert [b.text for b in blocks] == [_DEK]
+
+
+@pytest.mark.parametrize("tail", ["…", "… <a href='/s'>Read more</a>"])
+def test_a_feed_of_cut_off_teasers_inside_the_article_removed(tail: str) -> None:
+    def card(n: int) -> str:
+        return (
+            f"<div class='card'><h3><a href='/s{n}'>Another story number {n}</a></h3>"
+            f"<p>The reservoir on the other side of the hill was drained in spring, and{tail}</p></div>"
+        )
+
+    html = page(
+        f"<article>{para(1)}{card(1)}{para(2)}{card(2)}{para(3)}{card(3)}{para(4)}</article>"
+    )
+    text, _ = text_of(html)
+    assert "Paragraph 1" in text and "Paragraph 4" in text
+    assert "drained in spring" not in text and "Another story number" not in text
+
+
+def test_a_paragraph_that_trails_off_is_kept() -> None:
+    trailing = (
+        "<p>The chair looked at the plans for a long while and said only that the valley…</p>"
+    )
+    text, _ = text_of(page(f"<article>{para(1)}{trailing}{para(2)}{para(3)}</article>"))
+    assert "said only that the valley…" in text

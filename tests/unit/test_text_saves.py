@@ -1482,3 +1482,50 @@ def test_a_story_of_one_paragraph_has_no_standfirst() -> None:
     )
     assert meta.dek is None
     assert [b.text for b in blocks] == [P1]
+
+
+_TEASERS = [
+    ("Island school to close its doors", "The school on the smallest island has taught its last"),
+    (
+        "Storm cuts power to three villages",
+        "Engineers worked through the night to restore the lines,",
+    ),
+    (
+        "Why the ferry subsidy keeps growing",
+        "Every year the council pays a little more for the same",
+    ),
+    (
+        "The best walks on the northern islands",
+        "From the lighthouse to the old quarry, these are the",
+    ),
+]
+
+
+@pytest.mark.parametrize("tail", ["…", "... Read more", "[…] Weiterlesen"])
+def test_a_feed_of_cut_off_teasers_dropped(tail: str) -> None:
+    feed = [f"{head}\n{summary}{tail}" for head, summary in _TEASERS]
+    # cards for other stories set between the paragraphs, and a feed after them
+    got = body(
+        save(
+            MENU,
+            "Ferry operator orders two new boats",
+            P1,
+            feed[0],
+            P2,
+            P3,
+            feed[1],
+            P4,
+            P5,
+            *feed[2:],
+            FOOTER,
+        )
+    )
+    assert_article(got)
+    for head, summary in _TEASERS:
+        assert head not in got and summary not in got
+
+
+def test_a_sentence_that_trails_off_is_kept() -> None:
+    trailing = "The skipper looked at the sky and said that the new boats would have to wait…"
+    got = body(save(MENU, "Ferry operator orders two new boats", P1, trailing, P2, P3, P4, FOOTER))
+    assert trailing in got

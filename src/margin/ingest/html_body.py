@@ -1,6 +1,7 @@
 """What of readability's article is not its body, told block by block once
 the article is blocks: the title, standfirst and byline (fields of their
-own) and a site's notices to its readers (notices.py).
+own), a site's notices to its readers (notices.py) and a feed of other
+posts' teasers (teasers.py).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import re
 
 from margin.ingest.datelines import clean_byline
 from margin.ingest.notices import is_site_notice
+from margin.ingest.teasers import teaser_feed
 from margin.model import Block, Metadata
 
 
@@ -19,7 +21,28 @@ def body_blocks(blocks: list[Block], meta: Metadata) -> list[Block]:
         for b in blocks  # a cookie banner, the rules for comments
         if not (b.kind == "paragraph" and is_site_notice(b.text, len(b.text.split())))
     ]
-    return _drop_dek(_drop_title_and_byline(blocks, meta), meta)
+    return _drop_dek(_drop_title_and_byline(_drop_teasers(blocks), meta), meta)
+
+
+_TEASER_KINDS = ("paragraph", "list_item", "quote")
+_FEED_REACH = 6  # blocks between two cut-off teasers of one feed (with the story between)
+
+
+def _drop_teasers(blocks: list[Block]) -> list[Block]:
+    """Other posts' summaries cut off with "…" or a "Read more" link, three
+    or more close together in the article, and the headline right above each."""
+    texts = [b.text if b.kind in _TEASER_KINDS else None for b in blocks]
+    feed = teaser_feed(texts, _FEED_REACH)
+    doomed = set(feed)
+    for i in feed:
+        if i and i - 1 not in doomed and _headline_like(blocks[i - 1]):
+            doomed.add(i - 1)
+    return [b for i, b in enumerate(blocks) if i not in doomed]
+
+
+def _headline_like(block: Block) -> bool:
+    text = block.text.strip()
+    return len(text.split()) <= 20 and not text.endswith((".", "!", "?", ":"))
 
 
 def _normalised(text: str) -> str:

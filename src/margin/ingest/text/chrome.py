@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from margin.ingest.notices import is_site_notice
+from margin.ingest.teasers import teaser_feed
 from margin.ingest.text.lines import PROSE, SENTENCE_LIKE, WORD_RE, Kind, Line, value
 
 _CODE_RE = re.compile(r"[{};=\u2500-\u257f]|\w\(|^(?://|#|/\*|--)|[;{(,\[]$|\t")
@@ -34,6 +35,7 @@ def mark_chrome(lines: list[Line], linked: bool) -> list[int]:
             ln.kind = Kind.BAD
     _mark_newsletter_boxes(lines)
     _mark_related(lines)
+    _mark_teaser_feed(lines)
     if linked:
         _mark_plain_lists(lines)
     return echoes
@@ -254,7 +256,20 @@ def _mark_newsletter_boxes(lines: list[Line]) -> None:
                 x.kind = Kind.BAD
 
 
+def _mark_teaser_feed(lines: list[Line]) -> None:
+    """Other posts' summaries, each cut off with "…" or a "Read more" link,
+    three or more close together (teasers.py), and the headline right above
+    each: chrome, however much they read like running text."""
+    texts = [None if ln.kind is Kind.CODE else ln.text for ln in lines]
+    for i in teaser_feed(texts, _FEED_REACH):
+        lines[i].kind = Kind.BAD
+        above = lines[i - 1] if i else None
+        if above is not None and above.kind not in PROSE and not above.end and above.words <= 20:
+            above.kind = Kind.BAD
+
+
 _TEASER_REACH = 6  # lines between two teasers of one chain
+_FEED_REACH = 12  # lines between two cut-off teasers of one feed (with the story between)
 
 
 def _discount_teasers(lines: list[Line], values: list[float], linked: bool) -> None:
