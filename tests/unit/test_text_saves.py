@@ -1529,3 +1529,28 @@ def test_a_sentence_that_trails_off_is_kept() -> None:
     trailing = "The skipper looked at the sky and said that the new boats would have to wait…"
     got = body(save(MENU, "Ferry operator orders two new boats", P1, trailing, P2, P3, P4, FOOTER))
     assert trailing in got
+
+
+def test_a_dated_headline_starts_the_article_after_a_sites_introduction() -> None:
+    # The site's introduction (running text too) just above the article: the
+    # headline as a browser's save writes it, with its date under it, is
+    # where the article starts.
+    intro = (
+        "The Harbour Post is written by a group of volunteers who live on the islands and "
+        "who wanted a paper that covers the ferries, the schools and the council in detail.",
+        "Anyone may write for us: send your story to the editors, who read every piece and "
+        "answer within the week, whether or not it is published in the end.",
+    )
+    got = body(
+        save(
+            MENU,
+            "\n  About us",
+            *intro,
+            "\n\n  Ferry operator orders two new boats",
+            "Published on 12 March 2031",
+            *ARTICLE,
+            FOOTER,
+        )
+    )
+    assert_article(got)
+    assert "volunteers" not in got and "send your story" not in got
