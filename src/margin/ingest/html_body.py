@@ -1,7 +1,9 @@
 """What of readability's article is not its body, told block by block once
 the article is blocks: the title, standfirst and byline (fields of their
-own), a site's notices to its readers (notices.py) and a feed of other
-posts' teasers (teasers.py).
+own), a site's notices to its readers (notices.py), its furniture (a tag
+line, a share bar, a photo credit, a call to action in capitals, a
+copyright footer: furniture.py) and a feed of other posts' teasers
+(teasers.py).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 
 from margin.ingest.datelines import clean_byline
+from margin.ingest.furniture import is_furniture
 from margin.ingest.notices import is_site_notice
 from margin.ingest.teasers import teaser_feed
 from margin.model import Block, Metadata
@@ -16,12 +19,20 @@ from margin.model import Block, Metadata
 
 def body_blocks(blocks: list[Block], meta: Metadata) -> list[Block]:
     """The article's blocks without what is not its body."""
-    blocks = [
-        b
-        for b in blocks  # a cookie banner, the rules for comments
-        if not (b.kind == "paragraph" and is_site_notice(b.text, len(b.text.split())))
-    ]
+    blocks = [b for b in blocks if not _not_body(b)]
     return _drop_dek(_drop_title_and_byline(_drop_teasers(blocks), meta), meta)
+
+
+_FURNITURE_KINDS = ("paragraph", "heading", "list_item", "caption")
+
+
+def _not_body(block: Block) -> bool:
+    """A site's notice (a cookie banner, the rules for comments) or a line
+    of the page's furniture."""
+    words = len(block.text.split())
+    if block.kind == "paragraph" and is_site_notice(block.text, words):
+        return True
+    return block.kind in _FURNITURE_KINDS and is_furniture(block.text, words)
 
 
 _TEASER_KINDS = ("paragraph", "list_item", "quote")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from margin.ingest.furniture import is_furniture
 from margin.ingest.notices import is_site_notice
 from margin.ingest.teasers import teaser_feed
 from margin.ingest.text.lines import PROSE, SENTENCE_LIKE, WORD_RE, Kind, Line, value
@@ -30,8 +31,10 @@ def mark_chrome(lines: list[Line], linked: bool) -> list[int]:
     echoes = _echoes(lines, places)
     _mark_written_twice(lines)
     _mark_written_twice_on_one_line(lines)
-    for ln in lines:  # a site's notices to its readers: not the article's text
-        if is_site_notice(ln.text, ln.words):
+    for ln in lines:  # a site's notices to its readers, its furniture: not the article's text
+        if is_site_notice(ln.text, ln.words) or (
+            ln.kind is not Kind.CODE and is_furniture(ln.text, ln.words)
+        ):
             ln.kind = Kind.BAD
     _mark_newsletter_boxes(lines)
     _mark_related(lines)

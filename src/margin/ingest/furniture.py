@@ -1,0 +1,162 @@
+"""A page's furniture, told line by line by what it says: a topic or tag
+line, a share bar, a photo credit, a call to action set in capitals, a
+citation or copyright footer, a lone count. Neither path keeps such a line,
+wherever it stands and however the page marks it up.
+
+The words are the general ones sites use, in the languages margin knows,
+never one site's; each rule also asks for the shape such a line has (short,
+a label first, a list after it), so that a sentence of a story that uses
+the same words stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A share bar's buttons, and the labels that stand alone like them.
+SHARE_LABELS = (
+    r"share(?: this(?: article| story| post| page)?)?(?: on \w+| via \w+)?|shares?|tweet|tweet this"
+    r"|email|e-mail|mail|print|facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|telegram"
+    r"|messenger|pocket|copy link|copy|flipboard|tumblr|bluesky|threads|mastodon|sms|save"
+    r"|comments?|\d+ comments?|like this|like|loading|related|advertisement|advertising"
+    r"|sponsored|ad|anzeige|publicité|publicidad"
+    r"|compartir|comparte|compartilhar|partilhar|partager|teilen|drucken|condividi|stampa|delen"
+    r"|dela|del|udostępnij|sdílet|tisk|imprimir|imprimer|enviar|envoyer|senden|mailen|tuitear"
+    r"|ツイート|シェア|lineで送る|はてブ|分享|微博|微信"
+)
+_SHARE_BAR_RE = re.compile(rf"^(?:(?:{SHARE_LABELS})[\s:.…|·•/,]*)+$", re.I)
+_SHARE_BAR_CHARS = 80
+
+# A topic or tag line: "Topics:", "Tags: Ferries, Islands", "Filed under: Ports, Shipping".
+_TAG_LABEL_RE = re.compile(
+    r"^(?:topics?|tags?|tagged(?:\s+with|\s+as)?|filed\s+(?:under|in)|categor(?:y|ies)|keywords?"
+    r"|related\s+topics|more\s+about|themen|thema|schlagw[oö]rt(?:e|er)|stichw[oö]rter"
+    r"|étiquettes|mots[-\s]clés|sujets?|temas?|etiquetas|palabras\s+clave|argomenti|parole\s+chiave"
+    r"|trefwoorden|štítky|témata)\s*[:：]",
+    re.I,
+)
+_TAG_ITEMS_WORDS = 25  # a line of tags; a longer one is a sentence that starts like one
+_TAG_WORDS = 4  # words in one tag
+_ITEM_SPLIT_RE = re.compile(r"\s*[,;|•·/]\s*|\s{2,}")
+
+# A photo's credit on a line of its own: "Photo: Jane Roe, Reuters",
+# "Photograph: Dan Kitwood/Getty Images", "(Credit: Wikimedia Foundation)".
+_CREDIT_LABEL = (
+    r"photo(?:graph)?s?|images?|pictures?|charts?|graphics?|illustrations?|video|credits?|source"
+    r"|foto(?:grafía|grafia|s)?|bild(?:er)?|imagen|crédits?|quelle|fuente|fonte"
+)
+#: A credit at the end of a caption (dropped from the caption, which stays).
+CREDIT_TAIL_RE = re.compile(
+    rf"\s*[(\[]?(?:{_CREDIT_LABEL})(?: by)?\s*:\s*[^()\[\]]{{1,120}}[)\]]?\s*$", re.I
+)
+_CREDIT_LINE_RE = re.compile(
+    rf"^[(\[]?(?:(?:{_CREDIT_LABEL})(?:\s+by)?\s*[:©]|©)\s*[^.!?]{{1,100}}\.?[)\]]?$", re.I
+)
+_CREDIT_WORDS = 14
+
+# A call to action set in capitals: "DOWNLOAD OUR APP BY CLICKING HERE", or
+# a label in capitals before another story's headline: "WATCH: ...".
+_CAPS_LABEL_RE = re.compile(
+    r"^(?:WATCH|LISTEN|READ|READ MORE|ALSO READ|MORE|RELATED|SEE ALSO|VIDEO|PHOTOS|GALLERY"
+    r"|PODCAST|LIVE|MUST READ|TRENDING|LESEN SIE AUCH|MEHR ZUM THEMA|LIRE AUSSI|LEA TAMBIÉN"
+    r"|LEE TAMBIÉN|VER TAMBIÉN|LEGGI ANCHE)\s*[:|–—-]\s*\S"
+)
+_CAPS_CALL_RE = re.compile(
+    r"\b(?:CLICK|TAP HERE|DOWNLOAD|SUBSCRIBE|SIGN UP|FOLLOW US|LIKE US|JOIN US|DON'T MISS"
+    r"|DO NOT MISS|REGISTER (?:NOW|HERE|TODAY)|DONATE|CHECK OUT|GET (?:THE|OUR) APP|BUY NOW"
+    r"|SHOP NOW)\b"
+)
+_HEADLINE_WORDS = 20
+
+# A citation footer: "How to cite this article ... Retrieved ... from https://..."
+_CITE_RE = re.compile(
+    r"\b(?:cite\s+this|how\s+to\s+cite|citation\s*:|zitiervorschlag|zitierweise|citer\s+cet"
+    r"|cómo\s+citar|come\s+citare)\b",
+    re.I,
+)
+_RETRIEVED_RE = re.compile(
+    r"\b(?:retrieved|accessed|abgerufen|consulté|consultado|recuperado)\b.{0,80}?"
+    r"(?:from|at|von|sur|de|en|unter)?\s*<?https?://",
+    re.I | re.S,
+)
+# A copyright footer: "All rights reserved" (as a notice of its own, not
+# words inside a story's sentence), "No part of this ... may be reproduced".
+_RIGHTS_RE = re.compile(
+    r"(?:(?:^|[.©]\s*|\d{4}\.?\s+)(?:all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten"
+    r"|tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti"
+    r"\s+riservati|todos\s+os\s+direitos\s+reservados|alle\s+rechten\s+voorbehouden"
+    r"|všechna\s+práva\s+vyhrazena)|\bno\s+part\s+of\s+(?:this|these|the)\b.{0,60}\bmay\s+be"
+    r"\s+(?:reproduced|copied|used)|\bmay\s+not\s+be\s+(?:published|reproduced|copied"
+    r"|republished|redistributed))\b",
+    re.I | re.S,
+)
+_COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])", re.I)
+_FOOTER_WORDS = 80  # a footer is a few sentences; a longer paragraph is a story about rights
+
+_COUNT_RE = re.compile(r"^\(?\d{1,5}\)?$")  # a lone comment or share count
+
+
+def is_share_bar(text: str) -> bool:
+    """Nothing but share buttons and labels, in any of margin's languages."""
+    return len(text) < _SHARE_BAR_CHARS and _SHARE_BAR_RE.match(text.strip()) is not None
+
+
+def is_tag_line(text: str, words: int) -> bool:
+    """A topic or tag label, alone or with its short items (not a sentence
+    that starts like one: "Topics: the council discussed ...")."""
+    m = _TAG_LABEL_RE.match(text.strip())
+    if m is None or words > _TAG_ITEMS_WORDS:
+        return False
+    rest = text.strip()[m.end() :].strip()
+    items = [i for i in _ITEM_SPLIT_RE.split(rest) if i]
+    return not rest.endswith(".") and all(len(i.split()) <= _TAG_WORDS for i in items)
+
+
+def is_photo_credit(text: str, words: int) -> bool:
+    """A photo's credit on a line of its own."""
+    return words <= _CREDIT_WORDS and _CREDIT_LINE_RE.match(text.strip()) is not None
+
+
+def is_caps_call(text: str, words: int) -> bool:
+    """A call to action set in capitals, or a label in capitals before
+    another story's headline."""
+    text = text.strip()
+    if _CAPS_LABEL_RE.match(text):
+        return words <= _HEADLINE_WORDS
+    letters = [c for c in text if c.isalpha()]
+    caps = sum(c.isupper() for c in letters)
+    return (
+        words >= 3
+        and len(letters) >= 12
+        and caps >= 0.9 * len(letters)
+        and _CAPS_CALL_RE.search(text) is not None
+    )
+
+
+def is_citation_or_copyright(text: str, words: int) -> bool:
+    """How to cite the page, or its copyright notice."""
+    if words > _FOOTER_WORDS:
+        return False
+    if _CITE_RE.search(text) or _RETRIEVED_RE.search(text):
+        return True
+    return _RIGHTS_RE.search(text) is not None or (
+        words <= 12 and _COPYRIGHT_RE.search(text) is not None
+    )
+
+
+def is_count(text: str) -> bool:
+    """A number alone: a comment or share count."""
+    return _COUNT_RE.match(text.strip()) is not None
+
+
+def is_furniture(text: str, words: int) -> bool:
+    """Any of the page furniture above (a share bar of two buttons or more:
+    one such word alone may be a table's heading, "Comment", "Print")."""
+    return (
+        (words >= 2 and is_share_bar(text))
+        or is_tag_line(text, words)
+        or is_photo_credit(text, words)
+        or is_caps_call(text, words)
+        or is_citation_or_copyright(text, words)
+        or is_count(text)
+    )

@@ -1,0 +1,78 @@
+"""A page's furniture, told by what a line says, goes on both paths: inside
+the article's markup (HTML) and between its paragraphs (text saves); a
+story's sentence that uses the same words stays."""
+
+from __future__ import annotations
+
+import pytest
+from test_html_quality import page, para
+from test_text_saves import ARTICLE, FOOTER, MENU, P1, P2, P3, P4, P5, save
+
+from margin.ingest.html import extract_html
+from margin.ingest.text import extract_text
+
+FURNITURE = [
+    "Topics:",
+    "Tags: Ferries, Islands, Transport",
+    "Filed under: Ports, Shipping, Weather",
+    "Schlagwörter: Fähren, Inseln",
+    "Compartir Facebook WhatsApp",
+    "Teilen Facebook Twitter E-Mail",
+    "DOWNLOAD OUR APP BY CLICKING HERE",
+    "WATCH: The ferry arrives in a storm",
+    "Photo: Jane Roe, Reuters",
+    "Photograph: Dan Kitwood/Getty Images",
+    "(Foto: Hersteller)",
+    "How to cite this article: Roe, J. (2031). Ferry orders. Harbour Post. Retrieved 12 March"
+    " 2031 from https://harbour.example/ferry",
+    "© 2031 Harbour Post",
+    "All rights reserved. No part of this article may be reproduced without permission.",
+    "This material may not be published, broadcast, rewritten or redistributed.",
+    "42",
+]
+# Sentences of a story that use the same words.
+STORY = [
+    "Topics: the council discussed the ferries, the schools and the harbour for three hours.",
+    "The minister said a share of the tax, which Facebook and WhatsApp pay, would go to the islands.",
+    "Residents can download the new timetable from the council's site or click through to it.",
+    "The old charter says all rights reserved to the harbour board pass to the town in 2040.",
+]
+
+
+def html_body(*inner: str) -> str:
+    html = page(
+        "<article><h1>Valley committee weighs the reservoir plan</h1>"
+        f"{para(1)}{para(2)}{''.join(inner)}{para(3)}{para(4)}</article>"
+    )
+    return "\n\n".join(b.text for b in extract_html(html)[1])
+
+
+def text_body(*inner: str) -> str:
+    text = save(MENU, "Ferry operator orders two new boats", P1, P2, *inner, P3, P4, P5, FOOTER)
+    return "\n\n".join(b.text for b in extract_text(text)[1])
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_furniture_inside_the_html_article_removed(line: str) -> None:
+    text = html_body(f"<p>{line}</p>")
+    assert "Paragraph 2" in text and "Paragraph 3" in text
+    assert line not in text
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_furniture_between_a_text_saves_paragraphs_dropped(line: str) -> None:
+    got = text_body(line)
+    for para_text in ARTICLE:
+        assert para_text in got
+    assert line not in got.split("\n\n")
+
+
+@pytest.mark.parametrize("line", STORY)
+def test_a_storys_sentence_with_the_same_words_kept(line: str) -> None:
+    assert line in html_body(f"<p>{line}</p>")
+    assert line in text_body(line)
+
+
+def test_a_heading_in_capitals_that_calls_for_nothing_kept() -> None:
+    heading = "WHAT THE COUNCIL WANTS FROM THE NEW FERRY COMPANY"
+    assert heading in html_body(f"<h2>{heading}</h2>")
