@@ -76,3 +76,10 @@ def test_a_storys_sentence_with_the_same_words_kept(line: str) -> None:
 def test_a_heading_in_capitals_that_calls_for_nothing_kept() -> None:
     heading = "WHAT THE COUNCIL WANTS FROM THE NEW FERRY COMPANY"
     assert heading in html_body(f"<h2>{heading}</h2>")
+
+
+def test_a_number_heading_its_section_kept() -> None:
+    text = html_body(
+        "<h3>1775</h3><p>The village had forty houses then, and a mill on the river.</p>"
+    )
+    assert "1775" in text.split("\n\n")

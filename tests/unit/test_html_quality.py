@@ -394,18 +394,26 @@ def test_cookie_banner_and_comment_policy_inside_the_article_removed() -> None:
         "The opinions expressed in reader comments are those of the author only, and do not "
         "reflect the opinions of the Gazette."
     )
-    # Stories about cookies and about what someone said keep their sentences.
+    disclaimer = (
+        "The Gazette takes no responsibility for the content of external sites linked from "
+        "this website and is not liable for any loss arising from their use."
+    )
+    # Stories about cookies, about what someone said, about who is liable keep their sentences.
     story = (
         "<p>Under the new law users must consent to tracking cookies, and the minister's "
         "comments on it were called offensive by the opposition on Tuesday.</p>"
+        "<p>The water board said it was not liable for the flooding, and denied that any "
+        "warranty on the old dam had been broken.</p>"
     )
     html = page(
-        f"<article>{para(1)}<p>{cookies}</p>{para(2)}{story}{para(3)}<p>{policy}</p></article>"
+        f"<article>{para(1)}<p>{cookies}</p>{para(2)}{story}{para(3)}<p>{policy}</p>"
+        f"<p>{disclaimer}</p></article>"
     )
     text, _ = text_of(html)
     assert "Paragraph 1" in text and "Paragraph 3" in text
     assert "users must consent to tracking cookies" in text
-    assert cookies not in text and policy not in text
+    assert "not liable for the flooding" in text
+    assert cookies not in text and policy not in text and disclaimer not in text
 
 
 _DEK = "The council will decide in May whether the valley floods for good."

@@ -1309,6 +1309,10 @@ _COOKIE_STORY = (
     "Browsers now block third-party cookies by default, which advertisers once used "
     "to follow readers from one site to the next without their knowledge."
 )
+_LIABILITY_STORY = (
+    "The ferry company said it was not liable for the delays, and its lawyers denied that "
+    "any warranty on the old engines had been broken by the yard."
+)
 
 
 @pytest.mark.parametrize(
@@ -1357,6 +1361,20 @@ _COOKIE_STORY = (
             "unserer Seite stimmen Sie dem zu.",
             _COOKIE_STORY,
             True,
+        ),
+        # a legal disclaimer, after the article
+        (
+            "The information on this website is for general information only and does not "
+            "constitute legal or other professional advice. We make no representations or "
+            "warranties about its accuracy, and any reliance you place on it is at your own risk.",
+            _LIABILITY_STORY,
+            False,
+        ),
+        (
+            "Through this website you can link to other sites which are not under the control "
+            "of the publisher; a link does not imply that we endorse the views expressed there.",
+            _LIABILITY_STORY,
+            False,
         ),
     ],
 )
@@ -1554,3 +1572,13 @@ def test_a_dated_headline_starts_the_article_after_a_sites_introduction() -> Non
     )
     assert_article(got)
     assert "volunteers" not in got and "send your story" not in got
+
+
+def test_a_page_kept_whole_drops_what_is_chrome_by_what_it_says() -> None:
+    rights = "All rights reserved. No part of this page may be reproduced."
+    # a note with no running text, and a document with hardly a link
+    note = extract_text(save("Shopping", "Milk, eggs and bread.", "Call the plumber.", rights))[1]
+    assert [b.text for b in note] == ["Milk, eggs and bread.", "Call the plumber."]
+    doc = body(save("Timetable notes", P1, "Tags: Ferries, Timetables", P2, P3, rights))
+    assert P1 in doc and P3 in doc
+    assert "Tags:" not in doc and rights not in doc

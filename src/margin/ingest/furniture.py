@@ -1,7 +1,8 @@
 """A page's furniture, told line by line by what it says: a topic or tag
 line, a share bar, a photo credit, a call to action set in capitals, a
-citation or copyright footer, a lone count. Neither path keeps such a line,
-wherever it stands and however the page marks it up.
+citation or copyright footer; and a lone count, which each path tells from
+a number over its paragraph by the lines around it. Neither path keeps such
+a line, wherever it stands and however the page marks it up.
 
 The words are the general ones sites use, in the languages margin knows,
 never one site's; each rule also asks for the shape such a line has (short,
@@ -145,18 +146,19 @@ def is_citation_or_copyright(text: str, words: int) -> bool:
 
 
 def is_count(text: str) -> bool:
-    """A number alone: a comment or share count."""
+    """A number alone: a comment or share count (or a number heading the
+    paragraph under it: the caller tells them apart)."""
     return _COUNT_RE.match(text.strip()) is not None
 
 
 def is_furniture(text: str, words: int) -> bool:
-    """Any of the page furniture above (a share bar of two buttons or more:
-    one such word alone may be a table's heading, "Comment", "Print")."""
+    """Any of the page furniture above but a count (a share bar of two
+    buttons or more: one such word alone may be a table's heading,
+    "Comment", "Print")."""
     return (
         (words >= 2 and is_share_bar(text))
         or is_tag_line(text, words)
         or is_photo_credit(text, words)
         or is_caps_call(text, words)
         or is_citation_or_copyright(text, words)
-        or is_count(text)
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from margin.ingest.datelines import clean_byline
-from margin.ingest.furniture import is_furniture
+from margin.ingest.furniture import is_count, is_furniture
 from margin.ingest.notices import is_site_notice
 from margin.ingest.teasers import teaser_feed
 from margin.model import Block, Metadata
@@ -27,10 +27,11 @@ _FURNITURE_KINDS = ("paragraph", "heading", "list_item", "caption")
 
 
 def _not_body(block: Block) -> bool:
-    """A site's notice (a cookie banner, the rules for comments) or a line
-    of the page's furniture."""
+    """A site's notice (a cookie banner, the rules for comments), a line
+    of the page's furniture, a count alone in a paragraph (a heading's
+    number heads its section)."""
     words = len(block.text.split())
-    if block.kind == "paragraph" and is_site_notice(block.text, words):
+    if block.kind == "paragraph" and (is_site_notice(block.text, words) or is_count(block.text)):
         return True
     return block.kind in _FURNITURE_KINDS and is_furniture(block.text, words)
 

@@ -1,9 +1,10 @@
 """A site's notices to its readers, told by what they say: a cookie banner,
-the rules for readers' comments. They are chrome wherever they stand, however
-much they read like running text, and both the HTML and the plain-text paths
-drop them. The phrases are the general ones sites use, in the languages margin
-knows, never one site's; a story about cookies or about what a minister's
-comments were is not a notice.
+the rules for readers' comments, a legal disclaimer. They are chrome wherever
+they stand, however much they read like running text, and both the HTML and
+the plain-text paths drop them. The phrases are the general ones sites use,
+in the languages margin knows, never one site's; a story about cookies, about
+what a minister's comments were or about a company's liability is not a
+notice.
 """
 
 from __future__ import annotations
@@ -81,6 +82,38 @@ def is_cookie_notice(text: str, words: int) -> bool:
     )
 
 
+# A legal disclaimer: the site speaks of itself ("this website", "the
+# publisher") in the words of the law ("liable", "warranties", "at your own risk").
+_SITE_ITSELF_RE = re.compile(
+    r"\b(?:this\s+(?:web\s*)?site|our\s+(?:web\s*)?site|the\s+publisher"
+    r"|diese[rn]?\s+(?:web)?(?:seite|site|angebots?)|ce\s+site|notre\s+site|este\s+sitio"
+    r"|nuestro\s+sitio|questo\s+sito|deze\s+(?:web)?site)\b",
+    re.I,
+)
+_LEGAL_RE = re.compile(
+    r"\b(?:liab(?:le|ility)|warrant(?:y|ies)|disclaim\w*|indemnif\w*|at\s+your\s+own\s+risk"
+    r"|no\s+(?:representations?|responsibility)|not\s+(?:be\s+)?(?:liable|responsible)"
+    r"|does\s+not\s+constitute|endors\w*|(?:under|beyond)\s+(?:the|our)\s+control"
+    r"|professional\s+advice|haft(?:ung|et|bar)\w*"
+    r"|gewähr(?:leistung)?|responsabilit[éy]|responsabilidad|garant(?:ie|ía)s?)\b",
+    re.I,
+)
+_LEGAL_WORDS = 150  # a disclaimer's paragraph runs longer than a banner's
+
+
+def is_legal_disclaimer(text: str, words: int) -> bool:
+    """A paragraph of the site's legal disclaimer: the site speaking of
+    itself in the words of the law, twice or more."""
+    if words > _LEGAL_WORDS or not _SITE_ITSELF_RE.search(text):
+        return False
+    return len(_LEGAL_RE.findall(text)) >= 2
+
+
 def is_site_notice(text: str, words: int) -> bool:
-    """A cookie banner's or a comment policy's paragraph (``words`` long)."""
-    return is_cookie_notice(text, words) or is_comment_policy(text, words)
+    """A cookie banner's, a comment policy's or a legal disclaimer's
+    paragraph (``words`` long)."""
+    return (
+        is_cookie_notice(text, words)
+        or is_comment_policy(text, words)
+        or is_legal_disclaimer(text, words)
+    )

@@ -29,13 +29,15 @@ _CUT_OFF_RE = re.compile(
     rf"|\w[^\w]*\s(?:{_READ_MORE})\W*(?:(?:{_READ_MORE})\W*)*$",
     re.I,
 )
-_MIN_WORDS = 8  # a teaser's summary; a line of dialogue that trails off is shorter
+# A teaser's summary; a line of dialogue that trails off is shorter, a
+# story's paragraph that ends on a quote trailing off longer.
+_WORDS = (8, 60)
 FEED = 3  # cut-off paragraphs on a page that make a feed of teasers
 
 
 def is_cut_off(text: str, words: int) -> bool:
     """A summary cut off in mid-sentence, or ending in a "Read more" link."""
-    return words >= _MIN_WORDS and _CUT_OFF_RE.search(text) is not None
+    return _WORDS[0] <= words <= _WORDS[1] and _CUT_OFF_RE.search(text) is not None
 
 
 def teaser_feed(texts: Sequence[str | None], reach: int) -> list[int]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from margin.ingest.furniture import is_furniture
+from margin.ingest.furniture import is_count, is_furniture
 from margin.ingest.notices import is_site_notice
 from margin.ingest.teasers import teaser_feed
 from margin.ingest.text.lines import PROSE, SENTENCE_LIKE, WORD_RE, Kind, Line, value
@@ -31,17 +31,28 @@ def mark_chrome(lines: list[Line], linked: bool) -> list[int]:
     echoes = _echoes(lines, places)
     _mark_written_twice(lines)
     _mark_written_twice_on_one_line(lines)
-    for ln in lines:  # a site's notices to its readers, its furniture: not the article's text
-        if is_site_notice(ln.text, ln.words) or (
-            ln.kind is not Kind.CODE and is_furniture(ln.text, ln.words)
-        ):
-            ln.kind = Kind.BAD
+    _mark_said(lines)
     _mark_newsletter_boxes(lines)
     _mark_related(lines)
     _mark_teaser_feed(lines)
     if linked:
         _mark_plain_lists(lines)
     return echoes
+
+
+def _mark_said(lines: list[Line]) -> None:
+    """A site's notices to its readers, its furniture and a lone count (not
+    a number over the text it heads, nor one of a column of figures):
+    chrome by what they say."""
+    counts = [is_count(ln.text) for ln in lines]
+    for k, ln in enumerate(lines):
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        column = (k and counts[k - 1]) or (nxt is not None and counts[k + 1])
+        count = counts[k] and not column and (nxt is None or nxt.kind not in SENTENCE_LIKE)
+        if is_site_notice(ln.text, ln.words) or (
+            ln.kind is not Kind.CODE and (count or is_furniture(ln.text, ln.words))
+        ):
+            ln.kind, ln.said = Kind.BAD, True
 
 
 def line_values(lines: list[Line], echoes: list[int], linked: bool) -> list[float]:
@@ -265,7 +276,7 @@ def _mark_teaser_feed(lines: list[Line]) -> None:
     each: chrome, however much they read like running text."""
     texts = [None if ln.kind is Kind.CODE else ln.text for ln in lines]
     for i in teaser_feed(texts, _FEED_REACH):
-        lines[i].kind = Kind.BAD
+        lines[i].kind, lines[i].said = Kind.BAD, True
         above = lines[i - 1] if i else None
         if above is not None and above.kind not in PROSE and not above.end and above.words <= 20:
             above.kind = Kind.BAD

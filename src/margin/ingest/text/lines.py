@@ -90,6 +90,7 @@ class Line:
     number: str = ""  # a numbered line's "1." or "2)"
     listed: bool = False  # an item of a list without links, in a save that writes links
     slide: bool = False  # a line of a gallery's slide ("3/50 A headline", its caption)
+    said: bool = False  # chrome by what it says (a notice, furniture, a teaser): never kept
 
 
 def read_lines(raw: list[RawLine]) -> list[Line]:
