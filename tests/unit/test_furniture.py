@@ -28,6 +28,12 @@ FURNITURE = [
     "© 2031 Harbour Post",
     "All rights reserved. No part of this article may be reproduced without permission.",
     "This material may not be published, broadcast, rewritten or redistributed.",
+    "Read more",
+    "Read on The Harbour Post",
+    "14 min read",
+    "Reading time: 6 minutes",
+    "Content on this site is available under a Creative Commons license.",
+    "A version of this article appears in print on March 13, 2031, on Page A7.",
     "42",
 ]
 # Sentences of a story that use the same words.

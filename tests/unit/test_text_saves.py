@@ -1362,6 +1362,28 @@ _LIABILITY_STORY = (
             _COOKIE_STORY,
             True,
         ),
+        # signing in to comment, the authors' responsibility for comments
+        (
+            "Para poder comentar tenés que ingresar con tu usuario.",
+            _QUOTE,
+            False,
+        ),
+        (
+            "Los comentarios publicados son de exclusiva responsabilidad de sus autores.",
+            _QUOTE,
+            False,
+        ),
+        # a plea: the ad blocker, a membership with its price
+        (
+            "Using an ad blocker? We depend on ads to pay our reporters; please turn it off.",
+            _QUOTE,
+            True,
+        ),
+        (
+            "Consider supporting our work by becoming a member for as little as $5 a month.",
+            _QUOTE,
+            False,
+        ),
         # a legal disclaimer, after the article
         (
             "The information on this website is for general information only and does not "
@@ -1582,3 +1604,24 @@ def test_a_page_kept_whole_drops_what_is_chrome_by_what_it_says() -> None:
     doc = body(save("Timetable notes", P1, "Tags: Ferries, Timetables", P2, P3, rights))
     assert P1 in doc and P3 in doc
     assert "Tags:" not in doc and rights not in doc
+
+
+def test_the_title_over_its_standfirst_is_the_title_not_the_standfirst() -> None:
+    # A kicker, the headline, its standfirst (a longer sentence), then the
+    # byline and a reading time: the headline is the title.
+    headline = "The ferry crossing at a crossroads: boats, crews and a timetable"
+    dek = "As the islands brace for another winter, villagers ask whether the boats will ever be replaced"
+    meta, _blocks = extract_text(
+        save(
+            MENU,
+            "ISLAND LIFE",
+            headline,
+            dek,
+            "By Ingrid Solberg",
+            "12 March 2031",
+            "Reading time: 6 minutes",
+            *ARTICLE,
+            FOOTER,
+        )
+    )
+    assert (meta.title, meta.dek) == (headline, dek)

@@ -1,6 +1,7 @@
 """A page's furniture, told line by line by what it says: a topic or tag
-line, a share bar, a photo credit, a call to action set in capitals, a
-citation or copyright footer; and a lone count, which each path tells from
+line, a share bar, a "Read more" link, a reading time, a photo credit, a
+call to action set in capitals, a citation, copyright or licence footer, a
+note on the print edition; and a lone count, which each path tells from
 a number over its paragraph by the lines around it. Neither path keeps such
 a line, wherever it stands and however the page marks it up.
 
@@ -13,6 +14,8 @@ the same words stays.
 from __future__ import annotations
 
 import re
+
+from margin.ingest.teasers import READ_MORE
 
 # A share bar's buttons, and the labels that stand alone like them.
 SHARE_LABELS = (
@@ -27,6 +30,21 @@ SHARE_LABELS = (
 )
 _SHARE_BAR_RE = re.compile(rf"^(?:(?:{SHARE_LABELS})[\s:.…|·•/,]*)+$", re.I)
 _SHARE_BAR_CHARS = 80
+
+# A link on a line of its own to the rest of a story, or to another one:
+# "Read more", "Read on The Inventory", "Read now", "Continue reading".
+_READ_MORE_LINE_RE = re.compile(
+    rf"^(?:(?:{READ_MORE}|read\s+(?:now|the\s+full\s+(?:story|article))|watch\s+now|listen\s+now)"
+    r"(?:\s+(?:on|at|in)\s+\S.{0,40})?|read\s+on\s+\S.{0,40})\W*$",
+    re.I,
+)
+# A reading time: "14 min read", "Reading time: 6 minutes", "Lesezeit: 3 Min."
+_READING_TIME_RE = re.compile(
+    r"^(?:(?:estimated\s+)?reading\s+time|lesezeit|temps\s+de\s+lecture|tiempo\s+de\s+lectura"
+    r"|tempo\s+di\s+lettura)\s*:?\s*(?:about\s+|ca\.\s+)?\d+\s*\w*\.?$"
+    r"|^\d+\s*(?:min(?:ute)?s?|mins?\.?)\s+(?:read|lesen|de\s+lecture|de\s+lectura|di\s+lettura)$",
+    re.I,
+)
 
 # A topic or tag line: "Topics:", "Tags: Ferries, Islands", "Filed under: Ports, Shipping".
 _TAG_LABEL_RE = re.compile(
@@ -91,6 +109,15 @@ _RIGHTS_RE = re.compile(
     r"|republished|redistributed))\b",
     re.I | re.S,
 )
+# A licence or print-edition note: "Content available under a Creative
+# Commons license", "A version of this article appears in print on ...".
+_NOTE_RE = re.compile(
+    r"\b(?:licen[sc]ed|available|released|published|distributed)\s+under\s+(?:a|the)\s+"
+    r"(?:creative\s+commons|cc[\s-]by|gnu|mit|apache)\b"
+    r"|\b(?:this|a\s+version\s+of\s+this)\s+(?:article|story|piece)\s+(?:first\s+)?appear(?:s|ed)"
+    r"\s+in\s+(?:the\s+)?print\b",
+    re.I,
+)
 _COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])", re.I)
 _FOOTER_WORDS = 80  # a footer is a few sentences; a longer paragraph is a story about rights
 
@@ -100,6 +127,16 @@ _COUNT_RE = re.compile(r"^\(?\d{1,5}\)?$")  # a lone comment or share count
 def is_share_bar(text: str) -> bool:
     """Nothing but share buttons and labels, in any of margin's languages."""
     return len(text) < _SHARE_BAR_CHARS and _SHARE_BAR_RE.match(text.strip()) is not None
+
+
+def is_read_more(text: str, words: int) -> bool:
+    """A "Read more" link alone on its line."""
+    return words <= 10 and _READ_MORE_LINE_RE.match(text.strip()) is not None
+
+
+def is_reading_time(text: str) -> bool:
+    """How long the story takes to read."""
+    return _READING_TIME_RE.match(text.strip()) is not None
 
 
 def is_tag_line(text: str, words: int) -> bool:
@@ -135,10 +172,10 @@ def is_caps_call(text: str, words: int) -> bool:
 
 
 def is_citation_or_copyright(text: str, words: int) -> bool:
-    """How to cite the page, or its copyright notice."""
+    """How to cite the page, its copyright or licence, its print edition."""
     if words > _FOOTER_WORDS:
         return False
-    if _CITE_RE.search(text) or _RETRIEVED_RE.search(text):
+    if _CITE_RE.search(text) or _RETRIEVED_RE.search(text) or _NOTE_RE.search(text):
         return True
     return _RIGHTS_RE.search(text) is not None or (
         words <= 12 and _COPYRIGHT_RE.search(text) is not None
@@ -158,6 +195,8 @@ def is_furniture(text: str, words: int) -> bool:
     return (
         (words >= 2 and is_share_bar(text))
         or is_tag_line(text, words)
+        or is_read_more(text, words)
+        or is_reading_time(text)
         or is_photo_credit(text, words)
         or is_caps_call(text, words)
         or is_citation_or_copyright(text, words)

@@ -1,5 +1,6 @@
 """A site's notices to its readers, told by what they say: a cookie banner,
-the rules for readers' comments, a legal disclaimer. They are chrome wherever
+the rules for readers' comments (and signing in to write one), a legal
+disclaimer, a plea to turn off the ad blocker or to pay. They are chrome wherever
 they stand, however much they read like running text, and both the HTML and
 the plain-text paths drop them. The phrases are the general ones sites use,
 in the languages margin knows, never one site's; a story about cookies, about
@@ -17,24 +18,29 @@ _MAX_WORDS = 80  # a notice is a few sentences; a longer paragraph is the articl
 # A comment policy: "Comments are moderated", "The opinions expressed in
 # reader comments do not reflect ...", "Please keep your comments civil".
 _COMMENT_WORD_RE = re.compile(
-    r"\b(?:comments?|commenting|commenters?|comentarios?|commentaires?|kommentar(?:e|en)?"
-    r"|commenti|commento|reacties)\b",
+    r"\b(?:comments?|commenting|commenters?|comentarios?|comentar|commentaires?|commenter"
+    r"|kommentar(?:e|en)?|kommentieren|commenti|commento|commentare|reacties)\b",
     re.I,
 )
 _POLICY_RE = re.compile(  # said only of a site's comments
     r"\b(?:moderat\w*|reserves?\s+the\s+right|se\s+reserva|se\s+réserve|behält\s+sich"
     r"|do(?:es)?\s+not\s+(?:necessarily\s+)?reflect|no\s+está\s+permitido|netiquette"
-    r"|(?:comment|commenting|discussion|community)\s+(?:policy|guidelines|rules))\b",
+    r"|(?:comment|commenting|discussion|community)\s+(?:policy|guidelines|rules)"
+    r"|(?:sole|exclusive)\s+responsibility|responsibility\s+of\s+(?:the|their)\s+authors?"
+    r"|exclusiva\s+responsabilidad|responsabilidad\s+de\s+sus\s+autores"
+    r"|responsabilité\s+de\s+leurs\s+auteurs)\b",
     re.I,
 )
 _RULES_RE = re.compile(  # ... or, addressed to the site's readers, of anyone's
     r"\b(?:polic(?:y|ies)|guidelines|rules|offensive|abusive|respectful|civil|normas|reglas"
-    r"|règles|charte|regeln|inappropriate|inapropiad[oa]s?)\b",
+    r"|règles|charte|regeln|inappropriate|inapropiad[oa]s?"
+    # signing in to comment: "To comment you must log in with your account"
+    r"|(?:sign|log)\s*in|register|ingresar|iniciar\s+sesión|connectez-vous|anmelden|einloggen)\b",
     re.I,
 )
 _READERS_RE = re.compile(  # the site speaking, to its readers
     r"\b(?:you|your|we|our|vous|votre|nous|notre|sie|ihr(?:e|en)?|wir|unser\w*|du|usted"
-    r"|nuestr[oa]s?)\b",
+    r"|nuestr[oa]s?|tu|tenés|tienes|debes)\b",
     re.I,
 )
 
@@ -109,11 +115,39 @@ def is_legal_disclaimer(text: str, words: int) -> bool:
     return len(_LEGAL_RE.findall(text)) >= 2
 
 
+# A plea to the reader: turn the ad blocker off, or pay to support the site
+# ("Consider supporting our work by becoming a member for as little as $5 a
+# month").
+_AD_BLOCKER_RE = re.compile(r"\bad[\s-]?block\w*|\bwerbeblocker\w*|\bbloqueur\w*\s+de\s+pub", re.I)
+_SUPPORT_RE = re.compile(
+    r"\b(?:support(?:ing)?\s+(?:our|us|this|independent)|unterstütze\w*\s+(?:uns|unsere)"
+    r"|soutenez|soutenir\s+(?:notre|nous)|apoya\w*\s+(?:nuestro|a)|become\s+a\s+(?:member|supporter"
+    r"|subscriber|patron))\b",
+    re.I,
+)
+_PRICE_RE = re.compile(
+    r"[$€£]\s?\d|\d\s?(?:€|\$|£|euros?|dollars?)\b|\bas\s+little\s+as\b|\b(?:per|a)\s+month\b"
+    r"|\bpro\s+monat\b|\bpar\s+mois\b|\bal\s+mes\b",
+    re.I,
+)
+
+
+def is_plea(text: str, words: int) -> bool:
+    """The site asking its reader to turn off an ad blocker, or to pay to
+    support it (with a price)."""
+    if words > _MAX_WORDS or not _READERS_RE.search(text):
+        return False
+    if _AD_BLOCKER_RE.search(text):
+        return True
+    return _SUPPORT_RE.search(text) is not None and _PRICE_RE.search(text) is not None
+
+
 def is_site_notice(text: str, words: int) -> bool:
-    """A cookie banner's, a comment policy's or a legal disclaimer's
-    paragraph (``words`` long)."""
+    """A cookie banner's, a comment policy's, a legal disclaimer's or a
+    plea's paragraph (``words`` long)."""
     return (
         is_cookie_notice(text, words)
         or is_comment_policy(text, words)
         or is_legal_disclaimer(text, words)
+        or is_plea(text, words)
     )

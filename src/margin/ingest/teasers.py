@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_READ_MORE = (
+READ_MORE = (
     r"read\s+more|continue\s+reading|more\s*»|weiterlesen|weiter\s+lesen"
     r"|mehr\s+erfahren|mehr\s+lesen|lire\s+la\s+suite|lire\s+plus|en\s+savoir\s+plus|leer\s+más"
     r"|seguir\s+leyendo|leia\s+mais|ler\s+mais|leggi\s+(?:tutto|di\s+più)|continua\s+a\s+leggere"
@@ -23,10 +23,10 @@ _READ_MORE = (
 )
 # The summary trails off: an ellipsis after a word or a comma (not after a
 # sentence's end), maybe in brackets, maybe with the link's words after it.
-_READ_MORE_RE = re.compile(rf"(?:{_READ_MORE})\W*$", re.I)
+_READ_MORE_RE = re.compile(rf"(?:{READ_MORE})\W*$", re.I)
 _CUT_OFF_RE = re.compile(
-    rf"[\w,;:–—-]\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))[\s\"'”»]*(?:(?:{_READ_MORE})\W*)*$"
-    rf"|\w[^\w]*\s(?:{_READ_MORE})\W*(?:(?:{_READ_MORE})\W*)*$",
+    rf"[\w,;:–—-]\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))[\s\"'”»]*(?:(?:{READ_MORE})\W*)*$"
+    rf"|\w[^\w]*\s(?:{READ_MORE})\W*(?:(?:{READ_MORE})\W*)*$",
     re.I,
 )
 # A teaser's summary; a line of dialogue that trails off is shorter, a

@@ -84,10 +84,12 @@ def _save_heading(lines: list[Line], body_start: int) -> Line | None:
 
 def _prominent_line(lines: list[Line], body_start: int, page_title: Line | None) -> Line | None:
     """The short line just before the body that looks most like a headline:
-    Title Case, a few words, close to the body, not a sentence."""
+    Title Case, a few words, close to the body, not a sentence (nor the
+    longer, sentence-like line right under a shorter candidate: that is the
+    headline's standfirst)."""
     best_score, best_ln = 0.0, None
     for ln in lines[max(0, body_start - _CANDIDATE_REACH) : body_start]:
-        if not _title_candidate(ln, page_title):
+        if not _title_candidate(ln, page_title) or _under_a_headline(lines, ln, page_title):
             continue
         if ln.words < 3 or (ln.end and not ln.text.endswith("?")) or ln.colon:
             continue
@@ -101,9 +103,24 @@ def _prominent_line(lines: list[Line], body_start: int, page_title: Line | None)
     return best_ln
 
 
+def _under_a_headline(lines: list[Line], ln: Line, page_title: Line | None) -> bool:
+    """``ln`` reads as a sentence and stands right under a shorter line that
+    could be the headline."""
+    above = lines[ln.index - 1] if ln.index else None
+    return (
+        above is not None
+        and ln.kind in SENTENCE_LIKE
+        and _title_candidate(above, page_title)
+        and 3 <= above.words < ln.words
+        and not above.end
+        and not above.text.isupper()  # a kicker over the headline
+    )
+
+
 def _title_candidate(ln: Line, page_title: Line | None) -> bool:
     return (
         not ln.bullet
+        and not ln.said
         and 2 <= ln.words <= 30
         and ln.kind is not Kind.RULE
         and not SEPARATORS_RE.search(ln.text)
