@@ -89,3 +89,51 @@ def test_a_number_heading_its_section_kept() -> None:
         "<h3>1775</h3><p>The village had forty houses then, and a mill on the river.</p>"
     )
     assert "1775" in text.split("\n\n")
+
+
+HEADLINES = [
+    "Island school to close its doors after ninety years",
+    "Storm cuts power to three villages on the west coast",
+    "Why the ferry subsidy keeps growing every year",
+]
+LABELS = ["From our partners", "Sponsored", "Most read", "More from The Harbour Post", "Lire aussi"]
+
+
+@pytest.mark.parametrize("label", LABELS)
+def test_a_labelled_block_of_other_stories_inside_the_html_article_removed(label: str) -> None:
+    items = "".join(
+        f"<li><a href='https://harbour.example/{k}'>{h}</a></li>" for k, h in enumerate(HEADLINES)
+    )
+    text = html_body(f"<h3>{label}</h3><ul>{items}</ul>")
+    assert "Paragraph 2" in text and "Paragraph 3" in text
+    assert label not in text and not any(h in text for h in HEADLINES)
+
+
+@pytest.mark.parametrize("label", LABELS)
+def test_a_labelled_block_of_other_stories_between_a_text_saves_paragraphs_dropped(
+    label: str,
+) -> None:
+    got = text_body("\n".join([label, *HEADLINES]))
+    for para_text in ARTICLE:
+        assert para_text in got
+    assert label not in got and not any(h in got for h in HEADLINES)
+
+
+def test_the_articles_own_heading_after_a_block_of_other_stories_kept() -> None:
+    # The block ends where two blank lines set a heading of the article's own apart.
+    heading = "What the council wants from the ferry company"
+    text = save(
+        MENU,
+        "Ferry operator orders two new boats",
+        P1,
+        P2,
+        "\n".join(["Most read", *HEADLINES]),
+        f"\n\n{heading}",
+        P3,
+        P4,
+        P5,
+        FOOTER,
+    )
+    got = "\n\n".join(b.text for b in extract_text(text)[1])
+    assert heading in got and P3 in got
+    assert not any(h in got for h in HEADLINES)

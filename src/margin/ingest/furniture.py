@@ -46,6 +46,25 @@ _READING_TIME_RE = re.compile(
     re.I,
 )
 
+# A label over other stories: "Related coverage", "More from ...", "You
+# might also like", "From our partners", "Most read", "Lire aussi".
+_OTHER_STORIES_RE = re.compile(
+    r"^(?:related(?:\s+(?:coverage|articles?|posts?|stories|content|news|reading|links|videos?))?"
+    r"|more\s+(?:from|on|in|stories|articles|news)\b.*|you\s+(?:may|might)\s+also\s+(?:like|enjoy)"
+    r"|recommended(?:\s+\w+){0,3}|also\s+read|read\s+(?:more|next|also)|see\s+also"
+    r"|(?:from|by)\s+our\s+partners|(?:sponsored|promoted|partner|paid)(?:\s+(?:content|stories"
+    r"|links|posts))?|most\s+(?:read|popular|viewed|shared|commented|emailed)"
+    r"|(?:popular|trending)(?:\s+(?:now|stories|articles|today|this\s+week))?"
+    r"|top\s+stories|editor'?s\s+picks|don'?t\s+miss|latest(?:\s+(?:news|stories|posts))?"
+    r"|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|les\s+plus\s+lus|mehr\s+zum\s+thema"
+    r"|weitere\s+artikel|meistgelesen\w*|das\s+könnte\s+sie\s+auch\s+interessieren"
+    r"|leggi\s+anche|i\s+più\s+letti|noticias\s+relacionadas|lo\s+más\s+le[ií]do|te\s+puede"
+    r"\s+interesar|související|nejčtenější)\W*$",
+    re.I,
+)
+_LABEL_WORDS = 6
+
+
 # A topic or tag line: "Topics:", "Tags: Ferries, Islands", "Filed under: Ports, Shipping".
 _TAG_LABEL_RE = re.compile(
     r"^(?:topics?|tags?|tagged(?:\s+with|\s+as)?|filed\s+(?:under|in)|categor(?:y|ies)|keywords?"
@@ -127,6 +146,11 @@ _COUNT_RE = re.compile(r"^\(?\d{1,5}\)?$")  # a lone comment or share count
 def is_share_bar(text: str) -> bool:
     """Nothing but share buttons and labels, in any of margin's languages."""
     return len(text) < _SHARE_BAR_CHARS and _SHARE_BAR_RE.match(text.strip()) is not None
+
+
+def is_other_stories_label(text: str, words: int) -> bool:
+    """A label over a block of other stories."""
+    return words <= _LABEL_WORDS and _OTHER_STORIES_RE.match(text.strip()) is not None
 
 
 def is_read_more(text: str, words: int) -> bool:

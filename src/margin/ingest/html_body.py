@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from margin.ingest.datelines import clean_byline
-from margin.ingest.furniture import is_count, is_furniture
+from margin.ingest.furniture import is_count, is_furniture, is_other_stories_label
 from margin.ingest.notices import is_site_notice
 from margin.ingest.teasers import teaser_feed
 from margin.model import Block, Metadata
@@ -19,8 +19,9 @@ from margin.model import Block, Metadata
 
 def body_blocks(blocks: list[Block], meta: Metadata) -> list[Block]:
     """The article's blocks without what is not its body."""
-    blocks = [b for b in blocks if not _not_body(b)]
-    return _drop_dek(_drop_title_and_byline(_drop_teasers(blocks), meta), meta)
+    blocks = [b for b in _drop_other_stories(blocks) if not _not_body(b)]
+    blocks = _drop_teasers(blocks)
+    return _drop_dek(_drop_title_and_byline(blocks, meta), meta)
 
 
 _FURNITURE_KINDS = ("paragraph", "heading", "list_item", "caption")
@@ -49,6 +50,27 @@ def _drop_teasers(blocks: list[Block]) -> list[Block]:
     for i in feed:
         if i and i - 1 not in doomed and _headline_like(blocks[i - 1]):
             doomed.add(i - 1)
+    return [b for i, b in enumerate(blocks) if i not in doomed]
+
+
+_HEADLINE_RUN = 2  # headlines under a label that make a block of other stories
+_HEADLINE_KINDS = ("paragraph", "list_item", "heading")
+
+
+def _drop_other_stories(blocks: list[Block]) -> list[Block]:
+    """A label of other stories ("Most read", "From our partners",
+    "More from ...") and the run of headlines under it (the label alone,
+    when nothing is left under it)."""
+    doomed: set[int] = set()
+    for i, block in enumerate(blocks):
+        if block.kind not in ("heading", "paragraph") or not is_other_stories_label(
+            block.text, len(block.text.split())
+        ):
+            continue
+        j = i + 1
+        while j < len(blocks) and blocks[j].kind in _HEADLINE_KINDS and _headline_like(blocks[j]):
+            j += 1
+        doomed.update(range(i, j) if j - i - 1 >= _HEADLINE_RUN else (i,))
     return [b for i, b in enumerate(blocks) if i not in doomed]
 
 

@@ -11,7 +11,7 @@ import re
 from lxml.html import HtmlElement
 
 from margin.ingest.datelines import FULL_DATE_RE, UPDATED_RE
-from margin.ingest.furniture import CREDIT_TAIL_RE, is_share_bar
+from margin.ingest.furniture import CREDIT_TAIL_RE, is_other_stories_label, is_share_bar
 
 # Mozilla Readability's list: no "tweet"/"twitter" (readability-lxml's list has
 # them, and so drops embedded tweets that belong to the article), and
@@ -187,7 +187,8 @@ def clean_article(root: HtmlElement, byline: str | None = None) -> None:
                 continue
         if el.tag in _CONTENT_TAGS and el.tag != "span":
             text = _text(el)
-            if text and is_share_bar(text):
+            # (a label of other stories stays, to be dropped with them: html_body.py)
+            if text and is_share_bar(text) and not is_other_stories_label(text, len(text.split())):
                 doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:

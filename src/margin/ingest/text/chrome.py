@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from margin.ingest.furniture import is_count, is_furniture
+from margin.ingest.furniture import is_count, is_furniture, is_other_stories_label
 from margin.ingest.notices import is_site_notice
 from margin.ingest.teasers import teaser_feed
 from margin.ingest.text.lines import PROSE, SENTENCE_LIKE, WORD_RE, Kind, Line, value
@@ -208,30 +208,46 @@ def _plain_items(lines: list[Line], i: int, j: int) -> list[Line]:
     return []
 
 
-# A heading over other stories: "Related coverage", "More from ...", "You
-# might also like", "Recommended for you", "Lire aussi", "Mehr zum Thema".
-_RELATED_HEADING_RE = re.compile(
-    r"^(?:related(?:\s+(?:coverage|articles?|posts?|stories|content|news|reading|links|videos?))?"
-    r"|more\s+(?:from|on|in|stories|articles|news)\b.*|you\s+(?:may|might)\s+also\s+like"
-    r"|recommended(?:\s+\w+){0,3}|also\s+read|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet"
-    r"|mehr\s+zum\s+thema|weitere\s+artikel|leggi\s+anche|noticias\s+relacionadas|související)"
-    r"\W*$",
-    re.I,
-)
-
-
 def _mark_related(lines: list[Line]) -> None:
-    """The block right under such a heading, its lines run together (a
-    headline and its summary, then the next), is other stories, however
-    much it reads like running text."""
+    """Under a label of other stories ("Related coverage", "Most read",
+    "From our partners"; furniture.py): the block right under it, its lines
+    run together (a headline and its summary, then the next), and a run of
+    headlines (short, no final full stop) however they are set out: other
+    stories, however much they read like running text. (The run keeps the
+    weight its lines have for the article's region: the article may go on
+    after it, or end before it.)"""
     for ln in lines:
-        if ln.links >= 0.5 or ln.words > 6 or not _RELATED_HEADING_RE.match(ln.text):
+        if ln.links >= 0.5 or not is_other_stories_label(ln.text, ln.words):
             continue
         block = [x for x in lines[ln.index + 1 : ln.index + 13] if x.para == ln.para + 1]
         if len(block) >= 2:
             for x in block:
                 if x.kind in SENTENCE_LIKE:
                     x.kind = Kind.SHORT
+        run = _headline_run(lines, ln.index + 1)
+        if len(run) >= _HEADLINE_RUN:
+            for x in (ln, *run):
+                x.said = True
+
+
+_HEADLINE_RUN = 2  # headlines under a label that make a block of other stories
+
+
+def _headline_run(lines: list[Line], k: int) -> list[Line]:
+    """The headlines in a row from line ``k``: short lines that do not end
+    like a sentence, up to two blank lines (a heading of the article's own)."""
+    run: list[Line] = []
+    for x in lines[k:]:
+        if x.end or x.colon or x.words > _HEADLINE_WORDS or x.kind in (Kind.GOOD, Kind.CODE):
+            break
+        if run and x.gap >= 2:
+            break
+        if x.kind is not Kind.RULE:
+            run.append(x)
+    return run
+
+
+_HEADLINE_WORDS = 20
 
 
 # A newsletter box: its button or field ("Subscribe", "Email address") and,

@@ -39,7 +39,8 @@ def extract_text(text: str) -> tuple[Metadata, list[Block]]:
             meta.add(page_title.index)
         keep_whole(lines, region, meta, linked)
     else:
-        slides = {ln.index for ln in lines if ln.slide}  # a gallery inside the article
-        select(lines, region.start, region.end, meta | region.gaps | slides)
+        # a gallery inside the article; what is chrome by what it says
+        asides = {ln.index for ln in lines if ln.slide or ln.said}
+        select(lines, region.start, region.end, meta | region.gaps | asides)
     head = Metadata(title=title.replace("\t", " "), dek=dek.text if dek else None, byline=byline)
     return head, kept_blocks(lines, region.start, region.end)
