@@ -1625,3 +1625,18 @@ def test_the_title_over_its_standfirst_is_the_title_not_the_standfirst() -> None
         )
     )
     assert (meta.title, meta.dek) == (headline, dek)
+
+
+def test_a_drop_down_flattened_into_one_line_is_not_running_text() -> None:
+    # A category menu's entries written as one long line: Title Case, no
+    # sentence in it, some "and"s and "of"s in the names.
+    names = [
+        "Arts and Culture", "Books of the Week", "Business and Money", "Food and Drink",
+        "Health and Care", "History of the Islands", "Law and Order", "Life on the Coast",
+        "Politics and Power", "Science and Nature", "Sport on the Islands", "The Harbour",
+        "Travel and Ferries", "Weather and Tides", "World and Nation", "Letters to the Editor",
+    ]  # fmt: skip
+    drop_down = "Select Category " + " ".join(names)
+    got = body(save(MENU, drop_down, "Ferry operator orders two new boats", P1, P2, P3, FOOTER))
+    assert "Select Category" not in got
+    assert P1 in got and P3 in got

@@ -182,8 +182,8 @@ def _kind_by_shape(ln: Line, stop: float, known_lang: bool) -> Kind:
     sentence = ln.end or bool(_INNER_SENTENCE_RE.search(ln.text))
     if ln.words >= 15 and stop >= 0.2 and sentence and ln.caps < 0.6:
         return Kind.GOOD
-    if ln.words >= 40 and stop >= 0.12:
-        return Kind.GOOD
+    if ln.words >= 40 and stop >= 0.12 and (ln.caps < 0.6 or sentence):
+        return Kind.GOOD  # (not a drop-down's entries flattened into one line)
     if ln.words >= 7 and ln.end and stop >= 0.15 and ln.caps < 0.5:
         return Kind.NEAR
     if ln.words >= 3 and ln.caps >= 0.75 and not ln.end:
