@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from margin.ingest.notices import mentions
 from margin.ingest.teasers import READ_MORE
 
 # A share bar's buttons, and the labels that stand alone like them.
@@ -139,6 +140,13 @@ _NOTE_RE = re.compile(
 )
 _COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])", re.I)
 _FOOTER_WORDS = 80  # a footer is a few sentences; a longer paragraph is a story about rights
+# Each footer's pattern, tried only on a paragraph that holds one of its stems.
+_FOOTER_PATTERNS = (
+    (("cit", "zitier"), _CITE_RE),
+    (("http",), _RETRIEVED_RE),
+    ((" under ", "print"), _NOTE_RE),
+    (("reserv", "vorbehalt", "réservé", "riservat", "vyhrazen", "part of", "may not"), _RIGHTS_RE),
+)
 
 _COUNT_RE = re.compile(r"^\(?\d{1,5}\)?$")  # a lone comment or share count
 
@@ -182,28 +190,22 @@ def is_photo_credit(text: str, words: int) -> bool:
 def is_caps_call(text: str, words: int) -> bool:
     """A call to action set in capitals, or a label in capitals before
     another story's headline."""
+    if words > _HEADLINE_WORDS:
+        return False
     text = text.strip()
     if _CAPS_LABEL_RE.match(text):
-        return words <= _HEADLINE_WORDS
-    letters = [c for c in text if c.isalpha()]
-    caps = sum(c.isupper() for c in letters)
-    return (
-        words >= 3
-        and len(letters) >= 12
-        and caps >= 0.9 * len(letters)
-        and _CAPS_CALL_RE.search(text) is not None
-    )
+        return True
+    return words >= 3 and text.isupper() and _CAPS_CALL_RE.search(text) is not None
 
 
 def is_citation_or_copyright(text: str, words: int) -> bool:
     """How to cite the page, its copyright or licence, its print edition."""
     if words > _FOOTER_WORDS:
         return False
-    if _CITE_RE.search(text) or _RETRIEVED_RE.search(text) or _NOTE_RE.search(text):
-        return True
-    return _RIGHTS_RE.search(text) is not None or (
-        words <= 12 and _COPYRIGHT_RE.search(text) is not None
-    )
+    for stems, pattern in _FOOTER_PATTERNS:
+        if mentions(text, stems) and pattern.search(text):
+            return True
+    return words <= 12 and _COPYRIGHT_RE.search(text) is not None
 
 
 def is_count(text: str) -> bool:
@@ -216,6 +218,8 @@ def is_furniture(text: str, words: int) -> bool:
     """Any of the page furniture above but a count (a share bar of two
     buttons or more: one such word alone may be a table's heading,
     "Comment", "Print")."""
+    if words > _FOOTER_WORDS:  # (the longest of them; a paragraph of the story is longer)
+        return False
     return (
         (words >= 2 and is_share_bar(text))
         or is_tag_line(text, words)

@@ -15,6 +15,14 @@ import re
 _MAX_WORDS = 80  # a notice is a few sentences; a longer paragraph is the article's
 
 
+def mentions(text: str, stems: tuple[str, ...]) -> bool:
+    """``text`` holds one of ``stems`` (lower case): a plain substring test
+    that spares the word patterns below the paragraphs that cannot match
+    (every short paragraph of every page is tried)."""
+    low = text.lower()
+    return any(stem in low for stem in stems)
+
+
 # A comment policy: "Comments are moderated", "The opinions expressed in
 # reader comments do not reflect ...", "Please keep your comments civil".
 _COMMENT_WORD_RE = re.compile(
@@ -45,9 +53,14 @@ _READERS_RE = re.compile(  # the site speaking, to its readers
 )
 
 
+_COMMENT_STEMS = ("comment", "coment", "kommentar", "kommentier", "reacties")
+
+
 def is_comment_policy(text: str, words: int) -> bool:
     """A line of a site's rules for its comments."""
-    if words > _MAX_WORDS or not _COMMENT_WORD_RE.search(text):
+    if words > _MAX_WORDS or not mentions(text, _COMMENT_STEMS):
+        return False
+    if not _COMMENT_WORD_RE.search(text):
         return False
     return bool(_POLICY_RE.search(text) or (_RULES_RE.search(text) and _READERS_RE.search(text)))
 
@@ -80,7 +93,7 @@ _ADDRESS_RE = re.compile(  # the reader, spoken to
 def is_cookie_notice(text: str, words: int) -> bool:
     """A line of a cookie banner ("We use cookies to ...", "By continuing
     to browse you accept the use of cookies"), not a story about cookies."""
-    if words > _MAX_WORDS or not _COOKIE_RE.search(text):
+    if words > _MAX_WORDS or not mentions(text, ("cookie",)) or not _COOKIE_RE.search(text):
         return False
     return bool(
         (_SITE_VOICE_RE.search(text) and _USE_RE.search(text))
@@ -107,10 +120,15 @@ _LEGAL_RE = re.compile(
 _LEGAL_WORDS = 150  # a disclaimer's paragraph runs longer than a banner's
 
 
+_SITE_STEMS = ("site", "seite", "sitio", "sito", "publisher", "angebot")
+
+
 def is_legal_disclaimer(text: str, words: int) -> bool:
     """A paragraph of the site's legal disclaimer: the site speaking of
     itself in the words of the law, twice or more."""
-    if words > _LEGAL_WORDS or not _SITE_ITSELF_RE.search(text):
+    if words > _LEGAL_WORDS or not mentions(text, _SITE_STEMS):
+        return False
+    if not _SITE_ITSELF_RE.search(text):
         return False
     return len(_LEGAL_RE.findall(text)) >= 2
 
@@ -132,10 +150,15 @@ _PRICE_RE = re.compile(
 )
 
 
+_PLEA_STEMS = ("block", "support", "unterstütz", "souten", "apoy", "become a")
+
+
 def is_plea(text: str, words: int) -> bool:
     """The site asking its reader to turn off an ad blocker, or to pay to
     support it (with a price)."""
-    if words > _MAX_WORDS or not _READERS_RE.search(text):
+    if words > _MAX_WORDS or not mentions(text, _PLEA_STEMS):
+        return False
+    if not _READERS_RE.search(text):
         return False
     if _AD_BLOCKER_RE.search(text):
         return True

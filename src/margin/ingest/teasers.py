@@ -32,12 +32,24 @@ _CUT_OFF_RE = re.compile(
 # A teaser's summary; a line of dialogue that trails off is shorter, a
 # story's paragraph that ends on a quote trailing off longer.
 _WORDS = (8, 60)
+_TAIL = 120
+# What a "Read more" link's words hold, in each language above: a plain test
+# that spares the pattern the paragraphs that cannot end in one.
+_LINK_STEMS = (
+    "more", "reading", "weiter", "mehr", "suite", "plus", "más", "leyendo", "mais", "tutto",
+    "più", "leggere", "meer", "lezen", "dál",
+)  # fmt: skip
 FEED = 3  # cut-off paragraphs on a page that make a feed of teasers
 
 
 def is_cut_off(text: str, words: int) -> bool:
     """A summary cut off in mid-sentence, or ending in a "Read more" link."""
-    return _WORDS[0] <= words <= _WORDS[1] and _CUT_OFF_RE.search(text) is not None
+    if not _WORDS[0] <= words <= _WORDS[1]:
+        return False
+    tail = text[-_TAIL:]  # only the end matters
+    if "…" not in tail and "..." not in tail and not any(s in tail.lower() for s in _LINK_STEMS):
+        return False
+    return _CUT_OFF_RE.search(tail) is not None
 
 
 def teaser_feed(texts: Sequence[str | None], reach: int) -> list[int]:
