@@ -137,3 +137,34 @@ def test_the_articles_own_heading_after_a_block_of_other_stories_kept() -> None:
     got = "\n\n".join(b.text for b in extract_text(text)[1])
     assert heading in got and P3 in got
     assert not any(h in got for h in HEADLINES)
+
+
+KICKED = [
+    ("ISLAND LIFE", "Storm cuts power to three villages on the west coast"),
+    ("OPINION", "Why the ferry subsidy keeps growing every year"),
+    ("TRAVEL", "The best walks on the northern islands"),
+]
+
+
+def test_other_stories_kickers_and_headlines_removed_on_both_paths() -> None:
+    # A kicker in capitals over each headline, a comment count under it.
+    html = "".join(f"<p>{k}</p><h3>{h}</h3><p>{n}</p>" for n, (k, h) in enumerate(KICKED, 4))
+    lines = "\n".join(f"{k}\n{h}\n{n}" for n, (k, h) in enumerate(KICKED, 4))
+    for got in (html_body(html), text_body(lines)):
+        assert "Paragraph 2" in got or P2 in got
+        assert not any(k in got or h in got for k, h in KICKED)
+
+
+def test_a_sections_kicker_and_title_over_its_text_kept() -> None:
+    text = html_body("<p>PART TWO</p><h2>The long winter on the islands</h2>")
+    assert "PART TWO" in text and "The long winter on the islands" in text
+
+
+def test_a_hover_card_glued_into_a_sentence_removed_on_both_paths() -> None:
+    glued = (
+        "The bill was written by Sen. Jane RoeJane RoeBudget talks stall as the ferry subsidy "
+        "row deepens … who said on Monday that the islands would not be forgotten."
+    )
+    clean = "The bill was written by Sen. Jane Roe who said on Monday that the islands would not be forgotten."
+    assert clean in html_body(f"<p>{glued}</p>")
+    assert clean in text_body(glued)

@@ -1,7 +1,8 @@
 """A page's furniture, told line by line by what it says: a topic or tag
 line, a share bar, a "Read more" link, a reading time, a photo credit, a
 call to action set in capitals, a citation, copyright or licence footer, a
-note on the print edition; and a lone count, which each path tells from
+note on the print edition, other stories' kickers and headlines, a hover
+card glued into a sentence; and a lone count, which each path tells from
 a number over its paragraph by the lines around it. Neither path keeps such
 a line, wherever it stands and however the page marks it up.
 
@@ -14,6 +15,7 @@ the same words stays.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from margin.ingest.notices import mentions
 from margin.ingest.teasers import READ_MORE
@@ -212,6 +214,84 @@ def is_count(text: str) -> bool:
     """A number alone: a comment or share count (or a number heading the
     paragraph under it: the caller tells them apart)."""
     return _COUNT_RE.match(text.strip()) is not None
+
+
+_KICKER_WORDS = 5
+_KICKER_HEADLINE = (3, 20)  # words in the headline under a kicker
+
+
+def _kicker(text: str) -> bool:
+    """A few words in capitals: a story's section, over its headline."""
+    text = text.strip()
+    return (
+        1 <= len(text.split()) <= _KICKER_WORDS
+        and text.isupper()
+        and sum(c.isalpha() for c in text) >= 3
+        and not text.endswith(".")
+    )
+
+
+def _kicked_headline(text: str) -> bool:
+    words = len(text.split())
+    return _KICKER_HEADLINE[0] <= words <= _KICKER_HEADLINE[1] and not text.rstrip().endswith(
+        (".", ":", "!")
+    )
+
+
+def kicker_pairs(texts: Sequence[str | None]) -> list[int]:
+    """The indices of other stories' kicker-and-headline pairs among
+    ``texts`` (None: not a line of text): a kicker in capitals right over a
+    headline, two or more pairs in a row (a lone comment count after each
+    allowed), or one pair with its count under it. One pair alone may be a
+    section's kicker and title, or the page's own."""
+    n = len(texts)
+
+    def text(i: int) -> str | None:
+        return texts[i] if 0 <= i < n else None
+
+    def count(i: int) -> bool:
+        t = text(i)
+        return t is not None and is_count(t)
+
+    starts = {
+        i
+        for i in range(n - 1)
+        if (k := text(i)) is not None
+        and (h := text(i + 1)) is not None
+        and _kicker(k)
+        and _kicked_headline(h)
+    }
+    out: list[int] = []
+    for i in sorted(starts):
+        nxt = i + 3 if count(i + 2) else i + 2
+        before = i - 3 if count(i - 1) else i - 2
+        if count(i + 2) or nxt in starts or before in starts:
+            out += [i, i + 1, *([i + 2] if count(i + 2) else [])]
+    return out
+
+
+# A hover card glued into the sentence: a person's name, then at once the
+# same name again and another story's headline cut off with an ellipsis
+# ("Sen. Jane RoeJane RoeBudget talks stall as …"), or the name written
+# twice ("Jane RoeJane Roe said").
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]+){1,3}"
+_HOVER_CARD_RE = re.compile(
+    rf"(?P<name>{_NAME})(?P=name)(?:(?=[A-ZÀ-ÖØ-Þ])[^…]{{1,160}}?(?:…|\.\.\.))?"
+)
+
+
+def drop_hover_cards(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` without the hover cards glued into it, and the spans cut
+    (start, end) in the original text."""
+    if len(text) < 8 or _HOVER_CARD_RE.search(text) is None:
+        return text, []
+    cuts = [(m.start() + len(m.group("name")), m.end()) for m in _HOVER_CARD_RE.finditer(text)]
+    out, pos = [], 0
+    for start, end in cuts:
+        out.append(text[pos:start])
+        pos = end
+    joined = "".join([*out, text[pos:]])
+    return joined, cuts
 
 
 def is_furniture(text: str, words: int) -> bool:

@@ -2,7 +2,8 @@
 the article is blocks: the title, standfirst and byline (fields of their
 own), a site's notices to its readers (notices.py), its furniture (a tag
 line, a share bar, a photo credit, a call to action in capitals, a
-copyright footer: furniture.py) and a feed of other posts' teasers
+copyright footer, other stories under a label or a kicker, a hover card
+glued into a sentence: furniture.py) and a feed of other posts' teasers
 (teasers.py).
 """
 
@@ -11,16 +12,23 @@ from __future__ import annotations
 import re
 
 from margin.ingest.datelines import clean_byline
-from margin.ingest.furniture import is_count, is_furniture, is_other_stories_label
+from margin.ingest.furniture import (
+    drop_hover_cards,
+    is_count,
+    is_furniture,
+    is_other_stories_label,
+    kicker_pairs,
+)
 from margin.ingest.notices import is_site_notice
 from margin.ingest.teasers import teaser_feed
-from margin.model import Block, Metadata
+from margin.model import Block, Link, Metadata
 
 
 def body_blocks(blocks: list[Block], meta: Metadata) -> list[Block]:
     """The article's blocks without what is not its body."""
-    blocks = [b for b in _drop_other_stories(blocks) if not _not_body(b)]
-    blocks = _drop_teasers(blocks)
+    blocks = _drop_teasers([_unglued(b) for b in blocks])
+    blocks = _drop_kicker_pairs(_drop_other_stories(blocks))
+    blocks = [b for b in blocks if not _not_body(b)]
     return _drop_dek(_drop_title_and_byline(blocks, meta), meta)
 
 
@@ -50,6 +58,29 @@ def _drop_teasers(blocks: list[Block]) -> list[Block]:
     for i in feed:
         if i and i - 1 not in doomed and _headline_like(blocks[i - 1]):
             doomed.add(i - 1)
+    return [b for i, b in enumerate(blocks) if i not in doomed]
+
+
+def _unglued(block: Block) -> Block:
+    """The block without the hover cards glued into its sentences, its
+    links moved with the text."""
+    if block.kind in ("code", "table_row"):
+        return block
+    text, cuts = drop_hover_cards(block.text)
+    if not cuts:
+        return block
+
+    def moved(offset: int) -> int:
+        return offset - sum(min(end, offset) - start for start, end in cuts if start < offset)
+
+    links = [Link(moved(lk.start), moved(lk.end), lk.url) for lk in block.links]
+    return Block(block.kind, text, block.level, links=[lk for lk in links if lk.end > lk.start])
+
+
+def _drop_kicker_pairs(blocks: list[Block]) -> list[Block]:
+    """Other stories' kickers in capitals and the headlines under them."""
+    texts = [b.text if b.kind in _HEADLINE_KINDS else None for b in blocks]
+    doomed = set(kicker_pairs(texts))
     return [b for i, b in enumerate(blocks) if i not in doomed]
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from margin.ingest.furniture import is_count, is_furniture, is_other_stories_label
+from margin.ingest.furniture import is_count, is_furniture, is_other_stories_label, kicker_pairs
 from margin.ingest.notices import is_site_notice
 from margin.ingest.teasers import teaser_feed
 from margin.ingest.text.lines import PROSE, SENTENCE_LIKE, WORD_RE, Kind, Line, value
@@ -35,6 +35,10 @@ def mark_chrome(lines: list[Line], linked: bool) -> list[int]:
     _mark_newsletter_boxes(lines)
     _mark_related(lines)
     _mark_teaser_feed(lines)
+    # Other stories' kickers and headlines: never kept, but weighed for the
+    # region as their lines are (the article may go on after them).
+    for i in kicker_pairs([None if ln.kind is Kind.CODE else ln.text for ln in lines]):
+        lines[i].said = True
     if linked:
         _mark_plain_lists(lines)
     return echoes

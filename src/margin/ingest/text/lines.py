@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from margin.ingest.furniture import drop_hover_cards
 from margin.ingest.text.logical_lines import RawLine
 from margin.model import BlockKind
 
@@ -94,7 +95,10 @@ class Line:
 
 
 def read_lines(raw: list[RawLine]) -> list[Line]:
-    """The save's logical lines, scored and classified."""
+    """The save's logical lines, without hover cards glued into them
+    (furniture.py), scored and classified."""
+    for r in raw:
+        r.text = drop_hover_cards(r.text)[0]
     lines = [_features(r, i) for i, r in enumerate(raw)]
     known_lang = _known_language(lines)
     for ln in lines:
