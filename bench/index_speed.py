@@ -2,8 +2,12 @@
 
     .venv/bin/python bench/index_speed.py [--count 1000] [--jobs 0] [--rounds 3]
 
-Prints both times and their ratio for each round, baseline and margin taking
-turns, and the median ratio (goal: margin <= 0.75x readability alone).
+Prints both times for each round, baseline and margin taking turns, and the
+median of two ratios. The goal is the wall-clock ratio, margin on all cores
+against readability-lxml on one: at most 0.75x, the time a user waits. The
+CPU-time ratio beside it (margin's CPU, its workers' and the scanning
+process's, against readability's) has no goal: margin also hashes, finds
+entities and writes the index, and the cores are what pay for that.
 The articles are synthetic but realistic saved news pages (head metadata,
 navigation, article body, related links, footer) in several sizes.
 
@@ -297,19 +301,24 @@ def paragraph(rng: random.Random) -> str:
     return " ".join(sentence(rng) for _ in range(rng.randint(2, 6)))
 
 
+def paragraphs(rng: random.Random, words: int) -> list[str]:
+    """Paragraphs of at least ``words`` words in all."""
+    paras: list[str] = []
+    total = 0
+    while total < words:
+        p = paragraph(rng)
+        total += len(p.split())
+        paras.append(p)
+    return paras
+
+
 def article_html(rng: random.Random, i: int) -> str:
     return article_parts(rng, i)[0]
 
 
 def article_parts(rng: random.Random, i: int) -> tuple[str, str, list[str], str, str]:
     """(html, title, paragraphs, site, author) for one synthetic article."""
-    words_target = rng.choice([250, 600, 600, 1200, 1200, 2500, 6000])
-    paras: list[str] = []
-    total = 0
-    while total < words_target:
-        p = paragraph(rng)
-        total += len(p.split())
-        paras.append(p)
+    paras = paragraphs(rng, rng.choice([250, 600, 600, 1200, 1200, 2500, 6000]))
     title = sentence(rng)[:-1][:90]
     site = rng.choice(SITES)
     author = rng.choice(NAMES)
@@ -410,6 +419,8 @@ def main() -> None:
         from margin.library import Library
 
         ratios: list[float] = []
+        cpu_ratios: list[float] = []
+        cores = min(os.cpu_count() or 1, args.jobs or os.cpu_count() or 1)
         for round_ in range(1, args.rounds + 1):
             load = os.getloadavg()[0]
             base, base_cpu = readability_alone(files)
@@ -422,31 +433,38 @@ def main() -> None:
                 took = time.perf_counter() - t
                 own = _own_cpu() - own
             load1 = os.getloadavg()[0]
-            ratios.append(took / base)
-            print(
-                f"round {round_}: readability-lxml alone, one core {base:.2f} s "
-                f"({base_cpu:.2f} s CPU); margin index, all cores {took:.2f} s "
-                f"(indexed {summary.indexed}, failed {len(summary.failed)}); "
-                f"ratio {took / base:.2f}x; load average {load:.2f} -> {load1:.2f}"
-            )
             n = max(1, summary.indexed)
             tm = summary.timings
             cpu = tm["read"] + tm["extract"] + tm["entities"]
+            ratios.append(took / base)
+            cpu_ratios.append((cpu + own) / base_cpu)
+            print(
+                f"round {round_}: readability-lxml alone, one core {base:.2f} s "
+                f"({base_cpu:.2f} s CPU); margin index, all cores {took:.2f} s "
+                f"({cpu + own:.2f} s CPU; indexed {summary.indexed}, failed "
+                f"{len(summary.failed)}); wall-clock ratio {ratios[-1]:.2f}x, CPU-time "
+                f"ratio {cpu_ratios[-1]:.2f}x; load average {load:.2f} -> {load1:.2f}"
+            )
             # On an idle machine the workers share the cores with the scanning
             # process, whose CPU time is measured here too.
-            cores = min(os.cpu_count() or 1, args.jobs or os.cpu_count() or 1)
             idle = max((cpu + own) / cores, own)
             print(
                 f"  per article, worker CPU ms: read+hash {tm['read'] / n * 1e3:.2f}, "
                 f"extract {tm['extract'] / n * 1e3:.2f}, entities {tm['entities'] / n * 1e3:.2f}; "
                 f"index writes {tm['write'] / n * 1e3:.2f} ms wall in the scanning process\n"
                 f"  worker CPU {cpu:.2f} s over {took:.2f} s wall ({cpu / took:.2f} cores busy); "
-                f"scanning process CPU {own:.2f} s; CPU-time ratio "
-                f"(margin CPU / {cores} cores) / readability CPU {idle / base_cpu:.2f}x"
+                f"scanning process CPU {own:.2f} s; on an idle machine the wall-clock "
+                f"ratio would be about (margin CPU / {cores} cores) / readability CPU "
+                f"{idle / base_cpu:.2f}x"
             )
         print(
-            f"ratio margin / readability alone: median {median(ratios):.2f}x over "
-            f"{len(ratios)} rounds ({min(ratios):.2f}-{max(ratios):.2f}x; goal <= 0.75x)"
+            f"margin / readability alone over {len(ratios)} rounds, median (range):\n"
+            f"  wall-clock, margin on all {cores} cores against readability on one: "
+            f"{median(ratios):.2f}x ({min(ratios):.2f}-{max(ratios):.2f}x); "
+            "the goal: <= 0.75x\n"
+            f"  CPU time: {median(cpu_ratios):.2f}x ({min(cpu_ratios):.2f}-"
+            f"{max(cpu_ratios):.2f}x); no goal, margin does more work (hashing, "
+            "entities, the index)"
         )
 
 

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from margin import __version__
+from margin import __version__, entities
 from margin.config import Config, load_config
 from margin.errors import MarginError
 from margin.sanitize import clean_message
@@ -28,6 +28,9 @@ COMMANDS = (
     "bookmark",
     "export",
     "entities",
+    "cut",
+    "keep",
+    "corrections",
 )
 
 _EPILOG = """\
@@ -38,6 +41,19 @@ With no command, margin opens the reader:
 
 State lives in $MARGIN_HOME (default: the platform's user data folder).
 Run 'margin COMMAND --help' for a command's options.
+"""
+
+
+# The marks are commands.extract.MARKS (not imported here: it loads the
+# extractor, which most commands never need).
+SHOW_CUT_HELP = """\
+--show-cut prints the page's whole text, one block (paragraph, heading,
+list item, line) after another, a blank line between blocks and a mark
+before each line of a block:
+       | shown: part of the article
+  drop | dropped by margin's extraction
+  cut  | cut by you (margin cut, or a site rule)
+  keep | kept by you (margin keep)
 """
 
 
@@ -58,7 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"margin {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("extract", help="print the clean article from a saved page")
+    p = sub.add_parser(
+        "extract",
+        help="print the clean article from a saved page",
+        epilog=SHOW_CUT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("file", help="a saved page: HTML, MHTML, plain text or Markdown")
     p.add_argument(
         "--format",
@@ -67,6 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: text)",
     )
     p.add_argument("--no-entities", action="store_true", help="skip entity recognition in JSON")
+    p.add_argument(
+        "--raw", action="store_true", help="the extractor alone, without your cuts and keeps"
+    )
+    p.add_argument(
+        "--show-cut",
+        action="store_true",
+        help="print the whole page with each block marked (see below)",
+    )
 
     p = sub.add_parser("index", help="scan library folders and index their articles")
     p.add_argument("dirs", nargs="*", metavar="DIR", help="folders to index (default: all known)")
@@ -86,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--filter",
-        choices=("all", "unread", "bookmarked", "annotated", "failed"),
+        choices=("all", "unread", "bookmarked", "annotated", "failed", "skipped"),
         default="all",
         help="which articles (default: all)",
     )
@@ -119,6 +148,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
     p.add_argument("--out", metavar="DIR", help="folder to write into (default: print)")
 
+    p = sub.add_parser("cut", help="drop the block holding a quote from an article")
+    p.add_argument("file", help="the article")
+    p.add_argument("--quote", required=True, help="text of the block to drop, as margin shows it")
+    p.add_argument(
+        "--site",
+        action="store_true",
+        help="a rule for every article of the same site (URL host, else site name, else folder)",
+    )
+
+    p = sub.add_parser("keep", help="bring back a block of the page that margin dropped")
+    p.add_argument("file", help="the article")
+    p.add_argument("--quote", required=True, help="text of the block, as the page has it")
+
+    p = sub.add_parser("corrections", help="list (or remove) your cuts, keeps and site rules")
+    p.add_argument("file", nargs="?", help="only this article's (and its site's rules)")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.add_argument("--remove", type=int, metavar="ID", help="remove the correction ID")
+
     p = sub.add_parser("entities", help="list the named entities in an article")
     p.add_argument("file", nargs="?", help="the article")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -141,6 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _open_app([])
     module = importlib.import_module(f"margin.commands.{args.command}")
     args.settings = _settings()
+    entities.configure(backend=args.settings.entity_backend, pipeline=args.settings.spacy_pipeline)
     try:
         result: int = module.run(args)
         return result

@@ -38,6 +38,7 @@ CURSOR_UNITS = ("paragraph", "sentence")
 DEFAULT_MAX_FILE_MB = 32
 DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_MB * 1024 * 1024
 DEFAULT_EXTRACT_TIMEOUT = 30.0
+#: Entity recognisers margin can use (the entities package names them by these).
 ENTITY_BACKENDS = ("builtin", "spacy")
 
 
@@ -164,23 +165,6 @@ def load_config(path: Path | None = None) -> Config:
     except tomllib.TOMLDecodeError as exc:
         return Config(problems=[f"{path.name}: {exc}"])
     return parse_config(data)
-
-
-_cache: tuple[tuple[str, int], Config] | None = None
-
-
-def current() -> Config:
-    """The config in force, read again only when the file changes: the core
-    calls this for every file it reads, so it must cost a stat, not a parse."""
-    global _cache
-    path = paths.config_path()
-    try:
-        stamp = (str(path), os.stat(path).st_mtime_ns)
-    except OSError:
-        stamp = (str(path), -1)
-    if _cache is None or _cache[0] != stamp:
-        _cache = (stamp, load_config(path))
-    return _cache[1]
 
 
 _TABLE_RE = re.compile(r"^\s*\[")

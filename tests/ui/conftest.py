@@ -71,14 +71,14 @@ NOW = "2024-01-02T03:04:05+00:00"
 
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory, library_dir: Path) -> Path:
-    import margin.library.library as library_module
+    from margin.library import store
 
     home = tmp_path_factory.mktemp("template-home")
     mp = pytest.MonkeyPatch()
     mp.setenv("MARGIN_HOME", str(home))
     # the fixed clock here too: the order "recently added" must not depend on
     # whether indexing crossed a second
-    mp.setattr(library_module, "_now", lambda: NOW)
+    mp.setattr(store, "now", lambda: NOW)
     try:
         lib = Library.open(home / "margin.db")
         lib.add_folder(library_dir)
@@ -93,9 +93,9 @@ def template_db(tmp_path_factory: pytest.TempPathFactory, library_dir: Path) -> 
 def _quiet_and_fixed(monkeypatch: pytest.MonkeyPatch) -> None:
     """No cursor blink, a fixed clock: screenshots must not depend on timing."""
     monkeypatch.setattr(MarginApp, "cursor_blink", False)
-    import margin.library.library as library_module
+    from margin.library import store
 
-    monkeypatch.setattr(library_module, "_now", lambda: NOW)
+    monkeypatch.setattr(store, "now", lambda: NOW)
 
 
 @pytest.fixture

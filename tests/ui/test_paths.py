@@ -20,10 +20,12 @@ from helpers import (
 from margin.config import Config, load_config
 from margin.errors import DatabaseError
 from margin.library import Library
+from margin.library.queries import alphabetical
 from margin.ui.dialogs.confirm_dialog import ConfirmDialog
 from margin.ui.dialogs.note_dialog import NoteDialog
 from margin.ui.dialogs.toc_dialog import TocDialog
 from margin.ui.reader_status import NOT_SAVED
+from margin.ui.reading_progress import percent
 from margin.ui.screens.help_screen import HelpScreen
 from margin.ui.screens.library_screen import LibraryScreen
 from margin.ui.screens.reader_bindings import NEED_ARTICLE
@@ -102,7 +104,7 @@ async def test_sort_and_filter(make_app):
         while screen.sort != "title":
             await pilot.press("s")
         titles = [i.row.title for i in screen.article_list.items if i.row.status == "ok"]
-        assert titles == sorted(titles, key=str.casefold)
+        assert titles == sorted(titles, key=alphabetical)
         assert "sorted by title" in shown(screen.query_one("#library-title"))
         await pilot.press("f")  # unread
         assert screen.filter == "unread"
@@ -223,7 +225,7 @@ async def test_reading_position_restored(make_app):
         screen = await library_ready(pilot)
         row = next(i.row for i in screen.article_list.items if i.row.title == "The Harbour at Dawn")
         assert row.progress == pytest.approx(progress, abs=0.01)
-        assert f"{round(progress * 100)}%" in "\n".join(lines(screen.article_list))
+        assert f"{percent(progress)}%" in "\n".join(lines(screen.article_list))
     app = make_app()
     async with app.run_test(size=(80, 20)) as pilot:
         reader = await open_titled(pilot, "The Harbour at Dawn")

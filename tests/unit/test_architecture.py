@@ -60,11 +60,16 @@ def test_the_readers_pure_modules_do_not_load_textual():
     an app: importing them loads no Textual."""
     assert_no_textual_loaded_by(
         [
+            "margin.ui.panel_width",
             "margin.ui.reading_cursor",
+            "margin.ui.reading_progress",
             "margin.ui.sentences",
             "margin.ui.reader_status",
             "margin.ui.entity_colours",
+            "margin.ui.text_direction",
             "margin.ui.widgets.article_layout",
             "margin.ui.widgets.article_render",
+            "margin.ui.widgets.article_tables",
+            "margin.ui.wording",
         ]
     )

@@ -136,3 +136,22 @@ def test_the_standfirst_shows_under_the_title_as_plain_text():
     assert dek.startswith("A [b]new[/b] pier, and") and dek.endswith("a ferry to every island")
     assert "\x1b" not in dek  # shown as plain text, never as markup or a control
     assert head[3].text == "Ada Lovelace"
+
+
+def test_list_items_and_table_rows_sit_tight_with_notes_beside_the_text():
+    """With a note in the article and room for notes beside the text, list
+    items and table rows still sit tight, as they do without notes."""
+    article = make_article(
+        "A paragraph with a note.",
+        ("list_item", "first item"),
+        ("list_item", "second item"),
+        ("table_row", "a | b"),
+        ("table_row", "c | d"),
+    )
+    notes = {0: [(1, "the note", 0)]}
+    for side in (0, 14):
+        layout = layout_article(article, 40, notes if side else None, side_width=side)
+        assert layout is not None
+        firsts = layout.block_first_line
+        assert firsts[2] == firsts[1] + 1, side
+        assert firsts[4] == firsts[3] + 1, side

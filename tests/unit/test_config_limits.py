@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from margin import paths
 from margin.cli import main
-from margin.config import current
+from margin.config import load_config
 
 PAGE = (
     "<html><head><title>Port traffic grows in Rotterdam again</title></head><body><article>"
@@ -57,30 +58,53 @@ def test_entities_command_obeys_max_file_mb(tmp_path: Path, capsys: pytest.Captu
 
 def test_bad_settings_fall_back_to_defaults_with_a_problem():
     write_config('max_file_mb = "lots"\nextract_timeout = -3\nentity_backend = "magic"\n')
-    cfg = current()
+    cfg = load_config()
     assert cfg.max_file_mb == 32 and cfg.extract_timeout == 30.0
     assert cfg.entity_backend == "builtin"
     assert len(cfg.problems) == 3
 
 
-def test_spacy_backend_setting_falls_back_when_spacy_is_missing(monkeypatch):
+@pytest.fixture
+def page(tmp_path: Path):
+    """A saved page, and the entity settings restored after the test."""
     import margin.entities.spacy_backend as sb
-    from margin.entities import recognise
+    from margin import entities
+
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    pipeline = sb.PIPELINE
+    yield path
+    entities.configure()
+    sb.set_pipeline(pipeline)
+
+
+def test_spacy_backend_setting_falls_back_when_spacy_is_missing(
+    page: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import margin.entities.spacy_backend as sb
+
+    asked: list[str] = []
+
+    def available() -> bool:
+        asked.append(sb.PIPELINE)
+        return False
 
     write_config('entity_backend = "spacy"\nspacy_pipeline = "no_such_pipeline_xx"\n')
-    monkeypatch.setattr(sb, "available", lambda: False)
-    ents = recognise("Angela Merkel met officials in Berlin on Monday.")
-    assert {(e.text, e.label) for e in ents} >= {("Berlin", "PLACE")}
+    monkeypatch.setattr(sb, "available", available)
+    assert main(["entities", str(page), "--json"]) == 0
+    found = {(e["text"], e["label"]) for e in json.loads(capsys.readouterr().out)}
+    assert asked and set(asked) == {"no_such_pipeline_xx"}  # the CLI passed the setting on
+    assert found >= {("Rotterdam", "PLACE"), ("Duisburg", "PLACE")}  # from the built-in backend
 
 
-def test_spacy_backend_setting_uses_the_configured_pipeline(monkeypatch):
+def test_spacy_backend_setting_uses_the_configured_pipeline(
+    page: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     spacy = pytest.importorskip("spacy")
-    import margin.entities.spacy_backend as sb
-    from margin.entities import recognise
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([{"label": "GPE", "pattern": "Berlin"}])
+    ruler.add_patterns([{"label": "GPE", "pattern": "Duisburg"}])
     loaded: list[str] = []
 
     def fake_load(name: str):
@@ -89,9 +113,7 @@ def test_spacy_backend_setting_uses_the_configured_pipeline(monkeypatch):
 
     monkeypatch.setattr(spacy, "load", fake_load)
     write_config('entity_backend = "spacy"\nspacy_pipeline = "my_pipeline"\n')
-    try:
-        ents = recognise("Officials met in Berlin on Monday.")
-    finally:
-        sb.set_pipeline("en_core_web_sm")
+    assert main(["entities", str(page), "--json"]) == 0
+    found = {(e["text"], e["label"]) for e in json.loads(capsys.readouterr().out)}
     assert loaded == ["my_pipeline"]
-    assert [(e.text, e.label) for e in ents] == [("Berlin", "PLACE")]
+    assert found == {("Duisburg", "PLACE")}

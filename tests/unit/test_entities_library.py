@@ -13,6 +13,7 @@ from test_library import page, run_margin, write
 
 from margin import paths
 from margin.library import Library
+from margin.library.workers import Job, Outcome, run_jobs
 
 BORG = (
     "Maria Borg, who runs the harbour office in Valletta, said the storm had moved the "
@@ -154,3 +155,25 @@ def test_entities_of_a_file_outside_the_library_create_no_database(tmp_path: Pat
     assert res.returncode == 0, res.stderr
     assert "Maria Borg" in res.stdout and "PERSON" in res.stdout
     assert not paths.database_path().exists()
+
+
+def _report_entity_settings(job: Job, soft: float | None) -> Outcome:
+    from margin import entities
+
+    chosen = entities.settings()
+    return Outcome(job.path, job.size, job.mtime_ns, reason=f"{chosen.backend} {chosen.pipeline}")
+
+
+def test_the_indexers_worker_processes_use_the_configured_backend(tmp_path: Path) -> None:
+    # A worker process starts from the forkserver, not from this process:
+    # the settings the edge gave this process must travel with it.
+    from margin import entities
+
+    jobs = [Job(str(tmp_path / n), 1, 1) for n in ("a.html", "b.html")]
+    entities.configure(backend="spacy", pipeline="my_pipeline")
+    try:
+        results: list[Outcome] = []
+        run_jobs(jobs, results.append, processes=2, timeout=20, extract=_report_entity_settings)
+    finally:
+        entities.configure()
+    assert [o.reason for o in results] == ["spacy my_pipeline"] * 2

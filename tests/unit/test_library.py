@@ -155,11 +155,19 @@ def test_vanished_file_is_dropped_unless_it_has_user_data(tmp_path: Path, lib: L
     b = write(folder / "b.html", page("Second article"))
     lib.scan([folder], jobs=1)
     lib.set_bookmark(b, True)
+    lib.set_position(a, 0, 0.0)  # a reading row with nothing in it is no user data
     a.unlink()
     b.unlink()
     summary = lib.scan([folder], jobs=1)
     assert summary.removed == 2
     assert lib.articles() == []
+    # The bookmarked article was kept, out of the list, until its file is back;
+    # the other one was forgotten: back, it is a new unread article.
+    assert lib.article_row(b) is not None and lib.article_row(a) is None
+    write(a, page())
+    write(b, page("Second article"))
+    assert lib.scan([folder], jobs=1).indexed == 2
+    assert [r.title for r in lib.articles(filter="bookmarked")] == ["Second article"]
 
 
 def test_search_ranks_and_returns_plain_snippets(tmp_path: Path, lib: Library) -> None:
@@ -191,10 +199,9 @@ def test_a_batch_of_articles_enters_the_full_text_index_as_one_segment(
     """The scan adds a batch's articles to FTS5 together (not one segment per
     article, which FTS5 then spends the scan merging), and a re-saved article
     is found by its new words only."""
-    import margin.library.library as library_module
-    from margin.library import store
+    from margin.library import indexer, store
 
-    monkeypatch.setattr(library_module, "_BATCH_SECONDS", 1e9)  # one batch
+    monkeypatch.setattr(indexer, "_BATCH_SECONDS", 1e9)  # one batch
     folder = tmp_path / "lib"
     for i in range(12):
         write(folder / f"a{i}.html", page(f"Harbour report number {i}"))
@@ -216,8 +223,8 @@ def test_an_article_written_twice_in_one_batch_keeps_the_full_text_index_sound(
 ) -> None:
     """Its first version's words are still waiting to be added when the
     second replaces them: they are added before the trigger removes them."""
-    from margin.library import store
-    from margin.library.library import ScanSummary, _add_to_fts
+    from margin.library import recording, store
+    from margin.library.rows import ScanSummary
     from margin.library.workers import extract_for_index
 
     def extract(path: Path) -> Outcome:
@@ -234,8 +241,8 @@ def test_an_article_written_twice_in_one_batch_keeps_the_full_text_index_sound(
         fts: list[tuple[int, str, str, str, str]] = []
         with store.transaction(conn):
             for outcome in (first, second):
-                lib._record(conn, outcome, ScanSummary(), fts)
-            _add_to_fts(conn, fts)
+                recording.record(conn, outcome, lib.extractor, ScanSummary(), fts)
+            recording.add_to_fts(conn, fts)
         conn.execute("INSERT INTO fts(fts, rank) VALUES ('integrity-check', 1)")
     finally:
         conn.close()
@@ -374,19 +381,42 @@ def test_highlights_carry_their_stable_uid_into_export(tmp_path: Path, lib: Libr
     assert item["id"] == "urn:uuid:" + str(uuid.UUID(made.uid))
 
 
-def test_scan_obeys_max_file_mb_from_config(tmp_path: Path, lib: Library) -> None:
+def test_the_size_limit_is_the_one_passed_in(tmp_path: Path) -> None:
+    """The library reads no file above the limit it was given: not in a
+    scan, not when an article is opened."""
+    from margin.errors import IngestError
+
+    folder = tmp_path / "lib"
+    write(folder / "small.html", page())
+    write(folder / "big.html", page(paragraphs=PARAGRAPHS * 1000))  # 1.1 MB
+    with Library.open() as lib:
+        summary = lib.scan([folder], jobs=1, max_file_mb=1)
+        assert summary.indexed == 1
+        ((path, reason),) = summary.failed
+        assert path.endswith("big.html")
+        assert "above the 1.0 MB limit" in reason and "max_file_mb" in reason
+    other = write(tmp_path / "other.html", page(paragraphs=PARAGRAPHS * 1000))
+    with Library.open(max_file_mb=1) as lib, pytest.raises(IngestError, match="1.0 MB limit"):
+        lib.load_article(other)
+    with Library.open(tmp_path / "fresh.db") as lib:  # the default limit, 32 MB
+        assert lib.load_article(other).word_count > 50_000
+
+
+def test_margin_index_obeys_max_file_mb_from_config(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from margin import paths
+    from margin.cli import main
 
     paths.config_path().parent.mkdir(parents=True, exist_ok=True)
     paths.config_path().write_text("max_file_mb = 1\n", encoding="utf-8")
     folder = tmp_path / "lib"
     write(folder / "small.html", page())
-    write(folder / "big.html", page(paragraphs=PARAGRAPHS * 1000))  # ~2 MB
-    summary = lib.scan([folder], jobs=1)
-    assert summary.indexed == 1
-    ((path, reason),) = summary.failed
-    assert path.endswith("big.html")
-    assert "above the 1.0 MB limit" in reason and "max_file_mb" in reason
+    write(folder / "big.html", page(paragraphs=PARAGRAPHS * 1000))  # 1.1 MB
+    assert main(["index", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("indexed 1, unchanged 0, failed 1")
+    assert "big.html: the file is 1.1 MB, above the 1.0 MB limit" in out
 
 
 def test_first_rows_come_in_the_same_order_as_the_whole_list(tmp_path: Path, lib: Library) -> None:

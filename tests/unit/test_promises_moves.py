@@ -8,10 +8,14 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import pytest
 from test_library import PARAGRAPHS, page, write
 
 from margin.library import Library
+from margin.library import highlights as hls
+from margin.model import Article
 
 QUOTE = "a firm from Catania"
 NOTE = "check who owns it"
@@ -101,10 +105,42 @@ def test_deleted_file_keeps_its_notes(tmp_path: Path) -> None:
     lib.close()
 
 
-def test_reextraction_by_a_new_extractor_reanchors(tmp_path: Path) -> None:
+def test_reextraction_by_a_new_extractor_reanchors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upgraded extractor (a new version, a different text from the same
+    file) re-reads the article, and its highlight is placed in the new text."""
+    from margin.ingest import pipeline
+
     folder, art, lib = _setup(tmp_path)
-    lib._extractor = "a-better-extractor/2"  # what an upgrade of margin.ingest looks like
-    summary = lib.scan([folder], jobs=1)
-    assert summary.indexed == 1 and summary.unchanged == 0
-    assert _only(lib).state == "anchored" and _only(lib).note == NOTE
+    before = _only(lib)
     lib.close()
+    monkeypatch.setattr(pipeline, "EXTRACTOR_VERSION", "a-better-extractor/2")
+    with Library.open() as lib:
+        summary = lib.scan([folder], jobs=1)  # the same text, from the new version
+        assert summary.indexed == 1 and summary.unchanged == 0 and _only(lib) == before
+    lead = "A paragraph the better extractor finds that the old one missed."
+    extract_bytes = pipeline.extract_bytes
+
+    def better(data: bytes, **kwargs: Any) -> Article:
+        found = extract_bytes(
+            data.replace(b"<article>", f"<article><p>{lead}</p>".encode()), **kwargs
+        )
+        assert found.text.startswith(lead)  # the text did change
+        return found
+
+    monkeypatch.setattr(pipeline, "EXTRACTOR_VERSION", "a-better-extractor/3")
+    monkeypatch.setattr(pipeline, "extract_bytes", better)
+    with Library.open() as lib:
+        article = lib.load_article(art)  # re-extracted in this process, by `better`
+        (h,) = lib.highlights(art)
+        assert h.state == "anchored" and h.note == NOTE and h.uid == before.uid
+        assert before.start is not None and h.start == before.start + len(lead) + 2
+        assert article.text[h.start : h.end] == QUOTE  # type: ignore[misc]
+        # Placed once, when the text changed: it now refers to the new text.
+        monkeypatch.setattr(hls, "reanchor", _must_not_run)
+        assert lib.highlights(art) == [h] and lib.load_article(art).text == article.text
+
+
+def _must_not_run(*args: object) -> int:
+    raise AssertionError("highlights were placed again in a text that did not change")

@@ -60,3 +60,18 @@ def test_the_library_lists_a_complete_save_once(tmp_path: Path) -> None:
         titles = [r.title for r in lib.articles()]
     assert summary.seen == 2 and not summary.failed
     assert titles == ["Repairs begin on the Valletta breakwater"] * 2
+
+
+def test_a_fragment_with_no_article_is_skipped_not_listed(tmp_path: Path) -> None:
+    write(tmp_path / "page.html", page())
+    write(tmp_path / "widget.html", "<html><body><div>12 comments · Log in</div></body></html>")
+    write(tmp_path / "list.md", "# Shopping\n\nEggs, milk, bread.\n")  # short, but titled
+    with Library.open() as lib:
+        summary = lib.scan([tmp_path], jobs=1)
+        listed = sorted(Path(r.path).name for r in lib.articles())
+        skipped = [Path(r.path).name for r in lib.articles(filter="skipped")]
+        count = lib.article_count()
+    assert [Path(p).name for p, _ in summary.skipped] == ["widget.html"]
+    assert "no article" in summary.skipped[0][1] and not summary.failed
+    assert listed == ["list.md", "page.html"] and count == 2
+    assert skipped == ["widget.html"]

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import argparse
 
+from margin.commands import open_library
 from margin.errors import UsageError
-from margin.library import Library
 from margin.sanitize import clean_field, clean_text
 
 
@@ -16,7 +16,7 @@ def run(args: argparse.Namespace) -> int:
     if not quote.strip():
         raise UsageError("the quote is empty")
     note = clean_text(args.note) if args.note is not None else None
-    with Library.open() as lib:
+    with open_library(args.settings) as lib:
         h = lib.annotate(args.file, quote, note)
     shown = clean_field(h.exact) or ""
     if len(shown) > 60:

@@ -57,11 +57,10 @@ def _one_file(args: argparse.Namespace) -> int:
     if article is not None:
         entities = article.entities
     else:
-        from margin import config
         from margin.entities import recognise
         from margin.ingest.pipeline import extract_file
 
-        settings = config.current()
+        settings = args.settings
         article = extract_file(
             args.file, max_bytes=settings.max_bytes, timeout=settings.extract_timeout
         )

@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 from margin import export
+from margin.commands import open_library
 from margin.errors import MarginError, UsageError
-from margin.library import Library
 from margin.sanitize import display_path
 
 
 def run(args: argparse.Namespace) -> int:
-    with Library.open() as lib:
+    with open_library(args.settings) as lib:
         if args.out is None:
             sys.stdout.write(export.render(lib, args.format))
             return 0

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+from margin.commands import open_library
 from margin.library import Library, ScanProgress, ScanSummary
 from margin.sanitize import clean_message, display_path
 
 
 def run(args: argparse.Namespace) -> int:
-    with Library.open() as lib:
+    with open_library(args.settings) as lib:
         dirs = args.dirs or None
         if sys.stderr.isatty() and not args.quiet:
             summary = _scan_with_bar(lib, dirs, args.jobs)
@@ -56,6 +57,8 @@ def _print_summary(s: ScanSummary) -> None:
         parts.append(f"moved {s.moved}")
     if s.removed:
         parts.append(f"gone {s.removed}")
+    if s.skipped:
+        parts.append(f"skipped {len(s.skipped)} with no article in them")
     line = ", ".join(parts) + f" ({s.seconds:.1f} s)"
     if s.cancelled:
         line += "; interrupted"

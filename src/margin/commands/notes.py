@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 
-from margin.errors import IngestError
-from margin.library import Library
+from margin.commands import known_article, open_library
 from margin.sanitize import clean_field, display_path
 
 
 def run(args: argparse.Namespace) -> int:
-    with Library.open() as lib:
-        if (
-            args.file is not None
-            and not os.path.isfile(args.file)
-            and lib.article_row(args.file) is None
-        ):
-            raise IngestError(display_path(args.file), "no such file")
+    with open_library(args.settings) as lib:
+        known_article(lib, args.file)
         items = lib.highlights(args.file)
     if args.json:
         out = [

@@ -1,20 +1,59 @@
 """Named entities: people, organisations, places and other names in an article.
 
-``recognise`` is the one entry point; ``entity_summary`` groups its result
-for the entity panel and ``margin entities``. The built-in backend is pure
-Python plus the word lists in ``data/`` (no model download); the optional
-spaCy backend is used when spaCy and a pipeline are installed.
+``recognise`` is the one entry point (``add_entities`` fills an article's
+list with it); ``entity_summary`` groups its result for the entity panel
+and ``margin entities``. The built-in backend is pure Python plus the word
+lists in ``data/`` (no model download); the optional spaCy backend is used
+when spaCy and a pipeline are installed and :func:`configure` chose it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from margin.model import Article, Entity
+from margin.config import ENTITY_BACKENDS
+from margin.model import Article, Entity, EntityLabel
 
-__all__ = ["BACKENDS", "Entity", "EntitySummary", "add_entities", "entity_summary", "recognise"]
+__all__ = [
+    "BACKENDS",
+    "Entity",
+    "EntitySettings",
+    "EntitySummary",
+    "add_entities",
+    "configure",
+    "entity_summary",
+    "recognise",
+    "settings",
+]
 
-BACKENDS = ("builtin", "spacy")
+BACKENDS = ENTITY_BACKENDS
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySettings:
+    """The backend ``recognise`` uses when the caller names none."""
+
+    backend: str = "builtin"  # one of BACKENDS
+    pipeline: str | None = None  # the installed spaCy pipeline to load (None: en_core_web_sm)
+
+
+_settings = EntitySettings()
+
+
+def configure(*, backend: str = "builtin", pipeline: str | None = None) -> None:
+    """Choose the backend for ``recognise(backend=None)``: ``entity_backend``
+    and ``spacy_pipeline`` from config.toml, passed in at the edge (the CLI
+    and the app at start; the indexer hands them to its worker processes).
+    Until then the built-in backend is used."""
+    global _settings
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown entity backend {backend!r} (expected one of {BACKENDS})")
+    _settings = EntitySettings(backend, pipeline)
+
+
+def settings() -> EntitySettings:
+    """The settings :func:`configure` last set."""
+    return _settings
 
 
 def recognise(text: str, *, lang: str | None = None, backend: str | None = None) -> list[Entity]:
@@ -22,8 +61,8 @@ def recognise(text: str, *, lang: str | None = None, backend: str | None = None)
 
     Labels are PERSON, ORG, PLACE and OTHER. The built-in rules are for
     English; for another ``lang`` it returns no entities rather than guesses.
-    ``backend=None`` means the one config.toml chooses (``entity_backend``);
-    a configured spaCy that is not installed falls back to the built-in one.
+    ``backend=None`` means the one :func:`configure` chose; a configured
+    spaCy that is not installed falls back to the built-in one.
     """
     if not text:
         return []
@@ -56,22 +95,20 @@ def add_entities(article: Article) -> None:
 
 
 def _configured_backend() -> str:
-    from margin.config import current
-
-    settings = current()
-    if settings.entity_backend != "spacy":
+    chosen = _settings
+    if chosen.backend != "spacy":
         return "builtin"
     from margin.entities import spacy_backend
 
-    if settings.spacy_pipeline and settings.spacy_pipeline != spacy_backend.PIPELINE:
-        spacy_backend.set_pipeline(settings.spacy_pipeline)
+    if chosen.pipeline and chosen.pipeline != spacy_backend.PIPELINE:
+        spacy_backend.set_pipeline(chosen.pipeline)
     return "spacy" if spacy_backend.available() else "builtin"
 
 
 @dataclass(slots=True)
 class EntitySummary:
     text: str
-    label: str
+    label: EntityLabel
     count: int
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
@@ -96,7 +133,7 @@ def entity_summary(entities: list[Entity]) -> list[EntitySummary]:
             if len(parts) >= 2:
                 for part in (parts[0], parts[-1]):
                     full_names.setdefault(part, set()).add(name)
-    groups: dict[tuple[str, str], EntitySummary] = {}
+    groups: dict[tuple[str, EntityLabel], EntitySummary] = {}
     for ent in ordered:
         text = _canonical(ent.text)
         if ent.label == "PERSON" and " " not in text:

@@ -7,6 +7,8 @@ import threading
 from dataclasses import dataclass
 from importlib import resources
 
+from margin.model import EntityLabel
+
 _LOCK = threading.Lock()
 _LEXICON: Lexicon | None = None
 
@@ -16,7 +18,7 @@ MAX_GAZ_TOKENS = 6
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    gazetteer: dict[tuple[str, ...], str]  # token tuple -> PLACE / ORG / OTHER
+    gazetteer: dict[tuple[str, ...], EntityLabel]  # token tuple -> PLACE / ORG / OTHER
     weak_places: frozenset[tuple[str, ...]]  # places only in a place context ("in Reading")
     generated: frozenset[tuple[str, ...]]  # gazetteer keys from the generated place lists
     gaz_longest: dict[str, int]  # first token -> length of the longest gazetteer key it starts
@@ -43,6 +45,10 @@ class Lexicon:
     strip_first: frozenset[str]  # stopwords, dates, nationalities, person titles
     not_alone: frozenset[str]  # the same and organisation heads: never an entity alone
     run_breaks: frozenset[str]  # person titles, dates, stopwords: may split a run of names
+    # Words that make no candidate when they are a run alone outside a heading:
+    # never an entity alone, not in the gazetteer, not all capitals (their
+    # Title Case form may be), and not a weak place unless a title or a date.
+    alone_dropped: frozenset[str]
 
 
 def _lines(name: str) -> list[str]:
@@ -61,12 +67,21 @@ def _tokens(entry: str) -> tuple[str, ...]:
     return tuple(t.text for t in tokenise(entry))
 
 
-def _build() -> Lexicon:
+_Gazetteer = dict[tuple[str, ...], EntityLabel]
+
+
+def _gazetteers() -> tuple[_Gazetteer, frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """(gazetteer, its keys from the generated place lists, weak places)."""
     from margin.entities.tokens import tokenise  # local: tokens imports nothing heavy
 
-    gazetteer: dict[tuple[str, ...], str] = {}
+    gazetteer: _Gazetteer = {}
     # Later files win on conflicts, so the more specific lists come last.
-    for fname, label in (("places.txt", "PLACE"), ("other.txt", "OTHER"), ("orgs.txt", "ORG")):
+    lists: tuple[tuple[str, EntityLabel], ...] = (
+        ("places.txt", "PLACE"),
+        ("other.txt", "OTHER"),
+        ("orgs.txt", "ORG"),
+    )
+    for fname, label in lists:
         for entry in _lines(fname):
             key = tuple(t.text for t in tokenise(entry))
             if key:
@@ -85,6 +100,20 @@ def _build() -> Lexicon:
         for key in (_tokens(e) for e in _lines("geo_places_weak.txt"))
         if key and key not in gazetteer
     )
+    return gazetteer, frozenset(generated), weak_places
+
+
+def _longest(gazetteer: _Gazetteer) -> dict[str, int]:
+    """First token -> the length of the longest gazetteer key it starts."""
+    out: dict[str, int] = {}
+    for key in gazetteer:
+        if out.get(key[0], 0) < len(key):
+            out[key[0]] = len(key)
+    return out
+
+
+def _build() -> Lexicon:
+    gazetteer, generated, weak_places = _gazetteers()
     raw = json.loads(
         resources.files("margin.entities").joinpath("data", "lexicon.json").read_text("utf-8")
     )
@@ -92,33 +121,30 @@ def _build() -> Lexicon:
     def fs(key: str) -> frozenset[str]:
         return frozenset(raw[key])
 
-    gaz_longest: dict[str, int] = {}
-    for key in gazetteer:
-        if gaz_longest.get(key[0], 0) < len(key):
-            gaz_longest[key[0]] = len(key)
     stopwords = fs("stopwords")
     dates = fs("months") | fs("weekdays")
     nationalities = fs("nationalities")
     person_titles = fs("person_titles")
     strip_first = stopwords | dates | nationalities | person_titles
+    not_alone = strip_first | fs("org_heads")
     return Lexicon(
         gazetteer=gazetteer,
-        gaz_longest=gaz_longest,
+        gaz_longest=_longest(gazetteer),
         weak_places=weak_places,
-        generated=frozenset(generated),
+        generated=generated,
         first_names=frozenset(_lines("first_names.txt")),
         words=frozenset(_lines("words.txt")),
         org_suffixes=fs("org_suffixes"),
         org_heads=fs("org_heads"),
         place_suffixes=fs("place_suffixes"),
         place_prefixes=fs("place_prefixes"),
-        person_titles=fs("person_titles"),
+        person_titles=person_titles,
         lower_titles=fs("lower_titles"),
         person_verbs_after=fs("person_verbs_after"),
         person_verbs_before=fs("person_verbs_before"),
-        nationalities=fs("nationalities"),
-        dates=fs("months") | fs("weekdays"),
-        stopwords=fs("stopwords"),
+        nationalities=nationalities,
+        dates=dates,
+        stopwords=stopwords,
         name_particles=fs("name_particles"),
         other_suffixes=fs("other_suffixes") - {"Games"},
         place_nouns_after=fs("place_nouns_after"),
@@ -126,8 +152,15 @@ def _build() -> Lexicon:
         place_nouns_before=fs("place_nouns_before"),
         org_nouns_before=fs("org_nouns_before"),
         strip_first=strip_first,
-        not_alone=strip_first | fs("org_heads"),
+        not_alone=not_alone,
         run_breaks=person_titles | dates | stopwords,
+        alone_dropped=frozenset(
+            w
+            for w in not_alone
+            if (w,) not in gazetteer
+            and not w.isupper()
+            and (w in person_titles or w in dates or (w,) not in weak_places)
+        ),
     )
 
 

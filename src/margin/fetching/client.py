@@ -43,8 +43,9 @@ def fetch(
     """GET ``url`` and follow its redirects. Raises :class:`FetchError`.
 
     ``timeout`` bounds each connect and each wait for bytes; ``deadline`` the
-    whole fetch. ``max_bytes`` defaults to ``max_file_mb`` in config.toml."""
-    limit = config.current().max_file_mb * 1024 * 1024 if max_bytes is None else max_bytes
+    whole fetch. ``max_bytes`` defaults to ``max_file_mb``'s default; the caller passes
+    config.toml's."""
+    limit = config.DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     clock = Clock(url, timeout, deadline, cancel)
     current = url
     visited: set[str] = set()

@@ -107,6 +107,19 @@ def extract_file(
     Files over ``max_bytes`` are refused unread, and extraction is stopped
     after ``timeout`` seconds (None: no bound). Callers pass config.toml's
     ``max_file_mb`` and ``extract_timeout``; the defaults are that file's."""
+    return extract_bytes(
+        read_file(path, max_bytes),
+        source=str(path),
+        suffix=Path(path).suffix.lower(),
+        max_bytes=max_bytes,
+        timeout=timeout,
+        entities=entities,
+    )
+
+
+def read_file(path: str | os.PathLike[str], max_bytes: int = config.DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a saved page, refused unread above ``max_bytes``.
+    Raises :class:`IngestError` with the reason a user can act on."""
     shown = display_path(path)
     try:
         st = os.stat(path)
@@ -128,14 +141,7 @@ def extract_file(
         raise IngestError(shown, exc.strerror or "the file cannot be read") from None
     if len(data) > max_bytes:
         raise IngestError(shown, too_large(None, max_bytes))
-    return extract_bytes(
-        data,
-        source=str(path),
-        suffix=Path(path).suffix.lower(),
-        max_bytes=max_bytes,
-        timeout=timeout,
-        entities=entities,
-    )
+    return data
 
 
 def extract_bytes(
@@ -178,6 +184,16 @@ def extract_bytes(
 
 
 def _extract(data: bytes, source: str, suffix: str, max_bytes: int) -> Article:
+    kind, text, url = decoded(data, suffix, max_bytes)
+    meta, blocks = _extract_kind(kind, text)
+    meta.url = url or meta.url  # the container's own (MHTML, web archive, WARC) first
+    fields = {f.name: getattr(meta, f.name) for f in dataclasses.fields(Metadata)}
+    return finish(Article(source=source, kind=kind, **fields), blocks)
+
+
+def decoded(data: bytes, suffix: str, max_bytes: int) -> tuple[str, str, str | None]:
+    """(kind, the page as text, the container's URL): the page unpacked from
+    its container (MHTML, web archive, WARC), decoded and its kind sniffed."""
     kind = ""
     declared = None
     url = None
@@ -193,13 +209,7 @@ def _extract(data: bytes, source: str, suffix: str, max_bytes: int) -> Article:
     text, _codec = decode(data, declared=declared)
     if len(_BINARY_CHARS_RE.findall(text[:8192])) > 0.05 * min(len(text), 8192):
         raise ValueError("not a saved page (binary data or an unknown encoding)")
-    if not kind:
-        kind = sniff_kind(text, suffix)
-
-    meta, blocks = _extract_kind(kind, text)
-    meta.url = url or meta.url  # the container's own (MHTML, web archive, WARC) first
-    fields = {f.name: getattr(meta, f.name) for f in dataclasses.fields(Metadata)}
-    return finish(Article(source=source, kind=kind, **fields), blocks)
+    return kind or sniff_kind(text, suffix), text, url
 
 
 def _extract_kind(kind: str, text: str) -> tuple[Metadata, list[Block]]:

@@ -5,35 +5,43 @@ Everything the CLI and the app need goes through :class:`Library`::
 
     from margin.library import Library, ArticleRow, SearchHit, ScanProgress, ScanSummary
 
-    lib = Library.open(db_path=None)   # default paths.database_path(); creates or
-                                       # migrates; DatabaseError if damaged (never overwritten)
+    lib = Library.open(db_path=None, *, max_file_mb=32, extract_timeout=30.0)
+        # db_path: default paths.database_path(); creates or migrates;
+        # DatabaseError if damaged (never overwritten). max_file_mb and
+        # extract_timeout bound the reading of one file (margin.config's
+        # defaults; the CLI and the app pass config.toml's values).
     lib.close()                        # (also a context manager)
 
     lib.folders() -> list[Path]        # inbox first, then remembered folders
     lib.add_folder(path) -> Path
-    lib.scan(dirs=None, *, jobs=0, progress=None, cancel=None, timeout=30.0) -> ScanSummary
-        # progress(ScanProgress(done, total, path)) is called in the scanning
-        # thread; cancel is a threading.Event (or a callable returning True).
-        # The scan opens its own connection, so it may run in a worker thread
-        # while the app keeps using ``lib``.
+    lib.scan(dirs=None, *, jobs=0, progress=None, cancel=None, timeout=None,
+             max_file_mb=None) -> ScanSummary
+        # timeout, max_file_mb: None means the library's extract_timeout and
+        # max_file_mb. progress(ScanProgress(done, total, path)) is called in
+        # the scanning thread; cancel is a threading.Event (or a callable
+        # returning True). The scan opens its own connection, so it may run
+        # in a worker thread while the app keeps using ``lib``.
         # ScanSummary: seen, indexed, unchanged, moved, removed,
-        #              failed [(path, reason)], orphaned, cancelled, seconds
+        #              failed [(path, reason)], orphaned, cancelled, seconds,
+        #              timings {read, extract, entities, write: seconds}
     lib.articles(*, folder=None, sort="added", filter="all", reverse=False,
-                 entity=None) -> list[ArticleRow]
+                 entity=None, limit=None) -> list[ArticleRow]
         # sort: title | site | date | added | progress | length
         # filter: all | unread | bookmarked | annotated | failed
         # ArticleRow: id, path, title, byline, site, published, word_count,
         #   reading_minutes, bookmarked, progress, highlights (count),
         #   status ("ok"/"failed"), reason, added; .to_dict() for JSON
+    lib.article_count(*, folder=None) -> int
     lib.article_row(path) -> ArticleRow | None
     lib.search(query, *, limit=20, bookmarked=False, has_notes=False, site=None,
                entity=None) -> list[SearchHit]
         # SearchHit: row (ArticleRow), snippet (plain text, never markup),
         #   score (higher is better), matches [(start, end)] offsets into snippet
     lib.load_article(path) -> Article  # from the index if fresh, else extracted
-                                       # and indexed; IngestError if unreadable
+                                       # and indexed; entities recognised either
+                                       # way; IngestError if unreadable
     lib.cached_article(path) -> Article | None  # from the index if fresh, else None
-    lib.set_bookmark(path, on); lib.set_position(path, position, progress)
+    lib.set_bookmark(path, on=True); lib.set_position(path, position, progress)
     lib.get_position(path) -> (position, progress)
     lib.add_highlight(path, start, end, note=None) -> Highlight   # durable on return
     lib.annotate(path, quote, note=None) -> Highlight  # first occurrence; MarginError if absent
@@ -44,23 +52,69 @@ Everything the CLI and the app need goes through :class:`Library`::
     lib.entity_counts(path) -> list[EntityCount]    # text, label, count, articles
     lib.library_entities(limit=50) -> list[EntityCount]   # most mentions first
     lib.entity_articles(text, label=None) -> list[(ArticleRow, mentions)]
+    lib.integrity_check() -> list[str]              # ["ok"] when sound
+
+The reader's corrections to the cut (see corrections.py, page_view.py):
+
+    lib.cut(path, quote, *, site=False, at=None) -> Correction
+        # hides the shown block holding quote (the first at or after offset
+        # `at` of the article's text); site=True: a site rule. Durable, then
+        # the text (and the site's) is derived again. MarginError if absent.
+    lib.keep(path, quote, *, at=None) -> Correction
+        # shows the hidden block holding quote (`at`: offset into
+        # PageView.text). MarginError if absent from the page or shown already.
+    lib.remove_correction(correction_id) -> Correction   # undo; state "removed"
+    lib.corrections(path=None) -> list[Correction]   # with their state there
+    lib.site_rules() -> list[Correction]
+    lib.page_view(path) -> PageView    # every block of the page, in order:
+        # ViewBlock(index, kind, text, level, state "shown" | "dropped" | "cut"
+        # | "kept", correction id or None, page_start/page_end into .text,
+        # start/end into .article.text when shown, by_rule: cut by a site
+        # rule); .article the corrected
+        # article; .states {correction id: state}; .block_at(offset)
+    lib.site_offer(path, quote) -> SiteOffer    # scope, site, paths: the
+        # other articles of the site showing quote
+    lib.corrections_for(article) -> list[Correction]   # what applies to an
+        # article extracted by the caller (margin extract); reads no file
+        # Correction: id, action "cut" | "keep", exact, prefix, suffix,
+        #   scope "article" | "host" | "site" | "folder", site, article_path,
+        #   title, created, state "applied" | "redundant" | "overridden" |
+        #   "unmatched" | "pending", articles (a site rule's count), is_rule
 
 All methods are thread-safe (one lock per Library). Every write is a
 ``BEGIN IMMEDIATE`` transaction that waits for another margin's write; a
 failure is a :class:`margin.errors.DatabaseError` with a one-line message.
 
-Modules: ``store`` (connection, pragmas, migrations, damage detection),
-``scanner`` (walking folders), ``workers`` (extraction in processes with a
-hard time limit), ``records`` (what the index stores, prepared by the workers), ``anchoring`` (TextQuoteSelector placement), ``search``
-(FTS5 helpers), ``library`` (the :class:`Library`).
+Modules:
+
+* ``library``: the :class:`Library`, the one face (its methods for the
+  reader's corrections in ``cut_methods``); it holds the connection,
+  the lock and the settings, and decides when a file must be read again.
+* ``rows``: the value types above, and the query that reads article rows.
+* ``store``: the connection, pragmas, migrations, damage detection.
+* ``filenames``: file paths as the database stores and compares them.
+* ``indexer``: the scan (walk, extract in batches, forget vanished files).
+* ``scanner``: walking folders.
+* ``workers``: extraction in processes with a hard time limit.
+* ``records``: what the index stores, prepared by the workers.
+* ``recording``: writing extraction results into the index.
+* ``queries``: the article list, one article's row, indexed articles.
+* ``search``: full-text search and snippets (FTS5).
+* ``entity_queries``: entities across the library.
+* ``highlights``: highlights and notes in the database, placed again when
+  an article's text changes; ``anchoring``: TextQuoteSelector placement.
+* ``corrections``: the reader's cuts, keeps and site rules in the database,
+  and the corrected article the index stores; ``page_view``: corrections
+  applied to a page (ingest/page.py); ``correcting``: making and undoing
+  them (it reads pages, so it is imported only when used).
 """
 
 from __future__ import annotations
 
-from margin.library.library import (
+from margin.library.library import Library
+from margin.library.rows import (
     ArticleRow,
     EntityCount,
-    Library,
     ScanProgress,
     ScanSummary,
     SearchHit,

@@ -38,11 +38,16 @@ class Record:
     mentions: list[tuple[str, str, int]] = field(default_factory=list)  # label, text, count
 
 
-def record_from_article(article: Article) -> Record:
+def mentions(article: Article) -> list[tuple[str, str, int]]:
+    """(label, text, count) of each entity the article mentions."""
     counts: dict[tuple[str, str], int] = {}
     for e in article.entities:
         k = (e.label, e.text)
         counts[k] = counts.get(k, 0) + 1
+    return [(label, text, n) for (label, text), n in counts.items()]
+
+
+def record_from_article(article: Article) -> Record:
     return Record(
         kind=article.kind,
         title=article.title or "",
@@ -57,7 +62,7 @@ def record_from_article(article: Article) -> Record:
         text_hash=text_hash(article.text),
         blocks=blocks_json(article),
         entities=entities_json(article),
-        mentions=[(label, text, n) for (label, text), n in counts.items()],
+        mentions=mentions(article),
     )
 
 

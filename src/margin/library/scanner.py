@@ -182,41 +182,49 @@ def walk(
         if key in seen_dirs:
             continue
         seen_dirs.add(key)
-        try:
-            with os.scandir(folder) as it:
-                entries = list(it)
-        except OSError:
-            continue  # vanished or unreadable
-        entries.sort(key=lambda e: e.name)
-        page_stems = {
-            stem.casefold()
-            for stem, ext in (os.path.splitext(e.name) for e in entries)
-            if ext.lower() in PAGE_EXTENSIONS
-        }
-        subdirs = []
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
-                continue  # .git, .DS_Store, editor swap files, ...
-            try:
-                est = entry.stat()  # follows symlinks: one stat per entry
-            except OSError:
-                continue  # dangling symlink, vanished file
-            link = entry.is_symlink()  # from the directory listing: no extra call
-            if stat.S_ISDIR(est.st_mode):
-                if page_stems and companion_of(name, page_stems):
-                    continue
-                sub = os.path.realpath(entry.path) if link else entry.path
-                subdirs.append((sub, (est.st_dev, est.st_ino)))
-                continue
-            if not stat.S_ISREG(est.st_mode):
-                continue
-            if os.path.splitext(name)[1].lower() in SKIP_EXTENSIONS:
-                continue
-            fkey = (est.st_dev, est.st_ino)
-            if fkey in seen_files:
-                continue
-            seen_files.add(fkey)
-            path = os.path.realpath(entry.path) if link else entry.path
-            yield FoundFile(path, est.st_size, est.st_mtime_ns, est.st_dev, est.st_ino)
+        subdirs: list[tuple[str, tuple[int, int]]] = []
+        yield from _folder(folder, seen_files, subdirs)
         stack.extend(reversed(subdirs))
+
+
+def _folder(
+    folder: str, seen_files: set[tuple[int, int]], subdirs: list[tuple[str, tuple[int, int]]]
+) -> Iterator[FoundFile]:
+    """The candidate files directly in ``folder``, by name; its folders go
+    to ``subdirs`` as (path, (device, inode))."""
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except OSError:
+        return  # vanished or unreadable
+    entries.sort(key=lambda e: e.name)
+    page_stems = {
+        stem.casefold()
+        for stem, ext in (os.path.splitext(e.name) for e in entries)
+        if ext.lower() in PAGE_EXTENSIONS
+    }
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue  # .git, .DS_Store, editor swap files, ...
+        try:
+            est = entry.stat()  # follows symlinks: one stat per entry
+        except OSError:
+            continue  # dangling symlink, vanished file
+        link = entry.is_symlink()  # from the directory listing: no extra call
+        if stat.S_ISDIR(est.st_mode):
+            if page_stems and companion_of(name, page_stems):
+                continue
+            sub = os.path.realpath(entry.path) if link else entry.path
+            subdirs.append((sub, (est.st_dev, est.st_ino)))
+            continue
+        if not stat.S_ISREG(est.st_mode):
+            continue
+        if os.path.splitext(name)[1].lower() in SKIP_EXTENSIONS:
+            continue
+        fkey = (est.st_dev, est.st_ino)
+        if fkey in seen_files:
+            continue
+        seen_files.add(fkey)
+        path = os.path.realpath(entry.path) if link else entry.path
+        yield FoundFile(path, est.st_size, est.st_mtime_ns, est.st_dev, est.st_ino)

@@ -16,12 +16,17 @@ Rules this module enforces, because highlights and notes cannot be re-made:
 
 from __future__ import annotations
 
+import collections
 import contextlib
+import functools
+import importlib
 import os
 import sqlite3
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from margin.errors import DatabaseError
 from margin.sanitize import display_path
@@ -33,7 +38,10 @@ _HEADER = b"SQLite format 3\x00"
 
 # Each entry upgrades the schema from version i to i + 1. Never edit a
 # migration that has shipped; append a new one.
-MIGRATIONS: list[str] = [
+#: SQL, or SQL and a data step named ``module:function`` (see :func:`_apply`).
+Migration = str | tuple[str, str]
+
+MIGRATIONS: list[Migration] = [
     # 1: user data and the article identity it hangs on.
     """
     CREATE TABLE folders (
@@ -135,17 +143,93 @@ MIGRATIONS: list[str] = [
     CREATE INDEX articles_recent ON articles(missing, added, id);
     """,
     # 4: the scan adds articles to the full-text index itself, together at
-    # the end of each batch (see library._add_to_fts): from this trigger,
+    # the end of each batch (see recording.add_to_fts): from this trigger,
     # each article became an FTS5 segment of its own.
     """
     DROP TRIGGER texts_ai;
+    """,
+    # 5: whether entity recognition ran on an article's stored text, so that
+    # an empty list means "none found" and is not recognised again at every
+    # opening. The full-text index is refreshed only when one of its columns
+    # changes, not when entities are stored (nor by this migration's own
+    # update, hence the trigger first). Rows written before have only their
+    # list to go by: a non-empty one was recognised; an empty one is
+    # recognised once more when next opened.
+    """
+    DROP TRIGGER texts_au;
+    CREATE TRIGGER texts_au AFTER UPDATE OF title, byline, site, text ON texts BEGIN
+        INSERT INTO fts(fts, rowid, title, byline, site, text)
+        VALUES ('delete', old.article_id, old.title, old.byline, old.site, old.text);
+        INSERT INTO fts(rowid, title, byline, site, text)
+        VALUES (new.article_id, new.title, new.byline, new.site, new.text);
+    END;
+    ALTER TABLE texts ADD COLUMN recognised INTEGER NOT NULL DEFAULT 0;
+    UPDATE texts SET recognised = 1 WHERE entities != '[]';
+    """,
+    # 6: Chinese, Japanese and Korean found by any two characters (see
+    # cjk.py): a run's bigrams in two columns of texts, indexed by fts_cjk,
+    # which triggers keep in step; then the texts indexed before are given
+    # theirs. And two read-only views of the full-text index (fts5vocab)
+    # that ranking counts a query word's occurrences with (see ranking.py).
+    (
+        """
+    ALTER TABLE texts ADD COLUMN cjk_title TEXT NOT NULL DEFAULT '';
+    ALTER TABLE texts ADD COLUMN cjk_text TEXT NOT NULL DEFAULT '';
+    CREATE VIRTUAL TABLE fts_cjk USING fts5(
+        cjk_title, cjk_text, content='texts', content_rowid='article_id',
+        tokenize='unicode61'
+    );
+    CREATE TRIGGER texts_cjk_ad AFTER DELETE ON texts
+    WHEN old.cjk_title != '' OR old.cjk_text != '' BEGIN
+        INSERT INTO fts_cjk(fts_cjk, rowid, cjk_title, cjk_text)
+        VALUES ('delete', old.article_id, old.cjk_title, old.cjk_text);
+    END;
+    CREATE TRIGGER texts_cjk_au AFTER UPDATE OF cjk_title, cjk_text ON texts BEGIN
+        INSERT INTO fts_cjk(fts_cjk, rowid, cjk_title, cjk_text)
+        SELECT 'delete', old.article_id, old.cjk_title, old.cjk_text
+        WHERE old.cjk_title != '' OR old.cjk_text != '';
+        INSERT INTO fts_cjk(rowid, cjk_title, cjk_text)
+        SELECT new.article_id, new.cjk_title, new.cjk_text
+        WHERE new.cjk_title != '' OR new.cjk_text != '';
+    END;
+    CREATE VIRTUAL TABLE fts_terms USING fts5vocab(fts, 'instance');
+    CREATE VIRTUAL TABLE fts_words USING fts5vocab(fts, 'row');
+    """,
+        "margin.library.cjk:backfill",
+    ),
+    # 7: the reader's corrections to the cut (user data: see corrections.py),
+    # and what each does in each article (index data, rebuilt by a rescan).
+    """
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uid TEXT NOT NULL UNIQUE,
+        action TEXT NOT NULL,           -- 'cut' | 'keep'
+        article_id INTEGER REFERENCES articles(id),  -- NULL for a site rule
+        scope TEXT NOT NULL DEFAULT 'article',        -- or a rule's 'host' | 'site' | 'folder'
+        site,                           -- a rule's host, site name or folder (TEXT or BLOB)
+        origin INTEGER,                 -- the article a rule was made in (no reference: it may go)
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        hint INTEGER,
+        created TEXT NOT NULL
+    );
+    CREATE INDEX corrections_article ON corrections(article_id);
+    CREATE INDEX corrections_site ON corrections(scope, site);
+    CREATE TABLE correction_states (
+        article_id INTEGER NOT NULL,
+        correction_id INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        PRIMARY KEY (article_id, correction_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX correction_states_by ON correction_states(correction_id);
     """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Tables holding what cannot be rebuilt; checked at every start.
-USER_TABLES = ("folders", "articles", "reading", "highlights")
+USER_TABLES = ("folders", "articles", "reading", "highlights", "corrections")
 
 
 def recovery_hint(path: Path) -> str:
@@ -280,9 +364,19 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
         # Another margin may have migrated while we were copying.
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         for number in range(version, SCHEMA_VERSION):
-            for statement in _statements(MIGRATIONS[number]):
-                conn.execute(statement)
+            _apply(conn, MIGRATIONS[number])
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
+    """Run one migration: its SQL, then the data step it names (a function
+    ``module:name`` taking the connection), in the caller's transaction."""
+    script, step = (migration, None) if isinstance(migration, str) else migration
+    for statement in _statements(script):
+        conn.execute(statement)
+    if step is not None:
+        module, name = step.split(":")
+        getattr(importlib.import_module(module), name)(conn)
 
 
 def _statements(script: str) -> Iterator[str]:
@@ -310,3 +404,34 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+#: A row read by column name (``row.title``): a named tuple whose fields are
+#: the query's column names (computed columns need an ``AS`` name).
+Stored = Any
+
+
+@functools.lru_cache(maxsize=128)
+def _row_type(names: tuple[str, ...]) -> Any:
+    return collections.namedtuple("Stored", names)
+
+
+def fetch_all(conn: sqlite3.Connection, sql: str, params: Any = ()) -> list[Stored]:
+    """The rows of ``sql``, read by column name. Named tuples, not
+    ``sqlite3.Row``: a field is an attribute, where a Row looks its names up
+    one by one (the library list reads 10,000 rows of 14 columns)."""
+    cur = conn.execute(sql, params)
+    make = _row_type(tuple(d[0] for d in cur.description))._make
+    return list(map(make, cur))
+
+
+def fetch_one(conn: sqlite3.Connection, sql: str, params: Any = ()) -> Stored | None:
+    """The first row of ``sql`` (see :func:`fetch_all`), or None."""
+    cur = conn.execute(sql, params)
+    row = cur.fetchone()
+    return None if row is None else _row_type(tuple(d[0] for d in cur.description))._make(row)
+
+
+def now() -> str:
+    """The time stamp stored for "added", "created", "updated": UTC, ISO 8601."""
+    return datetime.now(UTC).isoformat(timespec="seconds")

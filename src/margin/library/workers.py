@@ -27,11 +27,15 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from margin.config import DEFAULT_MAX_BYTES
 from margin.errors import too_large
 from margin.library.records import Record, record_from_article, text_hash
 from margin.model import Article
+
+if TYPE_CHECKING:
+    from margin.entities import EntitySettings
 
 __all__ = [
     "Job",
@@ -48,6 +52,9 @@ class Job:
     path: str
     size: int
     mtime_ns: int
+    #: A larger file is not read (config.toml's max_file_mb, passed in by
+    #: the CLI and the app through the Library).
+    max_bytes: int = DEFAULT_MAX_BYTES
 
 
 @dataclass(slots=True)
@@ -86,55 +93,29 @@ def extract_one(job: Job, soft_timeout: float | None = None) -> Outcome:
     """Read, hash and extract one file, and find its entities. The file is
     read once: the hash is of the very bytes that were extracted. Never
     raises for a bad file."""
-    from margin.config import current as current_config
     from margin.entities import add_entities
-    from margin.errors import IngestError
     from margin.ingest.pipeline import extract_bytes
-    from margin.sanitize import clean_message
 
     out = Outcome(job.path, job.size, job.mtime_ns)
     t0 = time.process_time()
     t1: float | None = None
     t2: float | None = None
     try:
-        max_bytes = current_config().max_bytes
-        data = _read(job.path, max_bytes)
+        data = _read(job.path, job.max_bytes)
         out.content_hash = hashlib.sha256(data).hexdigest()
         t1 = time.process_time()
         article = extract_bytes(
             data,
             source=job.path,
             suffix=os.path.splitext(job.path)[1].lower(),
-            max_bytes=max_bytes,
+            max_bytes=job.max_bytes,
             timeout=soft_timeout,
         )
         t2 = time.process_time()
         add_entities(article)
         st = os.stat(job.path)
-    except _Unreadable as exc:
-        out.reason = str(exc)
-        return out
-    except IngestError as exc:
-        out.reason = clean_message(exc.reason)
-        return out
-    except FileNotFoundError:
-        out.reason = "the file vanished while being read"
-        out.retry = True
-        return out
-    except PermissionError:
-        out.reason = "permission denied"
-        return out
-    except OSError as exc:
-        out.reason = clean_message(exc.strerror or str(exc))
-        return out
-    except RecursionError:
-        out.reason = "the page is nested too deeply"
-        return out
-    except MemoryError:
-        out.reason = "the page is too large to read"
-        return out
     except Exception as exc:  # one bad file never stops the scan
-        out.reason = clean_message(f"unexpected error: {type(exc).__name__}: {exc}")
+        out.reason, out.retry = _failure(exc)
         return out
     finally:
         t3 = time.process_time()
@@ -147,6 +128,29 @@ def extract_one(job: Job, soft_timeout: float | None = None) -> Outcome:
         return out
     out.article = article
     return out
+
+
+def _failure(exc: Exception) -> tuple[str, bool]:
+    """Why a file could not be read, one line, and whether to read it again
+    at the next scan."""
+    from margin.errors import IngestError
+    from margin.sanitize import clean_message
+
+    if isinstance(exc, _Unreadable):
+        return str(exc), False
+    if isinstance(exc, IngestError):
+        return clean_message(exc.reason), False
+    if isinstance(exc, FileNotFoundError):
+        return "the file vanished while being read", True
+    if isinstance(exc, PermissionError):
+        return "permission denied", False
+    if isinstance(exc, OSError):
+        return clean_message(exc.strerror or str(exc)), False
+    if isinstance(exc, RecursionError):
+        return "the page is nested too deeply", False
+    if isinstance(exc, MemoryError):
+        return "the page is too large to read", False
+    return clean_message(f"unexpected error: {type(exc).__name__}: {exc}"), False
 
 
 def extract_for_index(job: Job, soft_timeout: float | None = None) -> Outcome:
@@ -162,7 +166,12 @@ def extract_for_index(job: Job, soft_timeout: float | None = None) -> Outcome:
 Extract = Callable[[Job, "float | None"], Outcome]
 
 
-def _worker_main(conn: Connection, soft_timeout: float | None, extract: Extract) -> None:
+def _worker_main(
+    conn: Connection, soft_timeout: float | None, extract: Extract, chosen: EntitySettings
+) -> None:
+    from margin.entities import configure
+
+    configure(backend=chosen.backend, pipeline=chosen.pipeline)  # the parent's, from its edge
     # A worker must not die of a Ctrl-C aimed at the parent mid-file; the
     # parent decides when to stop it.
     with contextlib.suppress(Exception):
@@ -202,10 +211,12 @@ def _context() -> Any:
 
 class _Worker:
     def __init__(self, ctx: Any, soft_timeout: float | None, extract: Extract) -> None:
+        from margin.entities import settings
+
         parent, child = ctx.Pipe(duplex=True)
         self.conn: Connection = parent
         self.process = ctx.Process(
-            target=_worker_main, args=(child, soft_timeout, extract), daemon=True
+            target=_worker_main, args=(child, soft_timeout, extract, settings()), daemon=True
         )
         self.process.start()
         child.close()
@@ -268,17 +279,10 @@ def run_jobs(
     ctx = _context()
     soft = max(1.0, timeout * 0.8)
     workers: list[_Worker] = [_Worker(ctx, soft, extract) for _ in range(processes)]
-
-    def feed(w: _Worker) -> None:
-        while len(w.jobs) < PIPELINE_DEPTH and queue:
-            w.give(queue.popleft(), timeout)
-
     try:
-        while True:
-            if cancelled is not None and cancelled():
-                return  # busy workers are killed below
+        while cancelled is None or not cancelled():  # busy workers are killed below
             for w in workers:
-                feed(w)
+                _feed(w, queue, timeout)
             busy = [w for w in workers if w.jobs]
             if not busy:
                 return
@@ -286,44 +290,58 @@ def run_jobs(
             # Wake now and then to notice a cancel request.
             wait_for = max(0.0, min(wait_for, 0.25))
             ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for))
-            dead: list[_Worker] = []
             for w in busy:
-                failure: str | None = None
-                if w.conn in ready:
-                    try:
-                        while w.jobs:
-                            outcome = w.conn.recv()
-                            w.jobs.popleft()
-                            # The next job in its pipe starts now.
-                            w.deadline = time.monotonic() + timeout
-                            feed(w)  # before on_result, which may take a while
-                            on_result(outcome)
-                            if not w.conn.poll():
-                                break
-                    except (EOFError, OSError):
-                        failure = _crashed(w)
-                elif w.process.sentinel in ready:
-                    failure = _crashed(w)
-                elif time.monotonic() >= w.deadline:
-                    failure = f"extraction took longer than {timeout:g} s and was stopped"
-                if failure is None:
-                    continue
-                # The file being read is the first in flight; the others
-                # were never started and go back to the queue.
-                w.kill()
-                dead.append(w)
-                head = w.jobs.popleft() if w.jobs else None
-                queue.extendleft(reversed(w.jobs))
-                w.jobs.clear()
-                if head is not None:
-                    on_result(_failed(head, failure))
-            for w in dead:
-                workers.remove(w)
-                if queue:
-                    workers.append(_Worker(ctx, soft, extract))
+                if _serve(w, ready, queue, on_result, timeout):
+                    workers.remove(w)
+                    if queue:
+                        workers.append(_Worker(ctx, soft, extract))
     finally:
         for w in workers:
             if w.jobs:
                 w.kill()
             else:
                 w.stop()
+
+
+def _feed(w: _Worker, queue: deque[Job], timeout: float) -> None:
+    while len(w.jobs) < PIPELINE_DEPTH and queue:
+        w.give(queue.popleft(), timeout)
+
+
+def _serve(
+    w: _Worker,
+    ready: set[Any],
+    queue: deque[Job],
+    on_result: Callable[[Outcome], None],
+    timeout: float,
+) -> bool:
+    """Pass on the results ``w`` has ready. True when it crashed or overran
+    its deadline: it is killed, the file it was reading fails with the
+    reason, and the files queued behind it go back to the queue."""
+    failure: str | None = None
+    if w.conn in ready:
+        try:
+            while w.jobs:
+                outcome = w.conn.recv()
+                w.jobs.popleft()
+                # The next job in its pipe starts now.
+                w.deadline = time.monotonic() + timeout
+                _feed(w, queue, timeout)  # before on_result, which may take a while
+                on_result(outcome)
+                if not w.conn.poll():
+                    break
+        except (EOFError, OSError):
+            failure = _crashed(w)
+    elif w.process.sentinel in ready:
+        failure = _crashed(w)
+    elif time.monotonic() >= w.deadline:
+        failure = f"extraction took longer than {timeout:g} s and was stopped"
+    if failure is None:
+        return False
+    w.kill()
+    head = w.jobs.popleft() if w.jobs else None
+    queue.extendleft(reversed(w.jobs))
+    w.jobs.clear()
+    if head is not None:
+        on_result(_failed(head, failure))
+    return True

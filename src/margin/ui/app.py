@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, redirect_stderr
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.theme import Theme
 
 from margin.config import Config, save_setting
+from margin.errors import MarginError
 from margin.sanitize import one_line
 from margin.ui.commands import MarginCommands
 
 if TYPE_CHECKING:
     from margin.library import Library
+
+#: Seconds after the first screen is mounted before the work it does not
+#: show starts (the whole list, the rescan): by then its frame is on the
+#: terminal, and no thread holds the GIL while Textual's writer sends it.
+FIRST_FRAME_WAIT = 0.1
 
 
 class MarginApp(App[int]):
@@ -42,11 +50,16 @@ class MarginApp(App[int]):
         config: Config | None = None,
     ) -> None:
         super().__init__()
-        _start_resource_tracker()
         self.library = library
         self.folder = folder
         self.file = file
         self.config = config or Config()
+        #: Why the app gave up (a file given on the command line holds no
+        #: article): the launcher prints it once the terminal is back.
+        self.failure: MarginError | None = None
+        #: Run once the first screen is on the terminal (see ``first_screen_shown``).
+        self.after_first_screen: list[Callable[[], object]] = []
+        self._first_screen_shown = False
         self.show_entities = self.config.entities
         if self.config.keys:
             self.set_keymap(self.config.keys)
@@ -69,20 +82,46 @@ class MarginApp(App[int]):
 
     # ------------------------------------------------------------- screens
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The first screen: the reader for ``file``, else the library.
+
+        As the default screen it is composed while the app starts, and its
+        first frame is the app's first. Pushed from ``on_mount`` instead, it
+        was laid out while Textual still held the start-up's batch of
+        updates: that frame was dropped and the first titles waited for the
+        next full layout (~80 ms later in a real terminal).
+        """
         # Each screen module is imported only when shown: the reader pulls in
         # dialogs and editors that a library start never needs.
-        for problem in self.config.problems:
-            self.notify(one_line(problem), title="config.toml", severity="warning", markup=False)
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.file is not None:
             from margin.ui.screens.reader_screen import ReaderScreen
 
-            self.push_screen(ReaderScreen(self.file, single_file=True))
-        else:
-            from margin.ui.screens.library_screen import LibraryScreen
+            return ReaderScreen(self.file, single_file=True)
+        from margin.ui.screens.library_screen import LibraryScreen
 
-            self.push_screen(LibraryScreen(folder=self.folder))
+        return LibraryScreen(folder=self.folder)
+
+    def on_mount(self) -> None:
+        for problem in self.config.problems:
+            self.notify(one_line(problem), title="config.toml", severity="warning", markup=False)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.set_timer(FIRST_FRAME_WAIT, self.first_screen_shown)
+
+    def first_screen_shown(self) -> None:
+        """Start what the first screen did not need: the resource tracker the
+        scan's worker processes use, and the launcher's own callbacks. Runs
+        once; the library screen calls it before its first scan."""
+        if self._first_screen_shown:
+            return
+        self._first_screen_shown = True
+        _start_resource_tracker()
+        for callback in self.after_first_screen:
+            callback()
+
+    def fail(self, error: MarginError) -> None:
+        """Close with ``error``'s exit status; the launcher prints its message."""
+        self.failure = error
+        self.exit(error.exit_code, return_code=error.exit_code)
 
     def action_help(self) -> None:
         from margin.ui.screens.help_screen import HelpScreen
@@ -110,16 +149,19 @@ class MarginApp(App[int]):
 
 
 def _start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker while stderr is still the real one.
+    """Start multiprocessing's resource tracker, handing it the real stderr.
 
     The indexer extracts files in worker processes; the first one started
-    launches the tracker, passing it ``sys.stderr.fileno()``. Once the app is
-    running, Textual has replaced ``sys.stderr`` and that fails with "bad
-    value(s) in fds_to_keep", so the tracker is started before the app.
+    launches the tracker, passing it ``sys.stderr.fileno()``. While the app
+    runs, Textual has replaced ``sys.stderr`` and that fails with "bad
+    value(s) in fds_to_keep", so the tracker is started here, with the real
+    one, before any scan. Not at start-up: the tracker is a new Python
+    process, and on a small machine its start competes with the first paint.
     """
     try:
         from multiprocessing import resource_tracker
 
-        resource_tracker.ensure_running()
+        with redirect_stderr(sys.__stderr__):
+            resource_tracker.ensure_running()
     except Exception:  # noqa: BLE001 - indexing will report its own error
         pass

@@ -18,6 +18,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from margin import paths
 from margin.sanitize import display_path, one_line
+from margin.ui.wording import counted
 
 if TYPE_CHECKING:
     from margin.ui.app import MarginApp
@@ -145,5 +146,5 @@ def _export_in_thread(app: MarginApp, fmt: str) -> None:
     except Exception as exc:  # noqa: BLE001 - report, never crash
         app.call_from_thread(app.say, f"Export failed: {one_line(exc)}", severity="error")
         return
-    noun = "file" if len(written) == 1 else "files"
-    app.call_from_thread(app.say, f"Exported {len(written)} {noun} to {display_path(out)}")
+    files = counted(len(written), "file")
+    app.call_from_thread(app.say, f"Exported {files} to {display_path(out)}")

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from margin.sanitize import one_line
+from margin.ui.reading_progress import percent
+from margin.ui.wording import counted
 
 SEPARATOR = "  ·  "
 SELECTING = "selecting (h highlight, a note, v/escape stop)"
@@ -19,7 +21,7 @@ NOT_SAVED = "not in the library: notes are not saved"
 
 @dataclass(frozen=True, slots=True)
 class ReadingFacts:
-    #: How far through the article the bottom of the screen is, 0.0 to 1.0.
+    #: How far the article has been read, 0.0 to 1.0 (1.0: to its end).
     progress: float
     reading_minutes: int = 0
     bookmarked: bool = False
@@ -37,10 +39,12 @@ class ReadingFacts:
 
 def status_text(facts: ReadingFacts) -> str:
     """The status line: progress first, then whatever is going on."""
-    parts = [f"{round(facts.progress * 100)}%"]
-    if facts.reading_minutes:
-        left = round(facts.reading_minutes * (1 - facts.progress))
-        parts.append(f"{left} min left" if left else "done")
+    parts = [f"{percent(facts.progress)}%"]
+    if facts.progress >= 1.0:
+        parts.append("done")
+    elif facts.reading_minutes:
+        left = max(1, round(facts.reading_minutes * (1 - facts.progress)))
+        parts.append(f"{left} min left")
     if facts.bookmarked:
         parts.append("★ bookmarked")
     if facts.selecting:
@@ -49,7 +53,7 @@ def status_text(facts: ReadingFacts) -> str:
     if stepping:
         parts.append(stepping)
     if facts.highlights:
-        parts.append(f"{facts.highlights} highlight" + ("" if facts.highlights == 1 else "s"))
+        parts.append(counted(facts.highlights, "highlight"))
     if not facts.show_entities:
         parts.append("entities off")
     if not facts.in_library:
@@ -67,5 +71,5 @@ def _stepping(facts: ReadingFacts) -> str:
         return f"“{one_line(facts.search_query)}” {current}/{len(facts.matches)}"
     if facts.entity is not None:
         name, count = facts.entity
-        return f"{one_line(name)}: {count} mentions"
+        return f"{one_line(name)}: {counted(count, 'mention')}"
     return ""

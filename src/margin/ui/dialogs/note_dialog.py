@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from margin.sanitize import one_line
+from margin.ui.wording import shortened
 
 
 class NoteDialog(ModalScreen[str | None]):
@@ -26,9 +27,7 @@ class NoteDialog(ModalScreen[str | None]):
         self.note = note or ""
 
     def compose(self) -> ComposeResult:
-        quote = one_line(self.quote)
-        if len(quote) > 240:
-            quote = quote[:239] + "…"
+        quote = shortened(one_line(self.quote), 240)
         with Vertical(id="note-box", classes="dialog"):
             yield Static(Text("Note on the highlight", style="bold"), classes="dialog-title")
             yield Static(Text(f"“{quote}”", style="italic"), id="note-quote")

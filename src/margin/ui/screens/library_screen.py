@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -19,9 +20,11 @@ from textual.worker import get_current_worker
 
 from margin import paths
 from margin.sanitize import display_path, one_line
+from margin.ui.app import FIRST_FRAME_WAIT
 from margin.ui.widgets.article_list import ArticleList, ListItem
 from margin.ui.widgets.footer import MarginFooter
 from margin.ui.widgets.status_line import StatusLine
+from margin.ui.wording import counted
 
 if TYPE_CHECKING:
     from margin.ui.app import MarginApp
@@ -133,12 +136,11 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.article_list.focus()
         # A large library: its first screen from one SQL query, the whole list
-        # right after the first paint (building 10,000 rows takes ~50 ms).
+        # once that screen is on the terminal (building 10,000 rows takes
+        # ~50 ms, in a thread that would hold the GIL while the frame is sent).
         self.reload(first=max(60, self.size.height * 2))
         if self._total is not None:
-            self.call_after_refresh(self._load_rest, self.sort, self.filter)
-        # The rescan thread competes with the first paint for the GIL: start
-        # it once the list is on screen.
+            self.set_timer(FIRST_FRAME_WAIT, partial(self._load_rest, self.sort, self.filter))
         self.start_scan(defer=True)
 
     def on_screen_resume(self) -> None:
@@ -184,8 +186,7 @@ class LibraryScreen(Screen[None]):
             title.append(f"  ·  {count} found for “{one_line(self.search_text)}”")
         else:
             count = len(self.rows) if self._total is None else self._total
-            noun = "article" if count == 1 else "articles"
-            title.append(f"  ·  {count} {noun}")
+            title.append(f"  ·  {counted(count, 'article')}")
             title.append(f"  ·  sorted by {SORT_NAMES[self.sort]}")
             if self.filter != "all":
                 title.append(f"  ·  showing {self.filter}", style="bold")
@@ -229,10 +230,14 @@ class LibraryScreen(Screen[None]):
         self._update_status()
         if dirs is None and self.folder is not None:
             dirs = [self.folder]
-        if defer:
-            self.call_after_refresh(self._scan, dirs)
+        if defer:  # the rescan thread too waits for the first screen
+            self.set_timer(FIRST_FRAME_WAIT, partial(self._begin_scan, dirs))
         else:
-            self._scan(dirs)
+            self._begin_scan(dirs)
+
+    def _begin_scan(self, dirs: list[Path] | None) -> None:
+        self.margin_app.first_screen_shown()  # the scan's processes need its tracker
+        self._scan(dirs)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="scan")
     def _scan(self, dirs: list[Path] | None) -> None:
@@ -276,7 +281,7 @@ class LibraryScreen(Screen[None]):
             if s.failed:
                 parts.append(f"{len(s.failed)} could not be read (f: show failed)")
             if s.orphaned:
-                parts.append(f"{s.orphaned} highlights orphaned")
+                parts.append(f"{counted(s.orphaned, 'highlight')} orphaned")
             self.scan_text = "Up to date: " + ", ".join(parts) if parts else "Up to date"
         self._update_status()
         self.reload()

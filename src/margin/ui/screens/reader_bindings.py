@@ -9,8 +9,13 @@ READER_BINDINGS: list[BindingType] = [
     Binding("q", "back", "Back", id="reader.back"),
     Binding("j,down", "scroll_lines(1)", "Line down", show=False, id="reader.down"),
     Binding("k,up", "scroll_lines(-1)", "Line up", show=False, id="reader.up"),
-    Binding("space,pagedown", "scroll_pages(1)", "Page down", show=False, id="reader.page_down"),
-    Binding("shift+space,pageup", "scroll_pages(-1)", "Page up", show=False, id="reader.page_up"),
+    # ctrl+f and ctrl+b as in less and vi: many terminals send no shift+space
+    Binding(
+        "space,pagedown,ctrl+f", "scroll_pages(1)", "Page down", show=False, id="reader.page_down"
+    ),
+    Binding(
+        "shift+space,pageup,ctrl+b", "scroll_pages(-1)", "Page up", show=False, id="reader.page_up"
+    ),
     Binding("d", "scroll_pages(0.5)", "Half page down", show=False, id="reader.half_down"),
     Binding("u", "scroll_pages(-0.5)", "Half page up", show=False, id="reader.half_up"),
     Binding("g,home", "top", "Top", show=False, id="reader.top"),

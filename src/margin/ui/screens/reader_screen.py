@@ -11,20 +11,23 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from margin.errors import MarginError
+from margin.errors import IngestError, MarginError
 from margin.model import Article, Highlight
 from margin.sanitize import display_path, one_line
+from margin.ui.panel_width import TOO_NARROW, side_panel_width
 from margin.ui.reader_status import ReadingFacts, status_text
 from margin.ui.screens.reader_bindings import NEED_ARTICLE, READER_BINDINGS
 from margin.ui.screens.reader_writes import ReaderWrites
 from margin.ui.widgets.article_view import ArticleView
 from margin.ui.widgets.footer import MarginFooter
 from margin.ui.widgets.status_line import StatusLine
+from margin.ui.wording import shortened
 
 if TYPE_CHECKING:
     from margin.library import ArticleRow, Library
@@ -57,6 +60,7 @@ class ReaderScreen(Screen[None]):
             article: Article,
             highlights: list[Highlight],
             position: int,
+            progress: float,
             bookmarked: bool,
             saved: bool,
         ) -> None:
@@ -64,13 +68,14 @@ class ReaderScreen(Screen[None]):
             self.article = article
             self.highlights = highlights
             self.position = position
+            self.progress = progress
             self.bookmarked = bookmarked
             self.saved = saved
 
     class LoadFailed(Message):
-        def __init__(self, reason: str) -> None:
+        def __init__(self, error: MarginError) -> None:
             super().__init__()
-            self.reason = reason
+            self.error = error
 
     class HighlightsChanged(Message):
         def __init__(self, highlights: list[Highlight], said: str = "") -> None:
@@ -180,7 +185,7 @@ class ReaderScreen(Screen[None]):
     def _load(self) -> None:
         app = self.margin_app
         highlights: list[Highlight] = []
-        position = 0
+        position, progress = 0, 0.0
         bookmarked = self.bookmarked
         saved = app.library is not None
         article: Article | None = None
@@ -195,28 +200,28 @@ class ReaderScreen(Screen[None]):
                         saved = False
                     if saved:
                         highlights = list(lib.highlights(self.path))
-                        position, _ = lib.get_position(self.path)
+                        position, progress = lib.get_position(self.path)
                         if self.row is None:
                             bookmarked = _bookmarked(lib, self.path)
             if article is None:
+                from margin.entities import add_entities
                 from margin.ingest.pipeline import extract_file
 
                 settings = self.margin_app.config
                 article = extract_file(
                     self.path, max_bytes=settings.max_bytes, timeout=settings.extract_timeout
                 )
-            from margin.entities import add_entities
-
-            add_entities(article)
+                add_entities(article)  # the library's articles come recognised
         except MarginError as exc:
-            self.post_message(self.LoadFailed(one_line(exc)))
+            self.post_message(self.LoadFailed(exc))
             return
         except Exception as exc:  # noqa: BLE001 - any bad input: say so, keep running
-            self.post_message(
-                self.LoadFailed(f"cannot read {display_path(self.path)}: {one_line(exc)}")
-            )
+            error = IngestError(display_path(self.path), one_line(exc))
+            self.post_message(self.LoadFailed(error))
             return
-        self.post_message(self.Loaded(article, highlights, int(position or 0), bookmarked, saved))
+        self.post_message(
+            self.Loaded(article, highlights, int(position or 0), progress, bookmarked, saved)
+        )
 
     def on_reader_screen_loaded(self, message: Loaded) -> None:
         self.article = message.article
@@ -226,17 +231,24 @@ class ReaderScreen(Screen[None]):
             Text(one_line(message.article.title) or display_path(Path(self.path).name))
         )
         self._highlights = message.highlights
-        self.view.set_article(message.article, message.highlights, offset=message.position)
+        self.view.set_article(
+            message.article,
+            message.highlights,
+            offset=message.position,
+            progress=message.progress,
+        )
         self._update_status()
         self.refresh_bindings()
 
     def on_reader_screen_load_failed(self, message: LoadFailed) -> None:
-        self.margin_app.say(message.reason, title="Cannot open", severity="error")
-        self.query_one("#reader-status", StatusLine).update(Text(message.reason))
+        reason = one_line(message.error)
+        self.query_one("#reader-status", StatusLine).update(Text(reason))
         if self.single_file:
-            self.app.exit(1)
-        else:
-            self.dismiss()
+            # nothing else to show: the app closes and the launcher prints why
+            self.margin_app.fail(message.error)
+            return
+        self.margin_app.say(reason, title="Cannot open", severity="error")
+        self.dismiss()
 
     # ------------------------------------------------------------- status
 
@@ -293,17 +305,27 @@ class ReaderScreen(Screen[None]):
 
     def action_scroll_lines(self, lines: int) -> None:
         self.view.scroll_relative(y=lines, animate=False, immediate=True)
+        self._read_on(lines > 0)
 
     def action_scroll_pages(self, pages: float) -> None:
         height = self.view.scrollable_content_region.height
         step = max(1, int(height * abs(pages)) - (1 if abs(pages) >= 1 else 0))
         self.view.scroll_relative(y=step if pages > 0 else -step, animate=False, immediate=True)
+        self._read_on(pages > 0)
 
     def action_top(self) -> None:
         self.view.scroll_to(y=0, animate=False, immediate=True)
 
     def action_bottom(self) -> None:
         self.view.scroll_end(animate=False, immediate=True)
+        self._read_on(True)
+
+    def _read_on(self, forward: bool) -> None:
+        # an article that fits the screen does not scroll: a key that asks
+        # to go further still reads it to the end
+        if forward and self.article is not None:
+            self.view.read_on()
+            self._update_status()
 
     def action_paragraph(self, delta: int) -> None:
         # ( and ) switch to a sentence cursor; ] and [ back to paragraphs,
@@ -372,11 +394,31 @@ class ReaderScreen(Screen[None]):
     def _toggle_panel(self, panel: Widget, other: Widget | None) -> None:
         if other is not None:
             other.display = False
-        panel.display = not panel.display
         if panel.display:
-            panel.query_one("OptionList").focus()
-        else:
+            panel.display = False
             self.view.focus()
+            return
+        width = side_panel_width(self.size.width)
+        if not width:
+            self.margin_app.say(TOO_NARROW)
+            return
+        panel.styles.width = width
+        panel.display = True
+        panel.query_one("OptionList").focus()
+
+    def on_resize(self, event: Resize) -> None:
+        """An open side panel narrows with the screen, and closes when the
+        reading column would get too narrow beside it."""
+        width = side_panel_width(event.size.width)
+        for panel in (self._entity_panel, self._notes_panel):
+            if panel is None or not panel.display:
+                continue
+            if width:
+                panel.styles.width = width
+            else:
+                panel.display = False
+                self.view.focus()
+                self.margin_app.say(f"Side panel closed. {TOO_NARROW}")
 
     async def action_entity_panel(self) -> None:
         self._toggle_panel(await self.entity_panel(), self._notes_panel)
@@ -538,10 +580,11 @@ class ReaderScreen(Screen[None]):
             if yes and chosen.id is not None:
                 self.writes.delete_highlight(chosen.id)
 
-        quote = one_line(chosen.exact)
-        self.app.push_screen(
-            ConfirmDialog("Delete this highlight and its note?", quote[:200], yes="Delete"), answer
+        question = (
+            "Delete this highlight and its note?" if chosen.note else "Delete this highlight?"
         )
+        quote = shortened(one_line(chosen.exact), 200)
+        self.app.push_screen(ConfirmDialog(question, quote, yes="Delete"), answer)
 
     def on_reader_screen_highlights_changed(self, message: HighlightsChanged) -> None:
         self._highlights = message.highlights

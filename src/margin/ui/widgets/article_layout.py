@@ -3,7 +3,9 @@
 Pure code (no widgets): it runs in a worker thread for long articles and is
 cheap to rerun when the column width changes. Each display line remembers
 which block it belongs to and which slice of ``Article.text`` it shows, so
-entity, highlight and search offsets map straight onto lines.
+entity, highlight and search offsets map straight onto lines. Spaces the
+reader adds for display (a right-to-left paragraph's indent, a table cell's
+padding) are recorded beside the text, never inserted into it.
 """
 
 from __future__ import annotations
@@ -17,12 +19,20 @@ from rich.cells import cell_len
 
 from margin.model import Article, Block
 from margin.sanitize import visible
+from margin.ui.text_direction import is_rtl
+from margin.ui.widgets.article_tables import Pads, column_widths, row_pads
+from margin.ui.wording import counted
 
 # A word with its trailing spaces, or a run of leading spaces.
 _TOKEN_RE = re.compile(r"[^ ]+ *| +")
 
 #: Kinds of display line that are not body text.
 TITLE, META, NOTE, BLANK, RULE = "title", "meta", "note", "blank", "rule"
+
+#: Kinds of block aligned to the right when they read right to left.
+RTL_KINDS = ("paragraph", "heading", "list_item", "quote", "caption")
+#: Kinds of block that sit tight in a run of their own kind (no blank line).
+TIGHT_KINDS = ("list_item", "table_row")
 
 #: Block index -> the (highlight id, note, highlight start offset) shown with it.
 NotesByBlock = dict[int, list[tuple[int, str, int]]]
@@ -39,6 +49,22 @@ class Line:
     text: str
     prefix: str = ""
     note_id: int | None = None
+    #: Spaces shown before the prefix (a right-to-left line aligned right).
+    indent: int = 0
+    #: Spaces shown inside the text (a table cell padded to its column).
+    pads: Pads = ()
+
+    def index_at(self, cell: int) -> int:
+        """Index into ``text`` of the character shown ``cell`` cells after the
+        line's first cell (indent and prefix included), clamped to the text."""
+        used = self.indent + _measure(self.prefix)
+        pads = dict(self.pads)
+        for index, char in enumerate(self.text):
+            used += pads.get(index, 0)
+            used += 1 if char.isascii() else cell_len(char)
+            if cell < used:
+                return index
+        return max(0, len(self.text) - 1)
 
 
 @dataclass(slots=True)
@@ -165,7 +191,35 @@ def _wrap_block(block: Block, index: int, blocks: Sequence[Block], width: int) -
         pos += len(raw) + 1
     if not lines:
         lines.append(Line(kind, index, block.start, block.start, "", first_prefix))
+    if block.kind in RTL_KINDS and is_rtl(text):
+        for line in lines:
+            line.indent = max(0, width - _measure(line.prefix) - _measure(line.text))
     return lines
+
+
+def _table_row(block: Block, index: int, widths: list[int]) -> Line:
+    """A table row on one line, each cell padded to its column's width."""
+    text = visible(block.text)
+    return Line(block.kind, index, block.start, block.end, text, pads=row_pads(text, widths))
+
+
+def _aligned_tables(blocks: Sequence[Block], width: int) -> dict[int, list[int]]:
+    """Block index -> its table's column widths, for each row of every run of
+    table rows that fits ``width`` aligned."""
+    aligned: dict[int, list[int]] = {}
+    index = 0
+    while index < len(blocks):
+        if blocks[index].kind != "table_row":
+            index += 1
+            continue
+        end = index
+        while end < len(blocks) and blocks[end].kind == "table_row":
+            end += 1
+        widths = column_widths([visible(b.text) for b in blocks[index:end]], width)
+        if widths is not None:
+            aligned.update(dict.fromkeys(range(index, end), widths))
+        index = end
+    return aligned
 
 
 def _code_spans(text: str, width: int) -> list[tuple[int, int]]:
@@ -185,7 +239,7 @@ def _meta_line(article: Article) -> str:
     if article.reading_minutes:
         parts.append(f"{article.reading_minutes} min read")
     if article.word_count:
-        parts.append(f"{article.word_count:,} words")
+        parts.append(counted(article.word_count, "word"))
     return " · ".join(parts)
 
 
@@ -233,20 +287,23 @@ def layout_article(
     blocks = article.blocks
     first = layout.block_first_line
     notes = notes or {}
+    tables = _aligned_tables(blocks, width)
     previous_kind = ""
     for index, block in enumerate(blocks):
         if cancelled is not None and index % 512 == 0 and cancelled():
             return None
-        # list items and table rows sit tight; everything else gets a blank line
-        if index and not (block.kind == previous_kind and block.kind in ("list_item", "table_row")):
+        if index and not (block.kind == previous_kind and block.kind in TIGHT_KINDS):
             lines.append(Line(BLANK, index - 1, block.start, block.start, ""))
-        first.append(len(lines))
-        lines.extend(_wrap_block(block, index, blocks, width))
-        if side_width:
-            continue
-        for note_id, note, _ in notes.get(index, ()):
-            lines.extend(_note_lines(note_id, note, index, block.end, width))
         previous_kind = block.kind
+        first.append(len(lines))
+        widths = tables.get(index)
+        if widths is not None:
+            lines.append(_table_row(block, index, widths))
+        else:
+            lines.extend(_wrap_block(block, index, blocks, width))
+        if not side_width:
+            for note_id, note, _ in notes.get(index, ()):
+                lines.extend(_note_lines(note_id, note, index, block.end, width))
     lines.append(Line(BLANK, len(blocks) - 1, len(article.text), len(article.text), ""))
     layout.line_starts = [line.start for line in lines]
     if side_width:

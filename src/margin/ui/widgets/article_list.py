@@ -27,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from margin.sanitize import display_path, one_line
+from margin.ui.reading_progress import percent
 from margin.ui.theme_styles import CachedLineStyles
 
 
@@ -291,7 +292,7 @@ class ArticleList(CachedLineStyles, ScrollView, can_focus=True):
         minutes = f"{row.reading_minutes} min" if row.reading_minutes else ""
         right.append((f"{minutes:>7} ", dim))
         progress = row.progress or 0.0
-        shown = "done" if progress >= 0.98 else (f"{round(progress * 100)}%" if progress else "new")
+        shown = "done" if progress >= 1.0 else (f"{percent(progress)}%" if progress > 0 else "new")
         right.append((f"{shown:>4} ", dim))
         notes = f"✎{row.highlights}" if row.highlights else ""
         right.append((f"{notes:<4}", self._style("article-list--mark")))

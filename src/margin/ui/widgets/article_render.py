@@ -163,13 +163,18 @@ class LinePainter:
         text_style = base + style(f"article-view--{kind}") if kind in STYLED_KINDS else base
         if whole_line_cursor and selection is None:
             text_style = text_style + style(CURSOR)
-        segments = []
+        segments = [Segment(" " * line.indent, base)] if line.indent else []
         if line.prefix:
             prefix_style = text_style + style("article-view--prefix")
             if selection is not None and line.start >= selection[0]:
                 prefix_style = prefix_style + style(SELECTION)
             segments.append(Segment(line.prefix, prefix_style))
-        segments.extend(self.body(line.text, line.start, text_style, under))
+        at = 0
+        for index, spaces in line.pads:
+            segments.extend(self.body(line.text[at:index], line.start + at, text_style, under))
+            segments.append(Segment(" " * spaces, text_style))
+            at = index
+        segments.extend(self.body(line.text[at:], line.start + at, text_style, under))
         return segments
 
     def _side_note(self, segments: list[Segment], note: str) -> list[Segment]:

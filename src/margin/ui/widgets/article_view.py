@@ -34,6 +34,7 @@ from margin.config import DEFAULT_COLUMN
 from margin.model import Article, Entity, Highlight
 from margin.ui.entity_colours import ENTITY_COLOURS, entity_colour, entity_css
 from margin.ui.reading_cursor import ReadingCursor, Span
+from margin.ui.reading_progress import ReadingProgress, read_line
 from margin.ui.theme_styles import CachedLineStyles
 from margin.ui.widgets.article_layout import Layout, NotesByBlock, layout_article
 from margin.ui.widgets.article_render import (
@@ -57,7 +58,10 @@ SIDE_NOTES_MIN_WIDTH = 130
 SIDE_NOTE_MAX = 40
 
 
-class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
+# The screen owns every reading key: ScrollView's own arrow, page and
+# home/end keys would take them first, past the reader's page size and
+# reading-progress rules.
+class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings=False):
     """Shows an article in a centred column, with a reading cursor on one block."""
 
     COMPONENT_CLASSES = {
@@ -143,6 +147,7 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         self.text_layout: Layout | None = None
         self.cursor = ReadingCursor(sentence_mode=sentence_mode)
         self.marks = TextMarks(show_entities=show_entities)
+        self.reading = ReadingProgress()
         self.highlights: list[Highlight] = []
         self.search_query = ""
         #: What ``n`` and ``N`` step through: search matches or an entity's mentions.
@@ -151,6 +156,7 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         self._pending_offset: int | None = None
         #: The offset a laid-out article is about to be scrolled to (after the
         #: next refresh); a resize before then keeps it rather than the top.
+        #: Scrolling until it is reached is the view's own, not reading.
         self._landing: int | None = None
         self._cache: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
 
@@ -170,10 +176,13 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         highlights: Sequence[Highlight] = (),
         *,
         offset: int | None = None,
+        progress: float = 0.0,
     ) -> None:
-        """Show ``article``; scroll to text ``offset`` once it is laid out."""
+        """Show ``article``; scroll to text ``offset`` once it is laid out.
+        ``progress``: how far an earlier reading got."""
         self.article = article
         self.text_layout = None
+        self.reading = ReadingProgress.resumed(len(article.text), progress)
         self.cursor.reset(article.blocks)
         self.marks.links = Spans.build(
             [(lk.start, lk.end, LINK) for b in article.blocks for lk in b.links]
@@ -244,14 +253,18 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         In sentence mode the cursor lands on the first sentence of the block.
         """
         if self.cursor.move(delta):
-            self._scroll_cursor_into_view()
-            self._restyle()
+            self._cursor_moved()
 
     def move_sentence(self, delta: int) -> None:
         """Move the cursor ``delta`` sentences on (across paragraphs); turns sentence mode on."""
         if self.cursor.move_sentence(delta):
-            self._scroll_cursor_into_view()
-            self._restyle()
+            self._cursor_moved()
+
+    def _cursor_moved(self) -> None:
+        # what comes before the cursor has been read
+        self.reading.read_to(self.cursor.offset())
+        self._scroll_cursor_into_view()
+        self._restyle()
 
     def set_cursor(self, block: int) -> None:
         self.move_cursor(block - self.cursor.block)
@@ -292,11 +305,16 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
 
     @property
     def progress(self) -> float:
-        if self.text_layout is None or not self.text_layout.lines:
-            return 0.0
-        total = len(self.text_layout.lines)
-        seen = int(self.scroll_y) + self.scrollable_content_region.height
-        return max(0.0, min(1.0, seen / total))
+        """How far the article has been read (see :mod:`margin.ui.reading_progress`)."""
+        return self.reading.fraction
+
+    def read_on(self) -> None:
+        """The reader asked to go further down (a scroll key): what the screen
+        shows counts as read, and with the end on screen the article is done
+        (also when it all fits on the screen and nothing scrolled)."""
+        self._record_reading()
+        if self._end_on_screen():
+            self.reading.finish()
 
     def scroll_to_offset(self, offset: int) -> None:
         if self.text_layout is None:
@@ -330,7 +348,8 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         return self.scrollable_content_region.width or self.size.width or 80
 
     def _column(self) -> int:
-        return max(20, min(self.column_width, self._width() - 4))
+        # never wider than the pane: text is wrapped, not cut off at its edge
+        return max(10, min(self.column_width, self._width() - 4))
 
     def _side_width(self, notes: NotesByBlock | None = None) -> int:
         """Width of notes beside the text (0: notes go under their paragraph)."""
@@ -422,8 +441,10 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         self.post_message(self.Changed(self))
 
     def _land(self, line: int) -> None:
-        self._landing = None
-        self.scroll_to(y=line, animate=False, immediate=True)
+        try:
+            self.scroll_to(y=line, animate=False, immediate=True)
+        finally:
+            self._landing = None
 
     def on_resize(self, event: Resize) -> None:
         if self.article is None:
@@ -506,7 +527,30 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         self._follow_viewport()
+        if self._landing is None:
+            self._record_reading()
+            if new_value > old_value and self._end_on_screen():
+                self.reading.finish()
         self.post_message(self.Changed(self))
+
+    def _record_reading(self) -> None:
+        """The lines in the top part of the screen, and all above, are read."""
+        layout = self.text_layout
+        if layout is None or not layout.lines:
+            return
+        height = self.scrollable_content_region.height
+        index = read_line(int(self.scroll_y), height, len(layout.lines))
+        self.reading.read_to(layout.lines[index].end)
+
+    def _end_on_screen(self) -> bool:
+        """The article's last line is on screen (not only a long article's head's)."""
+        layout = self.text_layout
+        if layout is None or self.article is None:
+            return False
+        if len(layout.block_first_line) < len(self.article.blocks):
+            return False
+        bottom = int(self.scroll_y) + self.scrollable_content_region.height
+        return bottom >= len(layout.lines) - 1
 
     def on_click(self, event: Click) -> None:
         if self.text_layout is None:
@@ -515,8 +559,8 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True):
         if 0 <= index < len(self.text_layout.lines):
             line = self.text_layout.lines[index]
             if line.block >= 0:
-                left = self.text_left(self.scrollable_content_region.width) + len(line.prefix)
-                offset = line.start + max(0, min(event.x - left, len(line.text) - 1))
+                left = self.text_left(self.scrollable_content_region.width)
+                offset = line.start + line.index_at(max(0, event.x - left))
                 self.cursor.place(line.block, offset)
                 self.cursor.match = None
                 self._restyle()

@@ -18,6 +18,7 @@ from margin.entities import entity_summary
 from margin.model import Entity, Highlight
 from margin.sanitize import one_line
 from margin.ui.entity_colours import entity_colour
+from margin.ui.wording import shortened
 
 
 def theme_colour(widget: Widget, variable: str) -> str:
@@ -72,7 +73,7 @@ class EntityPanel(Vertical):
             prompt.append(f"{group.count:>4} ", style="dim")
             prompt.append(one_line(group.text))
             colour = entity_colour(group.label)
-            prompt.append(f"  {colour.name}", style=theme_colour(self, colour.variable))
+            prompt.append(f"  {colour.name}", style=colour.on(self.app.current_theme.dark))
             options.append(Option(prompt, id=str(index)))
         option_list.add_options(options)
         option_list.highlighted = 0
@@ -117,9 +118,7 @@ class NotesPanel(Vertical):
         error = theme_colour(self, "text-error")
         note_colour = theme_colour(self, "text-warning")
         for index, h in enumerate(self.items):
-            quote = one_line(h.exact)
-            if len(quote) > 120:
-                quote = quote[:119] + "…"
+            quote = shortened(one_line(h.exact), 120)
             prompt = Text()
             prompt.append(f"“{quote}”", style="italic")
             if h.state != "anchored" or h.start is None:
