@@ -68,6 +68,8 @@ _OTHER_STORIES_RE = re.compile(
 _LABEL_WORDS = 6
 
 
+_READING_TIME_CHARS = 40
+
 # A topic or tag line: "Topics:", "Tags: Ferries, Islands", "Filed under: Ports, Shipping".
 _TAG_LABEL_RE = re.compile(
     r"^(?:topics?|tags?|tagged(?:\s+with|\s+as)?|filed\s+(?:under|in)|categor(?:y|ies)|keywords?"
@@ -170,14 +172,16 @@ def is_read_more(text: str, words: int) -> bool:
 
 def is_reading_time(text: str) -> bool:
     """How long the story takes to read."""
-    return _READING_TIME_RE.match(text.strip()) is not None
+    return len(text) < _READING_TIME_CHARS and _READING_TIME_RE.match(text.strip()) is not None
 
 
 def is_tag_line(text: str, words: int) -> bool:
     """A topic or tag label, alone or with its short items (not a sentence
     that starts like one: "Topics: the council discussed ...")."""
+    if words > _TAG_ITEMS_WORDS:
+        return False
     m = _TAG_LABEL_RE.match(text.strip())
-    if m is None or words > _TAG_ITEMS_WORDS:
+    if m is None:
         return False
     rest = text.strip()[m.end() :].strip()
     items = [i for i in _ITEM_SPLIT_RE.split(rest) if i]
@@ -275,6 +279,7 @@ def kicker_pairs(texts: Sequence[str | None]) -> list[int]:
 # ("Sen. Jane RoeJane RoeBudget talks stall as …"), or the name written
 # twice ("Jane RoeJane Roe said").
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]+){1,3}"
+_GLUED_RE = re.compile(r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]")
 _HOVER_CARD_RE = re.compile(
     rf"(?P<name>{_NAME})(?P=name)(?:(?=[A-ZÀ-ÖØ-Þ])[^…]{{1,160}}?(?:…|\.\.\.))?"
 )
@@ -283,7 +288,8 @@ _HOVER_CARD_RE = re.compile(
 def drop_hover_cards(text: str) -> tuple[str, list[tuple[int, int]]]:
     """``text`` without the hover cards glued into it, and the spans cut
     (start, end) in the original text."""
-    if len(text) < 8 or _HOVER_CARD_RE.search(text) is None:
+    # (a name glued to its copy has a letter right before a capital)
+    if len(text) < 8 or not _GLUED_RE.search(text) or _HOVER_CARD_RE.search(text) is None:
         return text, []
     cuts = [(m.start() + len(m.group("name")), m.end()) for m in _HOVER_CARD_RE.finditer(text)]
     out, pos = [], 0

@@ -10,6 +10,7 @@ notice.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _MAX_WORDS = 80  # a notice is a few sentences; a longer paragraph is the article's
@@ -19,8 +20,13 @@ def mentions(text: str, stems: tuple[str, ...]) -> bool:
     """``text`` holds one of ``stems`` (lower case): a plain substring test
     that spares the word patterns below the paragraphs that cannot match
     (every short paragraph of every page is tried)."""
-    low = text.lower()
-    return any(stem in low for stem in stems)
+    return any(map(_lower(text).__contains__, stems))
+
+
+@functools.lru_cache(maxsize=64)
+def _lower(text: str) -> str:
+    """(Each line is tried by several rules in a row: lowered once.)"""
+    return text.lower()
 
 
 # A comment policy: "Comments are moderated", "The opinions expressed in
