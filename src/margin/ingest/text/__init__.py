@@ -22,7 +22,12 @@ by shape and context, never by phrases copied from one site:
    the article goes on after them. A site's notices to its readers are told
    by what they say, in the languages margin knows, and are chrome however
    much they read like running text: a cookie banner, a newsletter box (its
-   "Subscribe" button and pitch), the rules for comments (chrome.py). A
+   "Subscribe" button and pitch), the rules for comments, a legal
+   disclaimer, a plea to pay; and so is a page's furniture, told by what a
+   line says (furniture.py): a tag line, a share bar, a "Read more" link, a
+   reading time, a photo credit, a call in capitals, a citation or
+   copyright footer, other stories under a label ("Most read") or a kicker
+   in capitals, a feed of summaries cut off with "…" (teasers.py). A
    comments heading ("12 Comments", "Kommentare") after the body ends it
    (comments.py). Running text stranded inside the article between two
    blocks of chrome (two "Most popular" boxes) stays with it, and so does a

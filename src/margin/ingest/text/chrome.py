@@ -4,9 +4,12 @@ adds to the article region, by the lines around it and the page's shape.
 Each rule is told by a shape that repeats or by what a line says to the
 reader, never by phrases copied from one site: a short line in three places
 ("Reply", "Share"), text written twice (a picture's alt text and caption),
-a site's notices (a cookie banner, a newsletter box), the block under a
-"Related" heading, teaser chains (a headline and a short summary, again and
-again) and a gallery's slides.
+a site's notices (a cookie banner, a newsletter box) and its furniture
+(furniture.py), the block under a "Related" heading and the headlines under
+any label of other stories, teaser chains (a headline and a short summary,
+again and again) and feeds (summaries cut off with "…", teasers.py), other
+stories' kickers over their headlines, and a gallery's slides. A line that
+is chrome by what it says is never kept, even on a page kept whole.
 """
 
 from __future__ import annotations
