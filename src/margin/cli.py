@@ -31,7 +31,15 @@ COMMANDS = (
     "cut",
     "keep",
     "corrections",
+    "import",
+    "add",
+    "fetch",
+    "tag",
+    "archive",
 )
+
+#: Commands whose module is not named as the command ("import" is a keyword).
+_MODULES = {"import": "import_export"}
 
 _EPILOG = """\
 With no command, margin opens the reader:
@@ -115,12 +123,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--filter",
-        choices=("all", "unread", "bookmarked", "annotated", "failed", "skipped"),
+        choices=(
+            "all",
+            "unread",
+            "bookmarked",
+            "annotated",
+            "archived",
+            "pending",
+            "failed",
+            "skipped",
+        ),
         default="all",
         help="which articles (default: all)",
     )
     p.add_argument("--reverse", action="store_true", help="reverse the sort order")
     p.add_argument("--entity", help="only articles that mention this entity")
+    p.add_argument("--tag", help="only articles with this tag")
 
     p = sub.add_parser("search", help="full-text search over the library")
     p.add_argument("query", help='words to find (FTS5 syntax: "phrases", OR, prefix*)')
@@ -130,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--has-notes", action="store_true", help="only articles with highlights")
     p.add_argument("--site", help="only articles from this site")
     p.add_argument("--entity", help="only articles that mention this entity")
+    p.add_argument("--tag", help="only articles with this tag")
 
     p = sub.add_parser("annotate", help="highlight a quote in an article, with an optional note")
     p.add_argument("file", help="the article")
@@ -173,7 +192,38 @@ def build_parser() -> argparse.ArgumentParser:
         "--library", action="store_true", help="the most mentioned entities across the library"
     )
     p.add_argument("--limit", type=int, default=50, help="at most this many (with --library)")
+    _bringing_in(sub)
     return parser
+
+
+def _bringing_in(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """The commands that bring articles in, and tag and archive them."""
+    p = sub.add_parser("import", help="import a read-later export (Omnivore, Pocket, ...)")
+    p.add_argument("path", help="the export file, whatever its name (its format is sniffed)")
+    p.add_argument("--fetch", action="store_true", help="then fetch the pending articles")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("add", help="fetch web pages into margin's inbox and index them")
+    p.add_argument("urls", nargs="+", metavar="URL", help="http(s) addresses; - reads stdin")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("fetch", help="fetch the pending articles of an import")
+    p.add_argument(
+        "--retry-failed", action="store_true", help="also those whose fetch failed before"
+    )
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("tag", help="tag an article (or take tags off)")
+    p.add_argument("article", metavar="FILE_OR_URL", help="the article's file or address")
+    p.add_argument("tags", nargs="+", metavar="TAG")
+    p.add_argument("--remove", action="store_true", help="take these tags off")
+
+    p = sub.add_parser("archive", help="mark an article archived (read), or not")
+    p.add_argument("article", metavar="FILE_OR_URL", help="the article's file or address")
+    p.add_argument("--off", action="store_true", help="take it out of the archive")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -186,7 +236,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         return _open_app([])
-    module = importlib.import_module(f"margin.commands.{args.command}")
+    name = _MODULES.get(args.command, args.command)
+    module = importlib.import_module(f"margin.commands.{name}")
     args.settings = _settings()
     entities.configure(backend=args.settings.entity_backend, pipeline=args.settings.spacy_pipeline)
     try:

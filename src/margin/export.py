@@ -47,20 +47,21 @@ class ArticleNotes:
 
 
 def collect(lib: Library) -> list[ArticleNotes]:
-    """Highlights grouped by article, in article title order."""
-    groups: dict[str, ArticleNotes] = {}
-    rows = {r.path: r for r in lib.articles()}
+    """Highlights grouped by article, in article title order; each
+    article's address and tags as the library holds them."""
+    groups: dict[int | None, ArticleNotes] = {}
+    rows = {r.id: r for r in lib.articles()}
     for h in lib.highlights():
-        g = groups.get(h.article_path)
+        g = groups.get(h.article_id)
         if g is None:
-            row = rows.get(h.article_path)
-            url = None
-            try:
-                url = lib.load_article(h.article_path).url if row and row.status == "ok" else None
-            except Exception:  # the file may be gone; export what is stored
-                url = None
-            g = groups[h.article_path] = ArticleNotes(
-                h.article_path, h.title or os.path.basename(h.article_path), row, url, []
+            row = rows.get(h.article_id or -1)
+            g = groups[h.article_id] = ArticleNotes(
+                h.article_path,
+                h.title or os.path.basename(h.article_path),
+                row,
+                row.url if row else None,
+                [],
+                tags=row.tags if row else [],
             )
         g.highlights.append(h)
     return sorted(groups.values(), key=lambda g: (g.title.casefold(), g.path))
@@ -108,7 +109,8 @@ def front_matter(notes: ArticleNotes) -> str:
     lines = ["---"]
     lines += [f"{key}: {_yaml_value(key, value)}" for key, value in fields if value]
     lines.append("tags: [" + ", ".join(yaml_string(t) for t in notes.tags) + "]")
-    lines.append(f"file: {yaml_string(display_path(notes.path))}")
+    if notes.path:  # an article imported and not fetched yet has no file
+        lines.append(f"file: {yaml_string(display_path(notes.path))}")
     lines.append("---")
     return "\n".join(lines)
 
@@ -154,11 +156,13 @@ def annotation(h: Highlight, url: str | None) -> dict[str, Any]:
     ]
     if h.state == "anchored" and h.start is not None and h.end is not None:
         selectors.append({"type": "TextPositionSelector", "start": h.start, "end": h.end})
+    # An article not fetched yet has no file: its address is the source.
+    source = Path(h.article_path).as_uri() if h.article_path else url
     target: dict[str, Any] = {
-        "source": Path(h.article_path).as_uri(),
+        "source": source or f"urn:margin:article:{h.article_id}",
         "selector": selectors,
     }
-    if url:
+    if url and url != source:
         target["scope"] = url
     item: dict[str, Any] = {
         "id": f"urn:uuid:{uid}" if uid else f"urn:margin:highlight:{h.id}",

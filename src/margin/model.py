@@ -115,6 +115,7 @@ class Highlight:
     end: int | None
     note: str | None = None
     created: str = ""
-    state: str = "anchored"  # anchored | orphaned
+    state: str = "anchored"  # anchored | orphaned | pending (its article is not fetched yet)
     title: str = ""
     uid: str = ""  # stable across moves and re-extraction: export ids and block refs
+    article_id: int | None = None  # the article's row ("" is the path of one not fetched yet)

@@ -80,6 +80,8 @@ def test_a_library_indexed_before_cjk_search_finds_cjk_after_the_upgrade(tmp_pat
            DROP TABLE fts_cjk; DROP TABLE fts_terms; DROP TABLE fts_words;
            ALTER TABLE texts DROP COLUMN cjk_title; ALTER TABLE texts DROP COLUMN cjk_text;
            DROP TABLE corrections; DROP TABLE correction_states;
+           DROP TABLE tags; DROP TABLE imports; DROP INDEX articles_status;
+           ALTER TABLE reading DROP COLUMN archived;
            PRAGMA user_version = 5;"""
     )
     conn.close()

@@ -3,52 +3,30 @@
 from __future__ import annotations
 
 import argparse
-import sys
+from collections.abc import Callable
 
 from margin.commands import open_library
-from margin.library import Library, ScanProgress, ScanSummary
+from margin.commands.progress_bar import Bar, terminal_bar
+from margin.library import ScanProgress, ScanSummary
 from margin.sanitize import clean_message, display_path
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_library(args.settings) as lib:
-        dirs = args.dirs or None
-        if sys.stderr.isatty() and not args.quiet:
-            summary = _scan_with_bar(lib, dirs, args.jobs)
-        else:
-            summary = lib.scan(dirs, jobs=args.jobs)
+    with open_library(args.settings) as lib, terminal_bar("indexing", quiet=args.quiet) as bar:
+        summary = lib.scan(args.dirs or None, jobs=args.jobs, progress=_shown_on(bar))
     _print_summary(summary)
     return 130 if summary.cancelled else 0
 
 
-def _scan_with_bar(lib: Library, dirs: list[str] | None, jobs: int) -> ScanSummary:
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
+def _shown_on(bar: Bar | None) -> Callable[[ScanProgress], None] | None:
+    if bar is None:
+        return None
 
-    console = Console(stderr=True)
-    # File names are untrusted: markup=False so "[bold]" in a name stays text.
-    with Progress(
-        TextColumn("indexing", markup=False),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        TextColumn("{task.fields[name]}", markup=False),
-        console=console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("index", total=None, name="looking for files…")
+    def progress(p: ScanProgress) -> None:
+        name = display_path(p.path).rsplit("/", 1)[-1] if p.path else "looking for files…"
+        bar.update(p.done, p.total, name, "indexing")
 
-        def progress(p: ScanProgress) -> None:
-            name = display_path(p.path).rsplit("/", 1)[-1][:40] if p.path else ""
-            bar.update(task, total=p.total, completed=p.done, name=name)
-
-        return lib.scan(dirs, jobs=jobs, progress=progress)
+    return progress
 
 
 def _print_summary(s: ScanSummary) -> None:

@@ -21,6 +21,7 @@ def run(args: argparse.Namespace) -> int:
             filter=args.filter,
             reverse=args.reverse,
             entity=getattr(args, "entity", None),
+            tag=getattr(args, "tag", None),
         )
     if args.json:
         print(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
@@ -45,17 +46,22 @@ def _check_folder(lib: Library, folder: str) -> None:
 
 
 def _nothing_listed(args: argparse.Namespace) -> str:
-    if args.filter != "all" or getattr(args, "entity", None):
+    if args.filter != "all" or getattr(args, "entity", None) or getattr(args, "tag", None):
         return "no articles match"
     return "no articles yet: run 'margin index DIR' to add a folder of saved pages"
 
 
 def format_row(r: ArticleRow) -> str:
     mark = "*" if r.bookmarked else " "
+    where = display_path(r.path) if r.path else clean_field(r.url) or ""
+    tags = "".join(f" #{clean_field(t)}" for t in r.tags)
+    if r.status == "pending":
+        title = clean_field(r.title) or where
+        return f"{mark} PENDING {title}{tags}\n         {where}: {clean_field(r.reason) or ''}"
     if r.status != "ok":
-        return f"{mark} FAILED {display_path(r.path)}: {clean_field(r.reason) or ''}"
-    done = f"{round(r.progress * 100):3d}%"
+        return f"{mark} FAILED {where}: {clean_field(r.reason) or ''}"
+    done = "done" if r.archived else f"{round(r.progress * 100):3d}%"
     notes = f" [{r.highlights} hl]" if r.highlights else ""
     site = f" — {clean_field(r.site)}" if r.site else ""
-    title = clean_field(r.title) or display_path(r.path)
-    return f"{mark} {done} {title}{site} ({r.reading_minutes} min){notes}\n         {display_path(r.path)}"
+    title = clean_field(r.title) or where
+    return f"{mark} {done} {title}{site} ({r.reading_minutes} min){notes}{tags}\n         {where}"

@@ -17,7 +17,7 @@ def run(args: argparse.Namespace) -> int:
         out = [
             {
                 "id": h.id,
-                "article": display_path(h.article_path),
+                "article": display_path(h.article_path) if h.article_path else None,
                 "title": h.title,
                 "quote": h.exact,
                 "note": h.note,
@@ -35,10 +35,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     current = None
     for h in items:
-        if h.article_path != current:
-            current = h.article_path
-            print(f"{clean_field(h.title) or ''}\n  {display_path(h.article_path)}")
-        state = "" if h.state == "anchored" else " (orphaned)"
+        if (h.article_id, h.article_path) != current:
+            current = (h.article_id, h.article_path)
+            where = display_path(h.article_path) if h.article_path else "(not fetched yet)"
+            print(f"{clean_field(h.title) or ''}\n  {where}")
+        state = "" if h.state == "anchored" else f" ({h.state})"
         print(f'  #{h.id}{state} "{clean_field(h.exact) or ""}"')
         if h.note:
             print(f"      note: {clean_field(h.note) or ''}")

@@ -18,6 +18,7 @@ def run(args: argparse.Namespace) -> int:
             has_notes=args.has_notes,
             site=args.site,
             entity=args.entity,
+            tag=args.tag,
         )
     if args.json:
         out = []
@@ -31,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
         print("no matches")
         return 0
     for h in hits:
-        title = clean_field(h.row.title) or display_path(h.row.path)
-        print(f"{title}\n  {display_path(h.row.path)}\n  {clean_field(h.snippet) or ''}\n")
+        where = display_path(h.row.path) if h.row.path else clean_field(h.row.url) or ""
+        title = clean_field(h.row.title) or where
+        print(f"{title}\n  {where}\n  {clean_field(h.snippet) or ''}\n")
     return 0

@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from margin.fetching.client import Fetched
+from margin.fetching.outcome import Fetched
 from margin.ingest.decode import decode
 from margin.sanitize import clean_field
 

@@ -21,8 +21,9 @@ Formats (``Export.format``), one module each: ``omnivore`` (ZIP),
 ``pocket`` (ZIP of CSV parts, or one part) and ``pocket-html``
 (``ril_export.html``), ``wallabag`` (JSON) and ``wallabag-csv``,
 ``instapaper`` (CSV), ``readwise-reader`` and ``readwise-highlights``
-(CSV), ``hypothesis`` (JSON), ``netscape`` (bookmarks HTML). Each module's
-docstring says what its export holds and how it is read.
+(CSV), ``hypothesis`` (JSON), ``netscape`` (bookmarks HTML), ``warc`` (a
+web archive's pages, each an item with its page). Each module's docstring
+says what its export holds and how it is read.
 
 What an :class:`Item` promises:
 
@@ -59,6 +60,7 @@ from margin.imports import (
     pocket,
     readwise,
     wallabag,
+    warc,
 )
 from margin.imports.fields import normalise_url
 from margin.imports.model import Export, Format, ImportedHighlight, Item, Position, merge_items
@@ -92,9 +94,10 @@ _READERS: dict[Format, Reader] = {
     "readwise-highlights": readwise.read_highlights,
     "hypothesis": hypothesis.read,
     "netscape": netscape.read,
+    "warc": warc.read,
 }
 FORMATS: tuple[Format, ...] = tuple(_READERS)
-_NAMES = "Omnivore, Pocket, Wallabag, Instapaper, Readwise, Hypothesis or browser bookmarks"
+_NAMES = "Omnivore, Pocket, Wallabag, Instapaper, Readwise, Hypothesis, browser bookmarks or a WARC"
 
 
 def sniff(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Format | None:

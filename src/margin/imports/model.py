@@ -27,6 +27,7 @@ Format = Literal[
     "readwise-highlights",
     "hypothesis",
     "netscape",
+    "warc",
 ]
 
 

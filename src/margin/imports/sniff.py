@@ -1,7 +1,7 @@
 """Which export a file is, told by its content, never by its name.
 
 A ZIP by its entry names (Omnivore's metadata parts, Pocket's CSV parts);
-JSON by its shape; HTML by the Netscape doctype or Pocket's ``time_added``
+a WARC by its first record (plain or gzipped); JSON by its shape; HTML by the Netscape doctype or Pocket's ``time_added``
 links; CSV by its header, matched against each service's columns (the one
 whose columns it holds the largest share of, at least half of them), so a
 file missing one column is still recognised and then refused for it.
@@ -18,6 +18,7 @@ from margin.imports.model import Format
 from margin.imports.omnivore import METADATA_RE
 from margin.imports.source import Source
 from margin.imports.tables import header
+from margin.ingest.warc import looks_like_warc
 
 # Each CSV format: its delimiter and every column it is known to write.
 _CSV_SIGNATURES: tuple[tuple[Format, str, tuple[str, ...]], ...] = (
@@ -68,6 +69,8 @@ def sniff_source(source: Source) -> Format | None:
     if source.is_zip():
         with Archive(source) as archive:
             return _zip_format(archive.names())
+    if looks_like_warc(source.head()):
+        return "warc"
     text = source.head().decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
     if text.startswith(("{", "[")):
         return _json_format(source.json())

@@ -20,9 +20,10 @@ from margin.errors import IngestError
 from margin.ingest import html_clean
 from margin.ingest.blocks import InlineText, make_block
 from margin.ingest.datelines import clean_byline
-from margin.ingest.html_body import body_blocks
+from margin.ingest.html_body import body_blocks, drop_title_and_byline
 from margin.ingest.metadata import dom_byline, extract_metadata
 from margin.ingest.standfirst import find_dek
+from margin.ingest.whole import reads_whole
 from margin.model import Block, BlockKind, Metadata
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -489,6 +490,11 @@ def extract_html(html: str, *, raw_head: str = "") -> tuple[Metadata, list[Block
     doc, html = parse(html)
     meta = extract_metadata(doc, raw_head or html[:4096])
     meta.byline = clean_byline(meta.byline or dom_byline(doc))
+    if reads_whole(raw_head or html[:4096]):  # chosen by a read-later service already
+        body = doc.find("body")
+        return meta, drop_title_and_byline(
+            blocks_from_fragment(doc if body is None else body), meta
+        )
     meta.dek = find_dek(doc, meta.title)
     reader = _Readability(html, doc)
     try:

@@ -29,7 +29,7 @@ def body_blocks(blocks: list[Block], meta: Metadata) -> list[Block]:
     blocks = _drop_teasers([_unglued(b) for b in blocks])
     blocks = _drop_kicker_pairs(_drop_other_stories(blocks))
     blocks = [b for b in blocks if not _not_body(b)]
-    return _drop_dek(_drop_title_and_byline(blocks, meta), meta)
+    return _drop_dek(drop_title_and_byline(blocks, meta), meta)
 
 
 _FURNITURE_KINDS = ("paragraph", "heading", "list_item", "caption")
@@ -129,7 +129,7 @@ def _drop_dek(blocks: list[Block], meta: Metadata) -> list[Block]:
     return out
 
 
-def _drop_title_and_byline(blocks: list[Block], meta: Metadata) -> list[Block]:
+def drop_title_and_byline(blocks: list[Block], meta: Metadata) -> list[Block]:
     """The title and byline are fields, not body text."""
     title = _normalised(meta.title)
     byline = _normalised(meta.byline or "")

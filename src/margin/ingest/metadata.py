@@ -36,7 +36,6 @@ _SEPARATORS = r"\|\-–—\\/>»"
 _SEP_RE = re.compile(rf"\s[{_SEPARATORS}]\s")
 _HIER_SEP_RE = re.compile(r"\s[\\/>»]\s")
 _FIRST_PART_RE = re.compile(rf"^[^{_SEPARATORS}]*[{_SEPARATORS}]")
-_SAVED_FROM_RE = re.compile(r"saved from url=\(\d+\)(\S+)", re.I)
 _SINGLEFILE_URL_RE = re.compile(r"Page saved with SingleFile.*?url:\s*(\S+)", re.I | re.S)
 _TOKEN_RE = re.compile(r"\W+")
 _URL_LIKE_RE = re.compile(r"^https?://", re.I)
@@ -189,7 +188,15 @@ def _first(*values: str | None) -> str | None:
 
 
 def _saved_from_url(raw_head: str) -> str | None:
-    m = _SAVED_FROM_RE.search(raw_head) or _SINGLEFILE_URL_RE.search(raw_head)
+    """The address a saved page says it came from: the browsers' "saved from
+    url" mark (margin's own saves write it too; one reader of it, in
+    margin.fetching.saved), else SingleFile's comment."""
+    from margin.fetching.saved import saved_from
+
+    marked = saved_from(raw_head)
+    if marked is not None:
+        return marked[0]
+    m = _SINGLEFILE_URL_RE.search(raw_head)
     if not m:
         return None
     url = m.group(1).rstrip("-").rstrip()

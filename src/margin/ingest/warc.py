@@ -90,14 +90,15 @@ def warc_single_page(
     data: bytes, *, max_bytes: int = config.DEFAULT_MAX_BYTES
 ) -> tuple[bytes, str | None, str | None]:
     """(HTML bytes, charset, URL) of a WARC file that holds exactly one page;
-    ValueError for none or several (one file as many articles is the
-    library's to do)."""
+    ValueError for none or several (``margin import`` reads a WARC of many
+    pages as many articles: margin.imports.warc)."""
     pages = warc_pages(data, max_bytes=max_bytes)
     if not pages:
         raise ValueError("the WARC file holds no HTML page with a 2xx status")
     if len(pages) > 1:
         raise ValueError(
-            f"the WARC file holds {len(pages)} pages; margin reads a WARC file of one page"
+            f"the WARC file holds {len(pages)} pages; "
+            "'margin import' it to read each page as an article"
         )
     page = pages[0]
     return page.html_bytes, page.charset, page.uri or None

@@ -25,16 +25,18 @@ Everything the CLI and the app need goes through :class:`Library`::
         #              failed [(path, reason)], orphaned, cancelled, seconds,
         #              timings {read, extract, entities, write: seconds}
     lib.articles(*, folder=None, sort="added", filter="all", reverse=False,
-                 entity=None, limit=None) -> list[ArticleRow]
+                 entity=None, limit=None, tag=None) -> list[ArticleRow]
         # sort: title | site | date | added | progress | length
-        # filter: all | unread | bookmarked | annotated | failed
+        # filter: all | unread | bookmarked | annotated | archived | pending | failed
         # ArticleRow: id, path, title, byline, site, published, word_count,
         #   reading_minutes, bookmarked, progress, highlights (count),
-        #   status ("ok"/"failed"), reason, added; .to_dict() for JSON
+        #   status ("ok"/"failed"/"pending"), reason, added, url, archived,
+        #   tags; .to_dict() for JSON. A pending article (imported, not
+        #   fetched yet) has path "": name it by its id or its address.
     lib.article_count(*, folder=None) -> int
     lib.article_row(path) -> ArticleRow | None
     lib.search(query, *, limit=20, bookmarked=False, has_notes=False, site=None,
-               entity=None) -> list[SearchHit]
+               entity=None, tag=None) -> list[SearchHit]
         # SearchHit: row (ArticleRow), snippet (plain text, never markup),
         #   score (higher is better), matches [(start, end)] offsets into snippet
     lib.load_article(path) -> Article  # from the index if fresh, else extracted
@@ -81,6 +83,25 @@ The reader's corrections to the cut (see corrections.py, page_view.py):
         #   title, created, state "applied" | "redundant" | "overridden" |
         #   "unmatched" | "pending", articles (a site rule's count), is_rule
 
+Bringing a library in, tags and the archive (``collection``); ``ref`` is an
+article's id, its http(s) address (any spelling) or its file::
+
+    lib.add_urls(urls, *, progress=None, cancel=None) -> FetchSummary
+    lib.fetch_pending(*, retry_failed=False, progress=None, cancel=None) -> FetchSummary
+    lib.import_export(path, *, fetch=False, progress=None, cancel=None,
+                      export=None) -> ImportSummary   # ImportFileError first
+        # progress(WorkProgress(phase, done, total, label)) from this thread
+        # or fetching threads; cancel: a threading.Event. Each opens its own
+        # connection: run them in a worker thread while the app uses ``lib``.
+        # FetchSummary: saved [(url, path)], failed [(url, reason)], already,
+        #   unfetchable, highlights (anchored, orphaned, pending, repeated)
+        # ImportSummary: imported, pending, merged, skipped, fetched, failed,
+        #   highlights, problems; .to_dict() for JSON
+    lib.find(ref) -> ArticleRow | None
+    lib.tags(ref) -> list[str]; lib.all_tags() -> [(tag, articles)]
+    lib.add_tags(ref, tags); lib.remove_tags(ref, tags); lib.set_tags(ref, tags)
+    lib.set_archived(ref, on=True)
+
 All methods are thread-safe (one lock per Library). Every write is a
 ``BEGIN IMMEDIATE`` transaction that waits for another margin's write; a
 failure is a :class:`margin.errors.DatabaseError` with a one-line message.
@@ -107,11 +128,20 @@ Modules:
   and the corrected article the index stores; ``page_view``: corrections
   applied to a page (ingest/page.py); ``correcting``: making and undoing
   them (it reads pages, so it is imported only when used).
+
+* ``collection``: the Library methods below; ``tags``, ``reading_state``
+  (the archived flag), ``lookup`` (an article by address, id or title),
+  ``pending`` (articles not fetched yet), ``importing`` (an import),
+  ``imported`` (what an item brings to an article), ``placing`` and
+  ``position_hints`` (another service's highlights in margin's text),
+  ``inbox_files`` (the files an import writes), ``fetch_into`` (add and
+  fetch), ``reports`` (their progress and summaries).
 """
 
 from __future__ import annotations
 
 from margin.library.library import Library
+from margin.library.reports import FetchSummary, ImportSummary, WorkProgress
 from margin.library.rows import (
     ArticleRow,
     EntityCount,
@@ -123,8 +153,11 @@ from margin.library.rows import (
 __all__ = [
     "ArticleRow",
     "EntityCount",
+    "FetchSummary",
+    "ImportSummary",
     "Library",
     "ScanProgress",
     "ScanSummary",
     "SearchHit",
+    "WorkProgress",
 ]

@@ -133,10 +133,11 @@ def listing(conn: sqlite3.Connection, path: str | None = None) -> list[Highlight
     # The columns are named as Highlight's fields.
     rows = store.fetch_all(
         conn,
-        f"""SELECT h.id, a.path AS article_path, h.exact, h.prefix, h.suffix, h.start,
-                   h."end" AS "end", h.note, h.created, h.state, a.title, h.uid
+        f"""SELECT h.id, coalesce(a.path, '') AS article_path, h.exact, h.prefix, h.suffix,
+                   h.start, h."end" AS "end", h.note, h.created, h.state, a.title, h.uid,
+                   a.id AS article_id
             FROM highlights h JOIN articles a ON a.id = h.article_id {where}
-            ORDER BY a.path, coalesce(h.start, h.hint), h.id""",
+            ORDER BY a.path, a.id, coalesce(h.start, h.hint), h.id""",
         params,
     )
     return [_highlight(r) for r in rows]
@@ -156,10 +157,15 @@ def uids(conn: sqlite3.Connection) -> dict[int, str]:
 
 def reanchor(conn: sqlite3.Connection, aid: int, text: str, thash: str) -> int:
     """Place every highlight of an article in its new text (inside the
-    caller's transaction); return how many could not be placed."""
+    caller's transaction); return how many could not be placed. Highlights
+    imported before their article was fetched (state 'pending') are placed
+    by the import's own rules (see ``library.imported``), not here."""
     orphaned = 0
     rows = store.fetch_all(
-        conn, "SELECT id, exact, prefix, suffix, hint FROM highlights WHERE article_id = ?", (aid,)
+        conn,
+        """SELECT id, exact, prefix, suffix, hint FROM highlights
+           WHERE article_id = ? AND state != 'pending'""",
+        (aid,),
     )
     for r in rows:
         sel = anchoring.Selector(r.exact, r.prefix, r.suffix)

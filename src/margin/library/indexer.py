@@ -93,7 +93,7 @@ def _plan(
     present) costs its stat and nothing more."""
     known: dict[str, tuple[int, int, str | None, int]] = {}
     for p, size, mtime, extractor, missing in conn.execute(
-        "SELECT path, size, mtime_ns, extractor, missing FROM articles"
+        "SELECT path, size, mtime_ns, extractor, missing FROM articles WHERE path IS NOT NULL"
     ):
         known[from_db(p)] = (size, mtime, extractor, missing)
     plan = _Plan()
@@ -113,6 +113,12 @@ def _plan(
     return plan
 
 
+#: Writes one extraction result inside the batch's transaction and returns
+#: its article id: :func:`recording.record`, or a caller's function around it
+#: that writes what belongs with the article in the same transaction.
+Record = Callable[[sqlite3.Connection, Outcome, str, ScanSummary, list[recording.FtsRow]], int]
+
+
 class Batch:
     """Extraction results waiting to be written: one transaction for every
     ``_BATCH`` files or ``_BATCH_SECONDS``, whichever comes first."""
@@ -124,7 +130,9 @@ class Batch:
         summary: ScanSummary,
         progress: Progress | None,
         total: int,
+        record: Record = recording.record,
     ) -> None:
+        self.record = record
         self.conn = conn
         self.extractor = extractor
         self.summary = summary
@@ -159,11 +167,33 @@ class Batch:
             fts: list[recording.FtsRow] = []
             with store.transaction(self.conn):
                 for outcome in self.pending:
-                    recording.record(self.conn, outcome, self.extractor, self.summary, fts)
+                    self.record(self.conn, outcome, self.extractor, self.summary, fts)
                 recording.add_to_fts(self.conn, fts)
             self.pending.clear()
         self.last_flush = time.monotonic()
         self.timings["write"] += time.perf_counter() - t
+
+
+def index_files(
+    conn: sqlite3.Connection,
+    paths: list[str],
+    settings: ScanSettings,
+    record: Record,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> None:
+    """Extract the files at ``paths`` (normalised) in worker processes and
+    write each result with ``record``, in batches: files margin itself has
+    just written (an import's pages, fetched pages)."""
+    jobs = []
+    for path in paths:
+        st = os.stat(path)
+        jobs.append(Job(path, st.st_size, st.st_mtime_ns, settings.max_bytes))
+    batch = Batch(conn, settings.extractor, ScanSummary(), progress, len(jobs), record=record)
+    run_jobs(
+        jobs, batch.add, processes=settings.jobs, timeout=settings.timeout, cancelled=cancelled
+    )
+    batch.flush()
 
 
 def _forget_vanished(
@@ -197,8 +227,10 @@ def _vanished(conn: sqlite3.Connection, roots: list[str], seen: set[str]) -> lis
                   EXISTS(SELECT 1 FROM highlights h WHERE h.article_id = a.id)
                   OR EXISTS(SELECT 1 FROM corrections c WHERE c.article_id = a.id)
                   OR EXISTS(SELECT 1 FROM reading r WHERE r.article_id = a.id
-                            AND (r.bookmarked OR r.position OR r.progress))
-           FROM articles a WHERE a.missing = 0"""
+                            AND (r.bookmarked OR r.position OR r.progress OR r.archived))
+                  OR EXISTS(SELECT 1 FROM tags g WHERE g.article_id = a.id)
+                  OR EXISTS(SELECT 1 FROM imports i WHERE i.article_id = a.id)
+           FROM articles a WHERE a.missing = 0 AND a.path IS NOT NULL"""
     ):
         path = from_db(p)
         if path in seen or not any(under(path, r) for r in roots):

@@ -20,6 +20,7 @@ from margin.config import DEFAULT_EXTRACT_TIMEOUT, DEFAULT_MAX_FILE_MB
 from margin.errors import DatabaseError, IngestError, MarginError, UsageError
 from margin.library import entity_queries, indexer, queries, recording, search, store
 from margin.library import highlights as hls
+from margin.library.collection import Collection
 from margin.library.cut_methods import CutMethods
 from margin.library.filenames import from_db, normpath, to_db
 from margin.library.records import text_hash
@@ -83,12 +84,13 @@ def _db(method: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-class Library(CutMethods):
+class Library(CutMethods, Collection):
     """margin's database: the index of library folders and the reader's own data.
 
     ``max_file_mb`` and ``extract_timeout`` bound the reading of any one
     file (by a scan, or when an article is opened); the CLI and the app
-    pass them in from config.toml."""
+    pass them in from config.toml. Tags, the archive flag, imports and
+    fetching pages are :class:`~margin.library.collection.Collection`'s."""
 
     def __init__(
         self,
@@ -247,14 +249,18 @@ class Library(CutMethods):
         reverse: bool = False,
         entity: str | None = None,
         limit: int | None = None,
+        tag: str | None = None,
     ) -> list[ArticleRow]:
-        """Articles in the library (files currently present).
+        """Articles in the library (files currently present, and pending
+        articles: imported, not fetched yet, ``path`` "").
 
         ``sort``: title, site (A→Z), date, added, progress (most first),
-        length (shortest first). ``filter``: all, unread, bookmarked,
-        annotated, failed. ``entity``: only articles that mention it (any
-        case, as in :meth:`search`). ``limit``: the first rows only (the
-        app's first screen), in the same order as the whole list.
+        length (shortest first). ``filter``: all, unread (not archived),
+        bookmarked, annotated, archived, pending, failed. ``entity``: only
+        articles that mention it (any case, as in :meth:`search`).
+        ``tag``: only articles with this tag (any case). ``limit``: the
+        first rows only (the app's first screen), in the same order as the
+        whole list.
         """
         return queries.articles(
             self._conn,
@@ -264,6 +270,7 @@ class Library(CutMethods):
             reverse=reverse,
             entity=entity,
             limit=limit,
+            tag=tag,
         )
 
     @_db
@@ -466,9 +473,11 @@ class Library(CutMethods):
         has_notes: bool = False,
         site: str | None = None,
         entity: str | None = None,
+        tag: str | None = None,
     ) -> list[SearchHit]:
         """Full-text search, best first (bm25; title weighs most). ``query``
-        is FTS5 syntax; if it is not valid, its words are searched instead."""
+        is FTS5 syntax; if it is not valid, its words are searched instead.
+        Pending articles are found by title. ``tag``: only articles with it."""
         return search.search(
             self._conn,
             query,
@@ -477,6 +486,7 @@ class Library(CutMethods):
             has_notes=has_notes,
             site=site,
             entity=entity,
+            tag=tag,
         )
 
     @_db

@@ -18,7 +18,16 @@ from margin.library.rows import ArticleRow, select_rows
 from margin.model import Article
 
 SORTS = ("title", "date", "added", "progress", "length", "site")
-FILTERS = ("all", "unread", "bookmarked", "annotated", "failed", "skipped")
+FILTERS = (
+    "all",
+    "unread",
+    "bookmarked",
+    "annotated",
+    "archived",
+    "pending",
+    "failed",
+    "skipped",
+)
 
 #: The rows the library lists: present files that are articles (a fragment
 #: with no article in it is "skipped", listed only by its own filter).
@@ -48,11 +57,17 @@ _SORT_KEYS: dict[str, tuple[Callable[[ArticleRow], Any], bool]] = {
 
 #: What each filter but "all" keeps.
 _KEEP: dict[str, Callable[[ArticleRow], bool]] = {
-    "unread": lambda r: r.progress <= 0.0 and r.status == "ok",
+    "unread": lambda r: r.progress <= 0.0 and r.status == "ok" and not r.archived,
     "bookmarked": lambda r: r.bookmarked,
     "annotated": lambda r: r.highlights > 0,
+    "archived": lambda r: r.archived,
+    "pending": lambda r: r.status == "pending",
     "failed": lambda r: r.status == "failed",
 }
+
+#: Articles that mention an entity, and articles with a tag (any case).
+_WITH_ENTITY = "a.id IN (SELECT article_id FROM mentions WHERE text = ? COLLATE NOCASE)"
+_WITH_TAG = "a.id IN (SELECT article_id FROM tags WHERE tag = ?)"
 
 
 def articles(
@@ -64,23 +79,22 @@ def articles(
     reverse: bool,
     entity: str | None,
     limit: int | None,
+    tag: str | None = None,
 ) -> list[ArticleRow]:
     """See :meth:`Library.articles`."""
     if sort not in SORTS:
         raise UsageError(f"unknown sort {sort!r} (choose from {', '.join(SORTS)})")
     if filter not in FILTERS:
         raise UsageError(f"unknown filter {filter!r} (choose from {', '.join(FILTERS)})")
-    if limit is not None and sort == "added" and filter == "all" and not entity:
+    if limit is not None and sort == "added" and filter == "all" and not entity and not tag:
         return _newest(conn, folder, reverse, limit)
-    if entity:
-        where = (
-            f"{_LISTED} AND a.id IN (SELECT article_id FROM mentions WHERE text = ? COLLATE NOCASE)"
-        )
-        rows = select_rows(conn, where, (entity,))
-    elif filter == "skipped":
-        rows = select_rows(conn, "a.missing = 0 AND a.status = 'skipped'")
-    else:
-        rows = select_rows(conn, _LISTED)
+    where = ["a.missing = 0 AND a.status = 'skipped'" if filter == "skipped" else _LISTED]
+    params: list[Any] = []
+    for condition, value in ((_WITH_ENTITY, entity), (_WITH_TAG, tag)):
+        if value:
+            where.append(condition)
+            params.append(value)
+    rows = select_rows(conn, " AND ".join(where), params)
     if folder is not None:
         root = normpath(folder)
         rows = [r for r in rows if under(r.path, root)]

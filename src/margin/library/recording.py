@@ -218,7 +218,7 @@ def _take_over_moved(
         for row in store.fetch_all(
             conn,
             f"SELECT id, path, text_hash FROM articles WHERE {column} = ? "
-            "ORDER BY missing DESC, id",
+            "AND path IS NOT NULL ORDER BY missing DESC, id",
             (value,),
         ):
             if not os.path.exists(from_db(row.path)):

@@ -16,6 +16,9 @@ from margin.sanitize import display_path
 
 @dataclass(slots=True)
 class ArticleRow:
+    """One article of the library. ``path`` is "" for an article imported
+    without its text and not fetched yet (``status`` "pending")."""
+
     id: int
     path: str
     title: str
@@ -27,13 +30,16 @@ class ArticleRow:
     bookmarked: bool
     progress: float
     highlights: int
-    status: str  # "ok" | "failed"
+    status: str  # "ok" | "failed" | "skipped" | "pending"
     reason: str | None
     added: str
+    url: str | None = None
+    archived: bool = False
+    tags: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "path": display_path(self.path),
+            "path": display_path(self.path) if self.path else None,
             "title": self.title,
             "byline": self.byline,
             "site": self.site,
@@ -46,6 +52,9 @@ class ArticleRow:
             "status": self.status,
             "reason": self.reason,
             "added": self.added,
+            "url": self.url,
+            "tags": self.tags,
+            "archived": self.archived,
         }
 
 
@@ -98,14 +107,18 @@ SELECT a.id, a.path, a.title, a.byline, a.site, a.published, a.word_count,
        a.reading_minutes, coalesce(r.bookmarked, 0) AS bookmarked,
        coalesce(r.progress, 0.0) AS progress,
        (SELECT count(*) FROM highlights h WHERE h.article_id = a.id) AS highlights,
-       a.status, a.reason, a.added
+       a.status, a.reason, a.added, a.url, coalesce(r.archived, 0) AS archived,
+       (SELECT group_concat(g.tag, char(31)) FROM tags g WHERE g.article_id = a.id) AS tags
 FROM articles a LEFT JOIN reading r ON r.article_id = a.id
 """
+
+#: Between two tags in ROW_SQL's ``tags`` (a control character: no tag holds one).
+_TAG_SEPARATOR = "\x1f"
 
 
 def article_row(
     id: int,
-    path: str | bytes,
+    path: str | bytes | None,
     title: str,
     byline: str | None,
     site: str | None,
@@ -118,14 +131,17 @@ def article_row(
     status: str,
     reason: str | None,
     added: str,
+    url: str | None,
+    archived: int,
+    tags: str | None,
 ) -> ArticleRow:
     """An :class:`ArticleRow` from the columns of :data:`ROW_SQL`, each
     passed to the parameter of its name (see :func:`select_rows`)."""
-    shown = from_db(path)
+    shown = "" if path is None else from_db(path)
     return ArticleRow(
         id=id,
         path=shown,
-        title=title or os.path.basename(shown),
+        title=title or os.path.basename(shown) or (url or ""),
         byline=byline,
         site=site,
         published=published,
@@ -137,6 +153,9 @@ def article_row(
         status=status,
         reason=reason,
         added=added,
+        url=url,
+        archived=bool(archived),
+        tags=sorted(tags.split(_TAG_SEPARATOR), key=str.casefold) if tags else [],
     )
 
 

@@ -95,6 +95,10 @@ SKIP_EXTENSIONS = frozenset(
 )
 
 
+#: Compressed files that are saved pages all the same: a web archive's
+#: records, each its own gzip member.
+COMPRESSED_PAGES = (".warc.gz",)
+
 #: Pages a browser saves "complete", with a companion folder beside them.
 PAGE_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml")
 
@@ -220,7 +224,7 @@ def _folder(
             continue
         if not stat.S_ISREG(est.st_mode):
             continue
-        if os.path.splitext(name)[1].lower() in SKIP_EXTENSIONS:
+        if _skipped(name):
             continue
         fkey = (est.st_dev, est.st_ino)
         if fkey in seen_files:
@@ -228,3 +232,9 @@ def _folder(
         seen_files.add(fkey)
         path = os.path.realpath(entry.path) if link else entry.path
         yield FoundFile(path, est.st_size, est.st_mtime_ns, est.st_dev, est.st_ino)
+
+
+def _skipped(name: str) -> bool:
+    """Whether a file is never an article, by its name."""
+    low = name.lower()
+    return os.path.splitext(low)[1] in SKIP_EXTENSIONS and not low.endswith(COMPRESSED_PAGES)

@@ -59,11 +59,15 @@ def search(
     has_notes: bool,
     site: str | None,
     entity: str | None,
+    tag: str | None = None,
 ) -> list[SearchHit]:
     """See :meth:`Library.search`."""
     if not query.strip() or limit <= 0:
         return []
     conds, params = _filters(bookmarked, has_notes, site, entity)
+    if tag:
+        conds.append("rowid IN (SELECT article_id FROM tags WHERE tag = ?)")
+        params.append(tag)
     # "+rowid": a bare rowid constraint makes FTS5 run the MATCH once per
     # listed id (0.7 s for an entity in 2,000 articles); the unary plus
     # keeps one MATCH scan and filters its rows (7 ms).

@@ -224,12 +224,47 @@ MIGRATIONS: list[Migration] = [
     ) WITHOUT ROWID;
     CREATE INDEX correction_states_by ON correction_states(correction_id);
     """,
+    # 8: a library brought in from read-later services (user data): tags, the
+    # archived flag, and each export item imported (by its export's format
+    # and the item's key; 'add' for an address margin add fetched) with its
+    # normalised address, so that importing a file again adds nothing. An
+    # article imported with an address but no text is a row with no file
+    # yet: path NULL, status 'pending', its highlights in state 'pending'.
+    """
+    ALTER TABLE reading ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE tags (
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        tag TEXT NOT NULL COLLATE NOCASE,
+        added TEXT NOT NULL,
+        PRIMARY KEY (article_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX tags_tag ON tags(tag);
+    CREATE TABLE imports (
+        source TEXT NOT NULL,
+        key TEXT NOT NULL,
+        article_id INTEGER REFERENCES articles(id),
+        url TEXT,
+        imported TEXT NOT NULL,
+        PRIMARY KEY (source, key)
+    ) WITHOUT ROWID;
+    CREATE INDEX imports_article ON imports(article_id);
+    CREATE INDEX imports_url ON imports(url);
+    CREATE INDEX articles_status ON articles(status);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Tables holding what cannot be rebuilt; checked at every start.
-USER_TABLES = ("folders", "articles", "reading", "highlights", "corrections")
+USER_TABLES = (
+    "folders",
+    "articles",
+    "reading",
+    "highlights",
+    "corrections",
+    "tags",
+    "imports",
+)
 
 
 def recovery_hint(path: Path) -> str:
