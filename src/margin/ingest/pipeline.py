@@ -25,7 +25,7 @@ from margin.sanitize import clean_field, clean_text, display_path
 
 #: Bump when a change to extraction alters articles' text, so that library
 #: folders are re-extracted at the next scan (highlights re-anchor then).
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2
 
 
 _HTML_START_RE = re.compile(
