@@ -52,7 +52,7 @@ def save(*parts: str) -> str:
 
 
 def body(text: str) -> str:
-    _title, _byline, blocks = extract_text(text)
+    _meta, blocks = extract_text(text)
     return "\n\n".join(b.text for b in blocks)
 
 
@@ -173,7 +173,7 @@ def test_headings_and_led_in_lists_kept() -> None:
         "- A reserve boat kept on standby through the winter"
     )
     text = save(MENU, P1, P2, "What the council wants", P3, lst, P4, P5, FOOTER)
-    _title, _byline, blocks = extract_text(text)
+    _meta, blocks = extract_text(text)
     kinds = {b.text: b.kind for b in blocks}
     assert kinds.get("What the council wants") == "heading"
     assert kinds.get("Battery power on the short routes from next summer") == "list_item"
@@ -206,9 +206,9 @@ def test_headings_and_led_in_lists_kept() -> None:
 def test_title_and_byline_found_and_out_of_the_body(lines: list[str], byline: str) -> None:
     headline = "Ferry operator orders two new boats as island villages lose patience"
     text = save(MENU, "Transport", headline, "\n".join(lines), *ARTICLE, FOOTER)
-    title, got_byline, blocks = extract_text(text)
-    assert title == headline
-    assert got_byline == byline
+    meta, blocks = extract_text(text)
+    assert meta.title == headline
+    assert meta.byline == byline
     got = "\n\n".join(b.text for b in blocks)
     assert headline not in got and byline not in got
     for line in lines:
@@ -220,22 +220,22 @@ def test_byline_above_the_headline_found() -> None:
     # The writer, the section, the date, then the headline.
     headline = "Ferry operator orders two new boats as island villages lose patience"
     text = save(MENU, "Ingrid Solberg\nTransport\nMarch 12, 2031 2:00 AM", headline, *ARTICLE)
-    title, byline, blocks = extract_text(text)
-    assert (title, byline) == (headline, "Ingrid Solberg")
+    meta, blocks = extract_text(text)
+    assert (meta.title, meta.byline) == (headline, "Ingrid Solberg")
     assert_article("\n\n".join(b.text for b in blocks))
 
 
 def test_page_title_on_the_first_line_gives_the_title() -> None:
     headline = "Ferry operator orders two new boats"
     text = save(f"{headline} | The Harbour Post", MENU, headline, *ARTICLE, FOOTER)
-    title, _byline, _blocks = extract_text(text)
-    assert title == headline
+    meta, _blocks = extract_text(text)
+    assert meta.title == headline
 
 
 def test_a_note_without_chrome_is_kept_whole() -> None:
     text = save("Shopping", "Milk, eggs and bread.", "Call the plumber about the boiler.")
-    title, _byline, blocks = extract_text(text)
-    assert title == "Shopping"
+    meta, blocks = extract_text(text)
+    assert meta.title == "Shopping"
     assert [b.text for b in blocks] == [
         "Milk, eggs and bread.",
         "Call the plumber about the boiler.",
@@ -275,16 +275,17 @@ def test_code_blocks_inside_the_article_kept() -> None:
 def test_a_page_repeating_itself_gives_its_article_once() -> None:
     # (bench/text_speed.py times a page of this shape)
     text = save(*([MENU, *ARTICLE, "Related\n- One headline here\n- Another one there"] * 40))
-    _title, _byline, blocks = extract_text(text)
+    _meta, blocks = extract_text(text)
     assert [b.text for b in blocks] == ARTICLE
 
 
 @pytest.mark.parametrize(
-    ("name", "title", "byline", "first", "last"),
+    ("name", "title", "dek", "byline", "first", "last"),
     [
         (
             "text-save-canberra-budget.txt",
             "Treasurer bets on housing and hospitals as Canberra budget lands with a smaller surplus",
+            None,
             "Jane Doe",
             "The federal Treasurer has handed down a budget",
             "Jane Doe is The Southern Record's chief political correspondent",
@@ -292,6 +293,8 @@ def test_a_page_repeating_itself_gives_its_article_once() -> None:
         (
             "text-save-cocoa-prices.txt",
             "From Accra to Hershey, Chocolate Makers Learn to Live With Expensive Cocoa",
+            "Two years after prices went vertical, the industry is reformulating recipes,"
+            " shrinking bars and rethinking where its beans come from",
             "Daniel Ortega Reyes",
             "When cocoa prices tripled",
             "They buy less of it, or they buy it on promotion.",
@@ -299,19 +302,24 @@ def test_a_page_repeating_itself_gives_its_article_once() -> None:
         (
             "text-save-edinburgh-fringe.txt",
             "The Fringe at a crossroads: rents, rain and a record number of shows",
+            "As the world's largest arts festival braces for another summer, performers are"
+            " asking whether they can still afford to take part",
             "Isla MacLeod",
-            "As the world's largest arts festival braces",
+            "In a rehearsal room above a chip shop",
             "Isla MacLeod is Greenroom Review's Scotland editor.",
         ),
     ],
 )
-def test_sample_text_saves(name: str, title: str, byline: str, first: str, last: str) -> None:
+def test_sample_text_saves(
+    name: str, title: str, dek: str | None, byline: str, first: str, last: str
+) -> None:
     path = SAMPLES / name
     if not path.is_file():
         pytest.skip(f"{name} not present")
     art = extract_bytes(path.read_bytes(), source=str(path), suffix=".txt")
     assert art.kind == "text"
     assert art.title == title
+    assert art.dek == dek
     assert art.byline == byline
     assert art.text.startswith(first)
     assert last in art.text[-400:]
@@ -345,11 +353,11 @@ def test_firefox_save_wrapping_link_urls_and_marks_undone() -> None:
         "\n  Ferry operator orders two new boats for the islands",
         *(_firefox_wrap(p) for p in (P1, linked, P3, P4, P5)),
     )
-    title, _byline, blocks = extract_text(text)
+    meta, blocks = extract_text(text)
     got = "\n\n".join(b.text for b in blocks)
     assert_article(got)
     assert "<http" not in got and "*" not in got
-    assert title == "Ferry operator orders two new boats for the islands"
+    assert meta.title == "Ferry operator orders two new boats for the islands"
 
 
 def test_teaser_headlines_with_summaries_not_taken_for_the_article() -> None:
@@ -393,11 +401,11 @@ def test_notice_before_the_headline_dropped() -> None:
         "to personalise content and to measure how our pages are used by visitors."
     )
     text = save(MENU, notice, "\n  Ferry operator orders two new boats for the islands", *ARTICLE)
-    title, _byline, blocks = extract_text(text)
+    meta, blocks = extract_text(text)
     got = "\n\n".join(b.text for b in blocks)
     assert_article(got)
     assert "cookies" not in got
-    assert title == "Ferry operator orders two new boats for the islands"
+    assert meta.title == "Ferry operator orders two new boats for the islands"
 
 
 def test_gallery_of_captions_in_list_items_not_taken_for_the_article() -> None:
@@ -685,9 +693,9 @@ def test_headline_far_above_the_body_is_the_title() -> None:
         *ARTICLE,
         FOOTER,
     )
-    title, byline, _blocks = extract_text(text)
-    assert title == "Ferry Operator Orders Two New Boats — Why It Matters"
-    assert byline is None
+    meta, _blocks = extract_text(text)
+    assert meta.title == "Ferry Operator Orders Two New Boats — Why It Matters"
+    assert meta.byline is None
 
 
 def test_link_text_share_recorded_per_line() -> None:
@@ -816,8 +824,8 @@ def test_long_comment_thread_not_taken_for_a_shorter_article() -> None:
 def test_page_without_a_clear_article_kept_whole() -> None:
     # No run of prose worth a piece of article: nothing is cut away.
     items = [f"Added item {k}: stone blocks, with smooth versions" for k in range(6)]
-    title, _byline, blocks = extract_text(save("Release notes", *items, P1[:90] + "."))
-    got = "\n".join([title, *(b.text for b in blocks)])
+    meta, blocks = extract_text(save("Release notes", *items, P1[:90] + "."))
+    got = "\n".join([meta.title, *(b.text for b in blocks)])
     for item in items:
         assert item in got
 
@@ -1142,8 +1150,8 @@ def test_a_line_saying_by_outweighs_a_name_told_by_its_shape() -> None:
     text = save(
         MENU, "Sign In | Join Harbour Club", headline, "By Ingrid Solberg", *ARTICLE, FOOTER
     )
-    _title, byline, _blocks = extract_text(text)
-    assert byline == "Ingrid Solberg"
+    meta, _blocks = extract_text(text)
+    assert meta.byline == "Ingrid Solberg"
 
 
 @pytest.mark.parametrize(
@@ -1156,15 +1164,15 @@ def test_a_line_saying_by_outweighs_a_name_told_by_its_shape() -> None:
 def test_byline_tidied(lines: list[str]) -> None:
     # (the headline as Firefox writes an <h1>: two blank lines, indented 2)
     headline = "\n  Ferry operator orders two new boats as island villages lose patience"
-    _title, byline, _blocks = extract_text(save(MENU, headline, *lines, *ARTICLE, FOOTER))
-    assert byline == "Ingrid Solberg"
+    meta, _blocks = extract_text(save(MENU, headline, *lines, *ARTICLE, FOOTER))
+    assert meta.byline == "Ingrid Solberg"
 
 
 def test_table_in_the_article_kept_with_its_cells_apart() -> None:
     # Firefox writes a table row a line, its cells separated by tabs.
     table = "Boat\tSeats\tCrossing\nIsland Star\t240\t35 min\nNorth Light\t180\t40 min\nNew boat\t300\t30 min"
     text = save(MENU, P1, P2, "The fleet:", table, P3, P4, P5, FOOTER)
-    _title, _byline, blocks = extract_text(text)
+    _meta, blocks = extract_text(text)
     rows = [b.text for b in blocks if b.kind == "table_row"]  # as the HTML path writes rows
     assert rows == [row.replace("\t", " | ") for row in table.split("\n")]
     assert "The fleet:" in [b.text for b in blocks]  # and its lead-in
@@ -1301,6 +1309,10 @@ _COOKIE_STORY = (
     "Browsers now block third-party cookies by default, which advertisers once used "
     "to follow readers from one site to the next without their knowledge."
 )
+_LIABILITY_STORY = (
+    "The ferry company said it was not liable for the delays, and its lawyers denied that "
+    "any warranty on the old engines had been broken by the yard."
+)
 
 
 @pytest.mark.parametrize(
@@ -1349,6 +1361,42 @@ _COOKIE_STORY = (
             "unserer Seite stimmen Sie dem zu.",
             _COOKIE_STORY,
             True,
+        ),
+        # signing in to comment, the authors' responsibility for comments
+        (
+            "Para poder comentar tenés que ingresar con tu usuario.",
+            _QUOTE,
+            False,
+        ),
+        (
+            "Los comentarios publicados son de exclusiva responsabilidad de sus autores.",
+            _QUOTE,
+            False,
+        ),
+        # a plea: the ad blocker, a membership with its price
+        (
+            "Using an ad blocker? We depend on ads to pay our reporters; please turn it off.",
+            _QUOTE,
+            True,
+        ),
+        (
+            "Consider supporting our work by becoming a member for as little as $5 a month.",
+            _QUOTE,
+            False,
+        ),
+        # a legal disclaimer, after the article
+        (
+            "The information on this website is for general information only and does not "
+            "constitute legal or other professional advice. We make no representations or "
+            "warranties about its accuracy, and any reliance you place on it is at your own risk.",
+            _LIABILITY_STORY,
+            False,
+        ),
+        (
+            "Through this website you can link to other sites which are not under the control "
+            "of the publisher; a link does not imply that we endorse the views expressed there.",
+            _LIABILITY_STORY,
+            False,
         ),
     ],
 )
@@ -1428,3 +1476,167 @@ def test_a_gallery_in_the_middle_of_the_article_does_not_cut_it() -> None:
     got = body(save(menu, P1, P2, *slides, P3, P4, P5, "More news", more, FOOTER))
     assert_article(got)
     assert "concrete block number" not in got
+
+
+_DEK = "Two boats from a mainland yard, and a crossing every hour by the summer of 2028"
+# Over a byline a standfirst may run longer than over other chrome.
+_LONG_DEK = (
+    _DEK + ", the company says, after a winter in which breakdowns left villages without"
+    " a boat for days on end"
+)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # over the byline
+        ["Ferry operator orders two new boats", _LONG_DEK, "By Ingrid Solberg", "12 March 2031"],
+        # under the byline and date, over a picture's caption
+        [
+            "Ferry operator orders two new boats",
+            "By Ingrid Solberg",
+            "12 March 2031",
+            _DEK + ".",
+            "Photo",
+        ],
+    ],
+)
+def test_the_standfirst_is_its_own_field_not_body(head: list[str]) -> None:
+    meta, blocks = extract_text(save(MENU, *head, *ARTICLE, FOOTER))
+    assert meta.dek is not None and meta.dek.startswith(_DEK)
+    got = "\n\n".join(b.text for b in blocks)
+    assert "every hour" not in got
+    assert_article(got)
+
+
+def test_a_lead_running_on_into_the_story_is_not_a_standfirst() -> None:
+    lead = "The ferry company said on Monday it would replace its two oldest boats."
+    meta, blocks = extract_text(save(MENU, "Ferry operator orders two new boats", lead, *ARTICLE))
+    assert meta.dek is None
+    assert lead in "\n\n".join(b.text for b in blocks)
+
+
+def test_a_story_of_one_paragraph_has_no_standfirst() -> None:
+    meta, blocks = extract_text(
+        save("Harbour Post", "\n  Ferry operator orders two new boats", P1, "By Ingrid Solberg")
+    )
+    assert meta.dek is None
+    assert [b.text for b in blocks] == [P1]
+
+
+_TEASERS = [
+    ("Island school to close its doors", "The school on the smallest island has taught its last"),
+    (
+        "Storm cuts power to three villages",
+        "Engineers worked through the night to restore the lines,",
+    ),
+    (
+        "Why the ferry subsidy keeps growing",
+        "Every year the council pays a little more for the same",
+    ),
+    (
+        "The best walks on the northern islands",
+        "From the lighthouse to the old quarry, these are the",
+    ),
+]
+
+
+@pytest.mark.parametrize("tail", ["…", "... Read more", "[…] Weiterlesen"])
+def test_a_feed_of_cut_off_teasers_dropped(tail: str) -> None:
+    feed = [f"{head}\n{summary}{tail}" for head, summary in _TEASERS]
+    # cards for other stories set between the paragraphs, and a feed after them
+    got = body(
+        save(
+            MENU,
+            "Ferry operator orders two new boats",
+            P1,
+            feed[0],
+            P2,
+            P3,
+            feed[1],
+            P4,
+            P5,
+            *feed[2:],
+            FOOTER,
+        )
+    )
+    assert_article(got)
+    for head, summary in _TEASERS:
+        assert head not in got and summary not in got
+
+
+def test_a_sentence_that_trails_off_is_kept() -> None:
+    trailing = "The skipper looked at the sky and said that the new boats would have to wait…"
+    got = body(save(MENU, "Ferry operator orders two new boats", P1, trailing, P2, P3, P4, FOOTER))
+    assert trailing in got
+
+
+def test_a_dated_headline_starts_the_article_after_a_sites_introduction() -> None:
+    # The site's introduction (running text too) just above the article: the
+    # headline as a browser's save writes it, with its date under it, is
+    # where the article starts.
+    intro = (
+        "The Harbour Post is written by a group of volunteers who live on the islands and "
+        "who wanted a paper that covers the ferries, the schools and the council in detail.",
+        "Anyone may write for us: send your story to the editors, who read every piece and "
+        "answer within the week, whether or not it is published in the end.",
+    )
+    got = body(
+        save(
+            MENU,
+            "\n  About us",
+            *intro,
+            "\n\n  Ferry operator orders two new boats",
+            "Published on 12 March 2031",
+            *ARTICLE,
+            FOOTER,
+        )
+    )
+    assert_article(got)
+    assert "volunteers" not in got and "send your story" not in got
+
+
+def test_a_page_kept_whole_drops_what_is_chrome_by_what_it_says() -> None:
+    rights = "All rights reserved. No part of this page may be reproduced."
+    # a note with no running text, and a document with hardly a link
+    note = extract_text(save("Shopping", "Milk, eggs and bread.", "Call the plumber.", rights))[1]
+    assert [b.text for b in note] == ["Milk, eggs and bread.", "Call the plumber."]
+    doc = body(save("Timetable notes", P1, "Tags: Ferries, Timetables", P2, P3, rights))
+    assert P1 in doc and P3 in doc
+    assert "Tags:" not in doc and rights not in doc
+
+
+def test_the_title_over_its_standfirst_is_the_title_not_the_standfirst() -> None:
+    # A kicker, the headline, its standfirst (a longer sentence), then the
+    # byline and a reading time: the headline is the title.
+    headline = "The ferry crossing at a crossroads: boats, crews and a timetable"
+    dek = "As the islands brace for another winter, villagers ask whether the boats will ever be replaced"
+    meta, _blocks = extract_text(
+        save(
+            MENU,
+            "ISLAND LIFE",
+            headline,
+            dek,
+            "By Ingrid Solberg",
+            "12 March 2031",
+            "Reading time: 6 minutes",
+            *ARTICLE,
+            FOOTER,
+        )
+    )
+    assert (meta.title, meta.dek) == (headline, dek)
+
+
+def test_a_drop_down_flattened_into_one_line_is_not_running_text() -> None:
+    # A category menu's entries written as one long line: Title Case, no
+    # sentence in it, some "and"s and "of"s in the names.
+    names = [
+        "Arts and Culture", "Books of the Week", "Business and Money", "Food and Drink",
+        "Health and Care", "History of the Islands", "Law and Order", "Life on the Coast",
+        "Politics and Power", "Science and Nature", "Sport on the Islands", "The Harbour",
+        "Travel and Ferries", "Weather and Tides", "World and Nation", "Letters to the Editor",
+    ]  # fmt: skip
+    drop_down = "Select Category " + " ".join(names)
+    got = body(save(MENU, drop_down, "Ferry operator orders two new boats", P1, P2, P3, FOOTER))
+    assert "Select Category" not in got
+    assert P1 in got and P3 in got
