@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from test_html_quality import page, para
-from test_text_saves import ARTICLE, FOOTER, MENU, P1, P2, P3, P4, P5, save
+from text_save_pages import ARTICLE, FOOTER, MENU, P1, P2, P3, P4, P5, save
 
 from margin.ingest.html import extract_html
 from margin.ingest.text import extract_text
