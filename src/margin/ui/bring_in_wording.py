@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from margin.sanitize import clean_message, display_path, one_line
-from margin.ui.wording import counted, shortened
+from margin.wording import counted, shortened
 
 if TYPE_CHECKING:
     from margin.library import FetchSummary, ImportSummary

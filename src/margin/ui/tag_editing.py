@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from margin.sanitize import display_path, one_line
-from margin.ui.wording import shortened
+from margin.wording import shortened
 
 if TYPE_CHECKING:
     from margin.library import ArticleRow, Library

@@ -7,7 +7,7 @@ from textual.widgets import Input
 
 from margin.sanitize import one_line
 from margin.ui.dialogs.prompt_dialog import PromptDialog
-from margin.ui.wording import shortened
+from margin.wording import shortened
 
 
 def addresses(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from textual.widgets import Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from margin.sanitize import one_line
-from margin.ui.wording import shortened
+from margin.wording import shortened
 
 
 def typed_tags(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from margin.sanitize import one_line
-from margin.ui.wording import counted
+from margin.wording import counted
 
 
 class TagFilterDialog(ModalScreen[str | None]):

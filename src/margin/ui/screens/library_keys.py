@@ -25,7 +25,7 @@ from margin.ui import tag_editing
 from margin.ui.bring_in_wording import fetch_notice, import_notice
 from margin.ui.tag_editing import title_of
 from margin.ui.widgets.work_line import Job, WorkLine
-from margin.ui.wording import shortened
+from margin.wording import shortened
 
 if TYPE_CHECKING:
     from margin.library import ArticleRow, Library

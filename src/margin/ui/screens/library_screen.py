@@ -27,7 +27,7 @@ from margin.ui.widgets.article_list import ArticleList, ListItem
 from margin.ui.widgets.footer import MarginFooter
 from margin.ui.widgets.status_line import StatusLine
 from margin.ui.widgets.work_line import WorkLine
-from margin.ui.wording import counted
+from margin.wording import counted
 
 if TYPE_CHECKING:
     from margin.library import ArticleRow

@@ -24,7 +24,7 @@ from textual.worker import Worker, get_current_worker
 from margin.errors import MarginError
 from margin.sanitize import display_path, one_line
 from margin.ui.bring_in_wording import short_address
-from margin.ui.wording import counted
+from margin.wording import counted
 
 if TYPE_CHECKING:
     from margin.library import FetchSummary, ImportSummary, Library, WorkProgress
