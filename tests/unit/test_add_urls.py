@@ -208,3 +208,27 @@ def test_an_address_that_redirects_or_names_another_is_known_again(
     with Library.open() as lib:
         assert len(lib.articles()) == 2
         assert lib.find(web.url("/named")) == lib.find("https://news.example/named")
+
+
+def test_stopping_keeps_the_pages_already_fetched() -> None:
+    """A reader who stops a long add keeps what had come: the page fetched
+    before the stop is saved and listed; the one still coming is not."""
+    import threading
+
+    with local_web() as web:
+        _routes(web)
+        stop = threading.Event()
+
+        def progress(p: object) -> None:
+            if getattr(p, "phase", "") == "fetch" and getattr(p, "done", 0) >= 1:
+                stop.set()  # the story has come; the slow page is still coming
+
+        with Library.open() as lib:
+            summary = lib.add_urls(
+                [web.url("/story"), web.url("/slow")], progress=progress, cancel=stop
+            )
+            titles = [r.title for r in lib.articles()]
+    assert summary.cancelled
+    assert [url for url, _ in summary.saved] == [web.url("/story")]
+    assert titles == ["The breakwater"]
+    assert len(list(paths.inbox_path().glob("*.html"))) == 1

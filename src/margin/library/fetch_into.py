@@ -4,7 +4,8 @@ Both go the same way: :func:`margin.fetching.fetch_many` (a per-host limit,
 ``max_file_mb`` on each page), each page saved as it arrives with
 :func:`margin.fetching.save_page` (UTF-8 HTML that records its address and
 fetch time), then extracted in worker processes under ``extract_timeout``
-and indexed in batches, so the app lists it at once.
+and indexed in batches, so the app lists it at once. Stopping (``cancel``)
+ends the fetching; the pages already saved by then are indexed and kept.
 
 - ``add``: pages go to the inbox's top. An address the library lists
   already is not fetched again (``already``); one of a pending article is
@@ -119,15 +120,11 @@ class Fetcher:
             self.progress(WorkProgress("fetch", done, total, w.url))
 
     def _index(self) -> None:
-        indexer.index_files(
-            self.conn,
-            list(self.files),
-            self.settings,
-            self._record,
-            self._indexed,
-            self.cancel.is_set,
-        )
-        for path in self.files.keys() - self.indexed:  # cancelled before it was read
+        """Index every page saved. A cancel stops the fetching, not this:
+        a page already on disk when the reader said stop is kept (reading
+        it costs far less than fetching it again)."""
+        indexer.index_files(self.conn, list(self.files), self.settings, self._record, self._indexed)
+        for path in self.files.keys() - self.indexed:  # a worker gave no outcome
             with contextlib.suppress(OSError):
                 os.unlink(path)
 
