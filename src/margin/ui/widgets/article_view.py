@@ -36,8 +36,15 @@ from margin.ui.entity_colours import ENTITY_COLOURS, entity_colour, entity_css
 from margin.ui.reading_cursor import ReadingCursor, Span
 from margin.ui.reading_progress import ReadingProgress, read_line
 from margin.ui.theme_styles import CachedLineStyles
-from margin.ui.widgets.article_layout import Layout, NotesByBlock, layout_article
+from margin.ui.widgets.article_layout import (
+    MARK_KINDS,
+    BlockMarks,
+    Layout,
+    NotesByBlock,
+    layout_article,
+)
 from margin.ui.widgets.article_render import (
+    HIDDEN,
     HIGHLIGHT,
     HIGHLIGHT_NOTE,
     LINK,
@@ -83,6 +90,8 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         "article-view--cursor",
         "article-view--selection",
         "article-view--gutter",
+        HIDDEN,
+        *(f"article-view--{kind}" for kind in MARK_KINDS),
     }
 
     DEFAULT_CSS = (
@@ -108,6 +117,10 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         & > .article-view--cursor { background: $primary 15%; }
         & > .article-view--selection { background: $primary 35%; }
         & > .article-view--gutter { color: $text-accent; }
+        & > .article-view--hidden { color: $text-disabled; }
+        & > .article-view--mark-dropped { color: $text-muted; text-style: italic; }
+        & > .article-view--mark-cut { color: $text-error; text-style: italic; }
+        & > .article-view--mark-kept { color: $text-success; text-style: italic; }
     """
         + entity_css()
         + "\n    }\n"
@@ -152,8 +165,13 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         self.search_query = ""
         #: What ``n`` and ``N`` step through: search matches or an entity's mentions.
         self.matches: list[Span] = []
+        #: The cut view's marks on the blocks of the article shown (none outside it).
+        self.block_marks: BlockMarks = {}
         self._generation = 0
         self._pending_offset: int | None = None
+        #: Where the cursor goes once the article is laid out, when not at
+        #: ``_pending_offset`` (see ``show_version``).
+        self._pending_cursor: int | None = None
         #: The offset a laid-out article is about to be scrolled to (after the
         #: next refresh); a resize before then keeps it rather than the top.
         #: Scrolling until it is reached is the view's own, not reading.
@@ -177,9 +195,11 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         *,
         offset: int | None = None,
         progress: float = 0.0,
+        cursor: int | None = None,
     ) -> None:
-        """Show ``article``; scroll to text ``offset`` once it is laid out.
-        ``progress``: how far an earlier reading got."""
+        """Show ``article``; scroll to text ``offset`` once it is laid out, the
+        cursor there too or at ``cursor``. ``progress``: how far an earlier
+        reading got."""
         self.article = article
         self.text_layout = None
         self.reading = ReadingProgress.resumed(len(article.text), progress)
@@ -190,7 +210,30 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         self.set_entities(article.entities)
         self._set_highlight_spans(highlights)
         self._pending_offset = offset
+        self._pending_cursor = cursor
         self._request_layout()
+
+    def show_version(
+        self,
+        article: Article,
+        highlights: Sequence[Highlight],
+        *,
+        top: int,
+        cursor: int,
+        marks: BlockMarks | None = None,
+        reading: bool = True,
+    ) -> None:
+        """Show another version of the article on screen (corrected again, or
+        the cut view with its ``marks``) at the same place: ``top`` is the
+        offset shown first on screen, ``cursor`` where the cursor goes (kept in
+        view). The reading progress carries over; with ``reading`` False,
+        nothing counts as read until another version is shown (the cut view's
+        text is not the article's). A search is run again on the new text."""
+        fraction = self.progress
+        self.block_marks = marks or {}
+        self.set_article(article, highlights, offset=top, progress=fraction, cursor=cursor)
+        self.reading.frozen = not reading
+        self.set_search(self.search_query)
 
     def set_entities(self, entities: Sequence[Entity]) -> None:
         if self.article is not None and entities is not self.article.entities:
@@ -379,12 +422,12 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         notes = self._notes_by_block()
         side = self._side_width(notes)
         if len(article.text) <= SYNC_LAYOUT_LIMIT:
-            layout = layout_article(article, column, notes, side_width=side)
+            layout = layout_article(article, column, notes, side_width=side, marks=self.block_marks)
             assert layout is not None
             self._apply_layout(layout)
             return
         self._lay_out_head(article, column, notes, side)
-        self._layout_in_thread(article, column, notes, side, self._generation)
+        self._layout_in_thread(article, column, notes, side, self.block_marks, self._generation)
 
     def _lay_out_head(self, article: Article, column: int, notes: NotesByBlock, side: int) -> None:
         """For a long article, lay out the blocks around the reading position
@@ -396,7 +439,7 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         # (far into the text the head would be most of it: then the thread alone)
         if head < len(starts) // 4 and self.text_layout is None:
             partial = replace(article, blocks=article.blocks[:head])
-            layout = layout_article(partial, column, notes, side_width=side)
+            layout = layout_article(partial, column, notes, side_width=side, marks=self.block_marks)
             assert layout is not None
             self._apply_layout(layout)
 
@@ -409,11 +452,17 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         column: int,
         notes: NotesByBlock,
         side: int,
+        marks: BlockMarks,
         generation: int,
     ) -> None:
         worker = get_current_worker()
         layout = layout_article(
-            article, column, notes, cancelled=lambda: worker.is_cancelled, side_width=side
+            article,
+            column,
+            notes,
+            cancelled=lambda: worker.is_cancelled,
+            side_width=side,
+            marks=marks,
         )
         if layout is not None and not worker.is_cancelled:
             self.post_message(self.LayoutReady(layout, generation))
@@ -429,20 +478,26 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         self.virtual_size = Size(self.scrollable_content_region.width, len(layout.lines))
         if self._pending_offset is not None:
             offset = self._pending_offset
-            self._pending_offset = None
+            cursor = self._pending_cursor
+            self._pending_offset = self._pending_cursor = None
             line = 0
             if offset > 0:
-                self.cursor.land_on(offset)
                 line = layout.line_for_offset(offset)
+            if cursor is not None:
+                self.cursor.land_on(cursor)
+            elif offset > 0:
+                self.cursor.land_on(offset)
             # after the refresh: the new virtual size must be in place first
             self._landing = offset
-            self.call_after_refresh(self._land, line)
+            self.call_after_refresh(self._land, line, cursor is not None)
         self.refresh()
         self.post_message(self.Changed(self))
 
-    def _land(self, line: int) -> None:
+    def _land(self, line: int, reveal_cursor: bool = False) -> None:
         try:
             self.scroll_to(y=line, animate=False, immediate=True)
+            if reveal_cursor:
+                self._scroll_cursor_into_view()
         finally:
             self._landing = None
 
