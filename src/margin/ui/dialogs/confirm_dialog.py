@@ -1,4 +1,5 @@
-"""Ask before doing something that leaves margin (opening a web page)."""
+"""Ask before doing something that leaves margin (opening a web page) or
+that changes what it shows (deleting a highlight, cutting a paragraph)."""
 
 from __future__ import annotations
 
@@ -11,26 +12,30 @@ from textual.widgets import Button, Static
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """Shows ``question`` and ``detail`` (plain text, e.g. a URL); True to go ahead."""
+    """Shows ``question`` and ``detail`` (plain text, e.g. a URL); True to go
+    ahead. ``yes`` and ``no`` name the two buttons."""
 
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    def __init__(self, question: str, detail: str, yes: str = "Open") -> None:
+    def __init__(self, question: str, detail: str, yes: str = "Open", no: str = "Cancel") -> None:
         super().__init__()
         self.question = question
         self.detail = detail
         self.yes = yes
+        self.no = no
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box", classes="dialog"):
-            yield Static(Text(self.question, style="bold"), classes="dialog-title")
+            yield Static(
+                Text(self.question, style="bold"), id="confirm-question", classes="dialog-title"
+            )
             yield Static(Text(self.detail), id="confirm-detail")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, variant="primary", id="confirm-yes")
-                yield Button("Cancel", id="confirm-no")
+                yield Button(self.no, id="confirm-no")
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()

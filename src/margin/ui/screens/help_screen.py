@@ -14,7 +14,9 @@ from textual.widgets import Static
 
 from margin.sanitize import display_path
 
-EVERYWHERE_EXTRA = [("ctrl+p", "Command palette: open an article, export notes, theme…")]
+EVERYWHERE_EXTRA = [
+    ("ctrl+p", "Command palette: open an article, export notes, site rules, theme…")
+]
 
 
 def config_location() -> str:

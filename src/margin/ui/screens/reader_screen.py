@@ -20,6 +20,7 @@ from margin.model import Article, Highlight
 from margin.sanitize import display_path, one_line
 from margin.ui.reader_status import ReadingFacts, status_text
 from margin.ui.screens.reader_bindings import NEED_ARTICLE, READER_BINDINGS
+from margin.ui.screens.reader_cuts import NOT_IN_CUT_VIEW, ReaderCuts
 from margin.ui.screens.reader_panels import ReaderPanels
 from margin.ui.screens.reader_writes import ReaderWrites
 from margin.ui.widgets.article_view import ArticleView
@@ -47,7 +48,7 @@ def is_web_url(url: str | None) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
-class ReaderScreen(ReaderPanels, Screen[None]):
+class ReaderScreen(ReaderCuts, ReaderPanels, Screen[None]):
     """Shows the article at ``path``; ``single_file`` makes ``q`` quit the app."""
 
     BINDINGS = READER_BINDINGS
@@ -249,6 +250,7 @@ class ReaderScreen(ReaderPanels, Screen[None]):
             highlights=len(view.highlights),
             show_entities=view.show_entities,
             in_library=self.in_library,
+            cut_view=self.cut_view.counts if self.cut_view is not None else None,
         )
         status.update(Text(status_text(facts)))
 
@@ -256,6 +258,8 @@ class ReaderScreen(ReaderPanels, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         loaded = self.article is not None
+        if action in NOT_IN_CUT_VIEW and self.cut_view is not None:
+            return None
         if action in NEED_ARTICLE:
             return True if loaded else None
         if action == "open_url":
@@ -384,7 +388,8 @@ class ReaderScreen(ReaderPanels, Screen[None]):
                     self.view.scroll_to_offset(block.start)
                 self._update_status()
 
-        self.app.push_screen(TocDialog(self.article.blocks, self.view.cursor.block), chosen)
+        blocks = self.view.article.blocks if self.view.article else []  # the cut view's too
+        self.app.push_screen(TocDialog(blocks, self.view.cursor.block), chosen)
 
     def action_open_url(self) -> None:
         from margin.ui.dialogs.confirm_dialog import ConfirmDialog
@@ -525,7 +530,8 @@ class ReaderScreen(ReaderPanels, Screen[None]):
         self._saved_position = True
         try:
             with self.margin_app.db() as lib:
-                lib.set_position(self.path, self.view.top_offset, round(self.view.progress, 4))
+                top = self.article_offset(self.view.top_offset)
+                lib.set_position(self.path, top, round(self.view.progress, 4))
         except Exception as exc:  # noqa: BLE001 - leaving must never crash
             self.margin_app.say(f"Reading position not saved: {one_line(exc)}", severity="warning")
 
