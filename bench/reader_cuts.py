@@ -141,25 +141,28 @@ async def run(path: Path, rounds: int) -> Figures:
     return figures
 
 
+def indexed_long_article(home: Path, words: int) -> Path:
+    """The long page, in a library in ``home`` (MARGIN_HOME), indexed."""
+    os.environ["MARGIN_HOME"] = str(home)
+    from margin.library import Library
+
+    path = home / "lib" / "long.html"
+    path.parent.mkdir(parents=True)
+    path.write_text(long_article(words)[0], encoding="utf-8")
+    with Library.open() as lib:
+        lib.scan([path.parent], jobs=1)
+        article = lib.load_article(path)
+        print(f"article: {article.word_count} words, {len(article.blocks)} blocks")
+    return path
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--words", type=int, default=110_000)
     ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ["MARGIN_HOME"] = str(Path(tmp) / "home")
-        from margin.library import Library
-
-        folder = Path(tmp) / "lib"
-        folder.mkdir()
-        path = folder / "long.html"
-        page, _ = long_article(args.words)
-        path.write_text(page, encoding="utf-8")
-        with Library.open() as lib:
-            lib.scan([folder], jobs=1)
-            article = lib.load_article(path)
-            print(f"article: {article.word_count} words, {len(article.blocks)} blocks")
-        figures = asyncio.run(run(path, args.rounds))
+        figures = asyncio.run(run(indexed_long_article(Path(tmp), args.words), args.rounds))
     for name, runs in figures.items():
         took, handler, held = (statistics.median(r[n] for r in runs) for n in range(3))
         print(

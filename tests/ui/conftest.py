@@ -70,24 +70,27 @@ def library_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 NOW = "2024-01-02T03:04:05+00:00"
 
 
-@pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory, library_dir: Path) -> Path:
+def _indexed(home: Path, folder: Path) -> Path:
+    """A database in ``home`` holding ``folder``, indexed."""
     from margin.library import store
 
-    home = tmp_path_factory.mktemp("template-home")
     mp = pytest.MonkeyPatch()
     mp.setenv("MARGIN_HOME", str(home))
     # the fixed clock here too: the order "recently added" must not depend on
     # whether indexing crossed a second
     mp.setattr(store, "now", lambda: NOW)
     try:
-        lib = Library.open(home / "margin.db")
-        lib.add_folder(library_dir)
-        lib.scan([library_dir], jobs=1)
-        lib.close()
+        with Library.open(home / "margin.db") as lib:
+            lib.add_folder(folder)
+            lib.scan([folder], jobs=1)
     finally:
         mp.undo()
     return home / "margin.db"
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory, library_dir: Path) -> Path:
+    return _indexed(tmp_path_factory.mktemp("template-home"), library_dir)
 
 
 @pytest.fixture(autouse=True)
@@ -147,19 +150,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def site_template_db(tmp_path_factory: pytest.TempPathFactory, site_dir: Path) -> Path:
-    from margin.library import store
-
-    home = tmp_path_factory.mktemp("site-home")
-    mp = pytest.MonkeyPatch()
-    mp.setenv("MARGIN_HOME", str(home))
-    mp.setattr(store, "now", lambda: NOW)
-    try:
-        with Library.open(home / "margin.db") as lib:
-            lib.add_folder(site_dir)
-            lib.scan([site_dir], jobs=1)
-    finally:
-        mp.undo()
-    return home / "margin.db"
+    return _indexed(tmp_path_factory.mktemp("site-home"), site_dir)
 
 
 @pytest.fixture

@@ -15,16 +15,16 @@ APPEAL = (
 RELATED = "Ferry prices rise as the new timetable starts"
 
 BREAKWATER = [
-    "The harbour at Valletta was quiet on Tuesday morning when the first ferry of the "
-    "season pulled in, carrying a handful of engineers who had come to inspect the breakwater.",
-    "Maria Borg, who has run the harbour office for eleven years, said the storms of the past "
-    "winter had shifted several of the concrete blocks by almost a metre.",
-    "Repairs are expected to take most of the summer. The contractor, a firm from Catania, "
-    "will work at night so that the morning fishing boats can still leave on time.",
-    "Fishermen are sceptical. They have heard promises before, and the last repair, finished "
-    "in a hurry before an election, lasted barely three seasons.",
-    "The ministry says the new design uses heavier blocks and a gentler slope, which should "
-    "spread the force of the waves rather than meeting them head on.",
+    "The harbour at Valletta was still on Tuesday when the season's first ferry came in "
+    "with a few engineers sent to look at the breakwater.",
+    "Maria Borg, who has run the harbour office since 2013, said last winter's storms "
+    "moved some of the concrete blocks nearly a metre.",
+    "Repairs should last most of the summer. The contractor, a firm from Catania, will "
+    "work at night so that the fishing boats can still leave at dawn.",
+    "Fishermen are sceptical: they have heard such promises before, and the last repair, "
+    "rushed through before an election, held for three seasons.",
+    "The ministry says the new design, with heavier blocks and a gentler slope, will "
+    "spread the force of the waves instead of meeting it head on.",
 ]
 
 FISHERMEN = [

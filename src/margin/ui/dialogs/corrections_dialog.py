@@ -58,8 +58,8 @@ class CorrectionsDialog(ModalScreen[Correction | None]):
 
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="corrections.close"),
-        Binding("j", "cursor_down", show=False, id="corrections.down"),
-        Binding("k", "cursor_up", show=False, id="corrections.up"),
+        Binding("j", "focused.cursor_down", show=False, id="corrections.down"),
+        Binding("k", "focused.cursor_up", show=False, id="corrections.up"),
     ]
 
     def __init__(
@@ -87,12 +87,6 @@ class CorrectionsDialog(ModalScreen[Correction | None]):
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
-
-    def action_cursor_down(self) -> None:
-        self.query_one(OptionList).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one(OptionList).action_cursor_up()
 
     def action_close(self) -> None:
         self.dismiss(None)
