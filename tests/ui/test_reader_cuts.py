@@ -306,7 +306,7 @@ async def test_the_palette_lists_this_articles_corrections_unmatched_ones_too(
         assert len(listed) == 2
         assert listed[0].startswith("cut “The ministry says") and "unmatched" in listed[0]
         assert listed[1].startswith("keep “Ferry prices") and "· applied" in listed[1]
-        await pilot.press("down", "enter")
+        await pilot.press("j", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")
         await writes_done(pilot)
