@@ -109,6 +109,16 @@ def mean_f1(rows: list[dict], p: str = "p", r: str = "r") -> tuple[float, float,
     return f1(mp, mr), mp, mr
 
 
+LOW_F1 = 0.5  # a page under this F1 shows the reader little of its article, or other text
+
+
+def pages_below(rows: list[dict], p: str = "p", r: str = "r", below: float = LOW_F1) -> int:
+    """How many of ``rows`` score an F1 under ``below`` (each page its own
+    precision ``p`` and recall ``r``): pages where the reader gets the wrong
+    region or next to nothing, which a mean over pages hides."""
+    return sum(f1(row[p], row[r]) < below for row in rows)
+
+
 def f1_interval(
     rows: list[dict], p: str = "p", r: str = "r", draws: int = 2000, seed: int = 0
 ) -> tuple[float, float]:

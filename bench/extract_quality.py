@@ -10,6 +10,9 @@ held-out figures say how they generalise, and the lists of worst pages and
 wrong fields name dev pages only, so that nobody tunes on held-out pages.
 Each split's F1 comes with a 95% bootstrap interval over its pages: with 32
 held-out pages it is several points wide, so read small moves with care.
+Each split also counts its pages under F1 0.5, on both paths: pages where
+the reader sees the wrong region or hardly any of the article, which a mean
+over pages hides.
 
     python bench/extract_quality.py [--worst 10]
 """
@@ -24,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpus import (  # noqa: E402
+    LOW_F1,
     corpus_pages,
     expected_metadata,
     expected_text,
@@ -32,6 +36,7 @@ from _corpus import (  # noqa: E402
     html_text,
     mean_f1,
     norm_field,
+    pages_below,
     precision_recall,
 )
 
@@ -73,7 +78,7 @@ def summarise(label: str, rows: list[dict], baseline: bool) -> None:
     lo, hi = f1_interval(rows)
     print(
         f"{label:<9} margin            F1 {f1(mp, mr):.3f}  precision {mp:.3f}  recall {mr:.3f}"
-        f"  (95% interval over pages {lo:.3f}-{hi:.3f})"
+        f"  (95% interval over pages {lo:.3f}-{hi:.3f})  under F1 {LOW_F1}: {pages_below(rows)}"
     )
     if baseline:
         bp = sum(r["bp"] for r in rows) / n
@@ -82,6 +87,7 @@ def summarise(label: str, rows: list[dict], baseline: bool) -> None:
         print(
             f"{label:<9} readability-lxml  F1 {f1(bp, br):.3f}  precision {bp:.3f}  recall {br:.3f}"
             f"  (95% interval over pages {lo:.3f}-{hi:.3f})"
+            f"  under F1 {LOW_F1}: {pages_below(rows, 'bp', 'br')}"
         )
 
 
@@ -255,7 +261,10 @@ def text_variant(pages: list[Path], args: argparse.Namespace) -> None:
             f"  recall {mr:.3f}   keep-everything F1 {mean_f1(part, 'kp', 'kr')[0]:.3f}"
             f"  jusText-style F1 {justext_f1(part)}"
         )
-        print(f"  {'':<15}  margin's 95% interval over pages {lo:.3f}-{hi:.3f}")
+        print(
+            f"  {'':<15}  margin's 95% interval over pages {lo:.3f}-{hi:.3f}"
+            f"  pages under F1 {LOW_F1}: {pages_below(part)}"
+        )
         print(
             f"  {'':<15}  title exact {sum(r['title_ok'] for r in part) / n:.3f}"
             f"  byline exact {sum(r['byline_ok'] for r in with_byline) / max(1, len(with_byline)):.3f}"

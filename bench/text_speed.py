@@ -52,7 +52,7 @@ def main() -> int:
         text = path.read_text(encoding="utf-8")
         ms = best_ms(lambda text=text: extract_text(text), args.rounds)
         print(f"{path.name:<36} {len(text.splitlines()):>6} lines  {ms:7.1f} ms")
-    _title, _byline, blocks = extract_text(saves[0].read_text(encoding="utf-8"))
+    _meta, blocks = extract_text(saves[0].read_text(encoding="utf-8"))
     article = [b.text for b in blocks if b.kind == "paragraph"][:5]
     page = repeating_page(article, args.copies)
     ms = best_ms(lambda: extract_text(page), args.rounds)

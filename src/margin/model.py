@@ -60,6 +60,7 @@ class Metadata:
     Article from them by name."""
 
     title: str = ""
+    dek: str | None = None  # the standfirst: the one-line summary under the headline
     byline: str | None = None
     site: str | None = None
     published: str | None = None
@@ -82,6 +83,7 @@ class Article(Metadata):
             "source": self.source,
             "kind": self.kind,
             "title": self.title,
+            "dek": self.dek,
             "byline": self.byline,
             "site": self.site,
             "published": self.published,

@@ -25,12 +25,12 @@ from margin.ui.dialogs.confirm_dialog import ConfirmDialog
 from margin.ui.dialogs.note_dialog import NoteDialog
 from margin.ui.dialogs.toc_dialog import TocDialog
 from margin.ui.reader_status import NOT_SAVED
-from margin.ui.reading_progress import percent
 from margin.ui.screens.help_screen import HelpScreen
 from margin.ui.screens.library_screen import LibraryScreen
 from margin.ui.screens.reader_bindings import NEED_ARTICLE
 from margin.ui.screens.reader_screen import ReaderScreen
 from margin.ui.widgets.side_panels import EntityPanel
+from margin.wording import percent
 
 SIZE = (100, 30)
 

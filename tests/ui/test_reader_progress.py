@@ -11,7 +11,7 @@ from helpers import library_ready, lines, open_titled, shown
 
 from margin.cli import main as cli_main
 from margin.library import Library
-from margin.ui.reading_progress import percent
+from margin.wording import percent
 
 SIZE = (80, 20)
 SHORT = "A Year with Bees"  # fits on one screen

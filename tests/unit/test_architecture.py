@@ -70,6 +70,5 @@ def test_the_readers_pure_modules_do_not_load_textual():
             "margin.ui.widgets.article_layout",
             "margin.ui.widgets.article_render",
             "margin.ui.widgets.article_tables",
-            "margin.ui.wording",
         ]
     )

@@ -124,6 +124,20 @@ def test_control_characters_in_the_title_become_visible_one_for_one():
     assert len(layout.lines[0].text) == len("T \x1b[2J")
 
 
+def test_the_standfirst_shows_under_the_title_as_plain_text():
+    article = make_article("The harbour opened at dawn.", title="Harbour opens")
+    article.dek = "A [b]new[/b] pier, and\x1b[31m a ferry to every island"
+    article.byline = "Ada Lovelace"
+    layout = layout_article(article, 30)
+    assert layout is not None
+    head = layout.lines[:5]
+    assert [line.kind for line in head] == [TITLE, META, META, META, RULE]
+    dek = " ".join(line.text for line in head[1:3])
+    assert dek.startswith("A [b]new[/b] pier, and") and dek.endswith("a ferry to every island")
+    assert "\x1b" not in dek  # shown as plain text, never as markup or a control
+    assert head[3].text == "Ada Lovelace"
+
+
 def test_list_items_and_table_rows_sit_tight_with_notes_beside_the_text():
     """With a note in the article and room for notes beside the text, list
     items and table rows still sit tight, as they do without notes."""

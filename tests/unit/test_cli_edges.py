@@ -144,3 +144,17 @@ def test_saving_a_setting_keeps_the_rest_of_the_file(before: str, after: str) ->
     paths.config_path().write_text(before)
     save_setting("theme", "gruvbox")
     assert paths.config_path().read_text() == after
+
+
+def test_list_says_100_percent_only_at_the_end(
+    annotated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Library.open() as lib:
+        lib.set_position(annotated, 10, 0.996)
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert " 99% " in out and "100%" not in out
+    with Library.open() as lib:
+        lib.set_position(annotated, 10, 1.0)
+    assert main(["list"]) == 0
+    assert " done " in capsys.readouterr().out

@@ -146,15 +146,47 @@ def reference_headlines(doc: Document) -> list[bool]:
     return marks
 
 
+def reference_shouting(doc: Document) -> list[bool]:
+    """Runs of words in capitals, each token looked at: three or more such
+    words, or two with a common word, next to each other or one mark apart."""
+    marks = [False] * doc.n
+    words = doc.words
+
+    def loud(i: int) -> bool:
+        return doc.capword[i] and len(words[i]) > 1 and words[i].isupper()
+
+    runs: list[list[int]] = []
+    for i in range(doc.n):
+        if not loud(i):
+            continue
+        last = runs[-1][-1] if runs else -9
+        gap = words[last + 1 : i]
+        if (
+            runs
+            and "\n" not in doc.spaced[i]
+            and (i == last + 1 or (i == last + 2 and not gap[0][0].isalnum()))
+        ):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        common = any(len(words[i]) > 2 and words[i].lower() in doc.lex.words for i in run)
+        if len(run) >= 3 or (len(run) == 2 and common):
+            marks[run[0] : run[-1] + 1] = [True] * (run[-1] + 1 - run[0])
+    return marks
+
+
 def reference_document(text: str) -> Document:
     """The document with its per-token facts worked out by the general
     functions one token at a time, and normalising always on."""
     doc = Document(text, lexicon())
-    doc.capword = [is_cap(t) for t in doc.words]
+    gaz = doc.lex.gazetteer
+    doc.capword = [is_cap(t) or (t[0].isdigit() and (t,) in gaz) for t in doc.words]
     doc.caps = [i for i, cap in enumerate(doc.capword) if cap]
     doc.sent_start = [cap and doc.sentence_start(i) for i, cap in enumerate(doc.capword)]
     doc.cap_mid = {doc.words[i] for i in doc.caps if not doc.sent_start[i]}
-    doc.headline = reference_headlines(doc)
+    shouted = reference_shouting(doc)
+    doc.headline = [h or x for h, x in zip(reference_headlines(doc), shouted, strict=True)]
     doc.needs_norm = True
     return doc
 
@@ -172,7 +204,7 @@ def reference_gaz_matches(doc: Document, a: int, b: int) -> list[Match]:
             label = lex.gazetteer.get(key)
             if label is None and caps and any(len(w) > 3 for w in key):
                 titled = tuple(w.title() for w in key)
-                if titled not in lex.generated:
+                if len(titled) > 1 or titled not in lex.generated:
                     label = lex.gazetteer.get(titled)
             if label is not None:
                 out.append((i, k, label))
@@ -185,7 +217,8 @@ def reference_gaz_matches(doc: Document, a: int, b: int) -> list[Match]:
 def reference_runs(doc: Document) -> list[tuple[int, int]]:
     """Runs of capitalised words, looking at every token."""
     words, spaced, capword, n = doc.words, doc.spaced, doc.capword, doc.n
-    joiners = doc.lex.name_particles | {"&"}
+    particles = doc.lex.name_particles
+    joiners = particles | {"&"}
     out = []
     i = 0
     while i < n:
@@ -203,6 +236,15 @@ def reference_runs(doc: Document) -> list[tuple[int, int]]:
                 and "\n" not in spaced[j + 2]
             ):
                 j += 2
+            elif (
+                words[j + 1] in particles
+                and j + 3 < n
+                and words[j + 2] in particles
+                and capword[j + 3]
+                and "\n" not in spaced[j + 2]
+                and "\n" not in spaced[j + 3]
+            ):
+                j += 3
             else:
                 break
         out.append((i, j))

@@ -394,15 +394,111 @@ def test_cookie_banner_and_comment_policy_inside_the_article_removed() -> None:
         "The opinions expressed in reader comments are those of the author only, and do not "
         "reflect the opinions of the Gazette."
     )
-    # Stories about cookies and about what someone said keep their sentences.
+    disclaimer = (
+        "The Gazette takes no responsibility for the content of external sites linked from "
+        "this website and is not liable for any loss arising from their use."
+    )
+    # Stories about cookies, about what someone said, about who is liable keep their sentences.
     story = (
         "<p>Under the new law users must consent to tracking cookies, and the minister's "
         "comments on it were called offensive by the opposition on Tuesday.</p>"
+        "<p>The water board said it was not liable for the flooding, and denied that any "
+        "warranty on the old dam had been broken.</p>"
     )
     html = page(
-        f"<article>{para(1)}<p>{cookies}</p>{para(2)}{story}{para(3)}<p>{policy}</p></article>"
+        f"<article>{para(1)}<p>{cookies}</p>{para(2)}{story}{para(3)}<p>{policy}</p>"
+        f"<p>{disclaimer}</p></article>"
     )
     text, _ = text_of(html)
     assert "Paragraph 1" in text and "Paragraph 3" in text
     assert "users must consent to tracking cookies" in text
-    assert cookies not in text and policy not in text
+    assert "not liable for the flooding" in text
+    assert cookies not in text and policy not in text and disclaimer not in text
+
+
+_DEK = "The council will decide in May whether the valley floods for good."
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # named a standfirst by the page, after the byline
+        "<h1>Valley committee weighs the reservoir plan</h1>"
+        "<p class='byline'>By Maria Lopez, March 2, 2026</p>"
+        f"<div class='article__standfirst'><p>{_DEK}</p></div>",
+        # in the headline's own group, set as a subheading
+        f"<header><h1>Valley committee weighs the reservoir plan</h1><h2>{_DEK}</h2></header>",
+    ],
+)
+def test_the_standfirst_is_its_own_field_not_body(header: str) -> None:
+    html = page(f"<article>{header}<div class='body'>{para(1)}{para(2)}{para(3)}</div></article>")
+    meta, blocks = extract_html(html)
+    assert meta.dek == _DEK
+    text = "\n\n".join(b.text for b in blocks)
+    assert "floods for good" not in text
+    assert "Paragraph 1" in text and "Paragraph 3" in text
+
+
+@pytest.mark.parametrize("short", [False, True])
+def test_a_lead_running_on_into_the_story_is_not_a_standfirst(short: bool) -> None:
+    # The first paragraph beside the headline, with the story after it in
+    # the same group (in long paragraphs or in short ones): the story's lead.
+    lead = f"<p>{_DEK} The committee heard from forty residents on Tuesday.</p>"
+    rest = (
+        "<p>Most of them asked for the plan to be dropped before the summer.</p>" * 4
+        if short
+        else f"{para(1)}{para(2)}"
+    )
+    html = page(
+        f"<article><h1>Valley committee weighs the reservoir plan</h1>{lead}{rest}</article>"
+    )
+    meta, blocks = extract_html(html)
+    assert meta.dek is None
+    assert "floods for good" in "\n\n".join(b.text for b in blocks)
+
+
+def test_the_standfirst_reaches_the_json(tmp_path, capsys) -> None:
+    import json
+
+    from margin.cli import main
+
+    header = f"<h1>Valley committee weighs the reservoir plan</h1><p class='dek'>{_DEK}</p>"
+    (tmp_path / "page.html").write_text(page(f"<article>{header}{para(1)}{para(2)}</article>"))
+    assert main(["extract", str(tmp_path / "page.html"), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["dek"] == _DEK and "floods for good" not in data["text"]
+    assert list(data)[:4] == ["source", "kind", "title", "dek"]
+
+
+def test_a_story_of_one_paragraph_has_no_standfirst() -> None:
+    html = page(
+        "<article><h1>Valley committee weighs the reservoir plan</h1>"
+        f"<p class='byline'>By Maria Lopez</p><p>{_DEK}</p></article>"
+    )
+    meta, blocks = extract_html(html)
+    assert meta.dek is None
+    assert [b.text for b in blocks] == [_DEK]
+
+
+@pytest.mark.parametrize("tail", ["…", "… <a href='/s'>Read more</a>"])
+def test_a_feed_of_cut_off_teasers_inside_the_article_removed(tail: str) -> None:
+    def card(n: int) -> str:
+        return (
+            f"<div class='card'><h3><a href='/s{n}'>Another story number {n}</a></h3>"
+            f"<p>The reservoir on the other side of the hill was drained in spring, and{tail}</p></div>"
+        )
+
+    html = page(
+        f"<article>{para(1)}{card(1)}{para(2)}{card(2)}{para(3)}{card(3)}{para(4)}</article>"
+    )
+    text, _ = text_of(html)
+    assert "Paragraph 1" in text and "Paragraph 4" in text
+    assert "drained in spring" not in text and "Another story number" not in text
+
+
+def test_a_paragraph_that_trails_off_is_kept() -> None:
+    trailing = (
+        "<p>The chair looked at the plans for a long while and said only that the valley…</p>"
+    )
+    text, _ = text_of(page(f"<article>{para(1)}{trailing}{para(2)}{para(3)}</article>"))
+    assert "said only that the valley…" in text

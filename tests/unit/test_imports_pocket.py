@@ -102,7 +102,7 @@ def test_highlights_join_their_article_and_empty_quotes_are_kept(tmp_path):
     ]
     other = items["https://elsewhere.example/x"]
     assert other.title == "Only highlighted" and other.highlights[0].quote == "kept anyway"
-    assert any("1 highlight(s) with an empty quote" in line for line in export.problems)
+    assert any("1 highlight with an empty quote" in line for line in export.problems)
     assert export.highlight_count == 3
     assert not any("repeated" in line for line in export.problems)  # joined, not merged later
 
@@ -180,4 +180,4 @@ def test_the_same_url_twice_is_one_item(tmp_path):
     export = read_export(path)
     (item,) = export.items
     assert (item.title, item.tags, item.archived) == ("Saved", ["one", "two"], True)
-    assert any("1 repeated item(s) merged" in line for line in export.problems)
+    assert any("1 repeated item merged" in line for line in export.problems)

@@ -48,7 +48,7 @@ def test_reader_library(tmp_path):
     assert done.saved == "2024-01-16T09:30:00+00:00"
     assert (later.archived, later.progress, later.tags) == (False, None, [])
     assert export.problems == [
-        "reader.csv: 1 item(s) in Reader's feed (shown to you, never saved) left out"
+        "reader.csv: 1 item in Reader's feed (shown to you, never saved) left out"
     ]
 
 

@@ -156,3 +156,20 @@ def test_migration_5_keeps_what_was_recognised(tmp_path: Path) -> None:
     ]
     conn.execute("INSERT INTO fts(fts, rank) VALUES ('integrity-check', 1)")
     conn.close()
+
+
+def test_the_standfirst_is_kept_in_the_index(tmp_path: Path) -> None:
+    saved = tmp_path / "lib" / "dek.md"
+    saved.parent.mkdir(parents=True)
+    saved.write_text(
+        "---\ntitle: Ferries return to the harbour\n"
+        "description: The first boats of the season arrived on Tuesday.\n---\n\n"
+        + "The harbour was quiet when the first ferry of the season pulled in. " * 12
+        + "\n",
+        encoding="utf-8",
+    )
+    with Library.open() as lib:
+        lib.scan([saved.parent], jobs=1)
+        fresh = lib.cached_article(saved)
+    assert fresh is not None
+    assert fresh.dek == "The first boats of the season arrived on Tuesday."

@@ -208,7 +208,7 @@ def test_cut_and_keep_targets_refuse_what_they_cannot_do() -> None:
 
 
 def test_a_target_at_an_offset_picks_that_copy_of_a_repeated_text() -> None:
-    twice = "Photographs: Harbour Times archive."
+    twice = "The harbour master would say no more."
     paras = [twice, *news_page_paras()[:3], twice, *news_page_paras()[3:]]
     view = apply(_page(news_page(paragraphs=paras, chrome="")), [])
     second = [b for b in view.blocks if b.text == twice][1]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from margin.ui.reading_progress import ReadingProgress, percent, read_line
+from margin.ui.reading_progress import ReadingProgress, read_line
+from margin.wording import percent
 
 
 def test_nothing_is_read_until_the_reader_moves_on():

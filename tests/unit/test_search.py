@@ -10,7 +10,7 @@ import pytest
 from test_library import write
 
 from margin.cli import main
-from margin.library import Library
+from margin.library import Library, store
 
 SHENZHEN = (
     "# 深圳公交集团推出新线路\n\n"
@@ -70,23 +70,28 @@ def test_margin_search_prints_a_cjk_hit(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 def test_a_library_indexed_before_cjk_search_finds_cjk_after_the_upgrade(tmp_path: Path) -> None:
-    lib = _index(tmp_path / "lib", {"sz.md": SHENZHEN})
-    db = lib.db_path
-    lib.close()
+    """A database at schema 5 (before migration 6), holding a Chinese article
+    as that version indexed it, gains the article's bigrams when opened."""
+    title, text = "深圳公交集团推出新线路", SHENZHEN.split("\n\n", 1)[1]
+    db = tmp_path / "old.db"
     conn = sqlite3.connect(db)
-    conn.executescript(
-        """UPDATE texts SET cjk_title = '', cjk_text = '';
-           DROP TRIGGER texts_cjk_ad; DROP TRIGGER texts_cjk_au;
-           DROP TABLE fts_cjk; DROP TABLE fts_terms; DROP TABLE fts_words;
-           ALTER TABLE texts DROP COLUMN cjk_title; ALTER TABLE texts DROP COLUMN cjk_text;
-           DROP TABLE corrections; DROP TABLE correction_states;
-           DROP TABLE tags; DROP TABLE imports; DROP INDEX articles_status;
-           ALTER TABLE reading DROP COLUMN archived;
-           PRAGMA user_version = 5;"""
+    for script in store.MIGRATIONS[:5]:
+        assert isinstance(script, str)
+        conn.executescript(script)
+    conn.execute(
+        "INSERT INTO articles(id, path, title, status, added) VALUES (1, '/sz.md', ?, 'ok', 'x')",
+        (title,),
     )
+    conn.execute("INSERT INTO texts(article_id, title, text) VALUES (1, ?, ?)", (title, text))
+    conn.execute(
+        "INSERT INTO fts(rowid, title, byline, site, text) VALUES (1, ?, '', '', ?)", (title, text)
+    )
+    conn.execute("PRAGMA user_version = 5")
+    conn.commit()
     conn.close()
     with Library.open(db) as lib:
-        assert [h.row.title for h in lib.search("公交")] == ["深圳公交集团推出新线路"]
+        assert [h.row.title for h in lib.search("公交")] == [title]
+        assert lib.integrity_check() == ["ok"]
 
 
 def test_deleting_an_article_takes_it_out_of_the_cjk_index(tmp_path: Path) -> None:

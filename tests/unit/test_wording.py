@@ -6,7 +6,7 @@ from make_article import make_article
 
 from margin.ui.reader_status import ReadingFacts, status_text
 from margin.ui.widgets.article_layout import META, layout_article
-from margin.ui.wording import counted, shortened
+from margin.wording import counted, shortened
 
 
 def test_counts_are_singular_for_one_only():

@@ -12,6 +12,7 @@ from margin.commands import known_article, open_library
 from margin.errors import UsageError
 from margin.library.corrections import Correction
 from margin.sanitize import clean_field, clean_text, display_path
+from margin.wording import counted
 
 _SHOWN_QUOTE = 60  # characters of a quote shown on one line
 
@@ -91,5 +92,5 @@ def _print(items: list[Correction]) -> None:
             current = place
             head = place if c.is_rule else f"{clean_field(c.title) or ''}\n  {display_path(place)}"
             print(head)
-        where = f"  {site_name(c)}, {c.articles} article(s)" if c.is_rule else ""
+        where = f"  {site_name(c)}, {counted(c.articles, 'article')}" if c.is_rule else ""
         print(f'  #{c.id} {c.action:<4} {c.state:<10} "{shown(c.exact)}"{where}')

@@ -57,14 +57,15 @@ def _one_file(args: argparse.Namespace) -> int:
     if article is not None:
         entities = article.entities
     else:
-        from margin.entities import recognise
+        from margin.entities import add_entities
         from margin.ingest.pipeline import extract_file
 
         settings = args.settings
         article = extract_file(
             args.file, max_bytes=settings.max_bytes, timeout=settings.extract_timeout
         )
-        entities = article.entities or recognise(article.text, lang=article.lang)
+        add_entities(article)  # skips code blocks
+        entities = article.entities
     if args.json:
         data = [e.to_dict() for e in entities]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

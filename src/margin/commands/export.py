@@ -11,6 +11,7 @@ from margin import export
 from margin.commands import open_library
 from margin.errors import MarginError, UsageError
 from margin.sanitize import display_path
+from margin.wording import counted
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
             written = export.write(lib, args.format, out)
         except OSError as exc:
             raise MarginError(f"cannot write to {display_path(out)}: {_why(exc)}") from None
-    print(f"wrote {len(written)} file(s) to {display_path(out)}")
+    print(f"wrote {counted(len(written), 'file')} to {display_path(out)}")
     return 0
 
 

@@ -38,6 +38,8 @@ def to_markdown(article: Article) -> str:
     lines: list[str] = []
     if article.title:
         lines += [f"# {article.title}", ""]
+    if article.dek:
+        lines += [f"*{article.dek}*", ""]
     meta = [
         ("Author", article.byline),
         ("Site", article.site),

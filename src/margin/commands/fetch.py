@@ -10,6 +10,7 @@ from margin.commands import open_library
 from margin.commands.progress_bar import terminal_bar
 from margin.library.reports import FetchSummary
 from margin.sanitize import clean_field, clean_message, display_path
+from margin.wording import counted
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,4 +53,4 @@ def _print(s: FetchSummary, verb: str) -> None:
     if h.anchored or h.orphaned:
         print(f"highlights placed: {h.anchored} anchored, {h.orphaned} orphaned")
     if s.unfetchable:
-        print(f"{s.unfetchable} pending article(s) have no address to fetch them from")
+        print(f"{counted(s.unfetchable, 'pending article')} with no address to fetch from")

@@ -9,6 +9,7 @@ from margin.commands import open_library
 from margin.commands.progress_bar import Bar, terminal_bar
 from margin.library import ScanProgress, ScanSummary
 from margin.sanitize import clean_message, display_path
+from margin.wording import counted
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,7 +44,8 @@ def _print_summary(s: ScanSummary) -> None:
     print(line)
     if s.orphaned:
         print(
-            f"{s.orphaned} highlight(s) could not be placed in changed articles (see 'margin notes')"
+            f"{counted(s.orphaned, 'highlight')} could not be placed in changed articles "
+            "(see 'margin notes')"
         )
     for path, reason in sorted(s.failed):
         print(f"  failed: {display_path(path)}: {clean_message(reason)}")

@@ -9,6 +9,7 @@ import os
 from margin.errors import MarginError
 from margin.library import ArticleRow, Library
 from margin.sanitize import clean_field, display_path
+from margin.wording import counted, percent
 
 
 def run(args: argparse.Namespace) -> int:
@@ -60,8 +61,8 @@ def format_row(r: ArticleRow) -> str:
         return f"{mark} PENDING {title}{tags}\n         {where}: {clean_field(r.reason) or ''}"
     if r.status != "ok":
         return f"{mark} FAILED {where}: {clean_field(r.reason) or ''}"
-    done = "done" if r.archived else f"{round(r.progress * 100):3d}%"
-    notes = f" [{r.highlights} hl]" if r.highlights else ""
+    done = "done" if r.archived or r.progress >= 1.0 else f"{percent(r.progress):3d}%"
+    notes = f" [{counted(r.highlights, 'highlight')}]" if r.highlights else ""
     site = f" — {clean_field(r.site)}" if r.site else ""
     title = clean_field(r.title) or where
     return f"{mark} {done} {title}{site} ({r.reading_minutes} min){notes}{tags}\n         {where}"

@@ -9,6 +9,7 @@ when spaCy and a pipeline are installed and :func:`configure` chose it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from margin.config import ENTITY_BACKENDS
@@ -24,6 +25,7 @@ __all__ = [
     "entity_summary",
     "recognise",
     "settings",
+    "text_without_code",
 ]
 
 BACKENDS = ENTITY_BACKENDS
@@ -85,13 +87,33 @@ def add_entities(article: Article) -> None:
     """Fill ``article.entities`` unless it has some: the one way the
     pipeline, the indexer's workers and the reader ask for them. Entities
     are a bonus, so a failing recogniser leaves the list empty rather than
-    losing the article."""
+    losing the article. Code blocks hold no entities: the recogniser sees
+    them blanked out."""
     if article.entities or not article.text:
         return
     try:
-        article.entities = recognise(article.text, lang=article.lang)
+        article.entities = recognise(text_without_code(article), lang=article.lang)
     except Exception:  # noqa: BLE001
         article.entities = []
+
+
+def text_without_code(article: Article) -> str:
+    """The article's text with every code block's characters blanked (newlines
+    kept), so offsets into it are offsets into the text: ``PRAGMA`` or
+    ``WAL`` in a listing is no organisation."""
+    code = [b for b in article.blocks if b.kind == "code" and b.end > b.start]
+    if not code:
+        return article.text
+    text = article.text
+    parts: list[str] = []
+    at = 0
+    for block in sorted(code, key=lambda b: b.start):
+        start = max(block.start, at)
+        parts.append(text[at:start])
+        parts.append(re.sub(r"[^\n]", " ", text[start : block.end]))
+        at = max(at, block.end)
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def _configured_backend() -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
+from margin.entities.context import context_decides
 from margin.entities.document import (
     GAZ,
     Cand,
@@ -27,6 +28,7 @@ from margin.entities.document import (
 from margin.entities.lexicon import MAX_GAZ_TOKENS, lexicon
 from margin.entities.propagate import second_pass
 from margin.entities.rules import THE, classify, classify_word
+from margin.entities.sport import sporty
 from margin.model import Entity
 
 _CONNECT_ORG = frozenset({"of", "for", "on", "and", "de", "du", "des", "del", "der"})
@@ -78,8 +80,10 @@ def first_pass(doc: Document) -> list[Cand]:
     headline = doc.headline
     gazetteer = lex.gazetteer
     alone_dropped = lex.alone_dropped
+    # In an article about sport a word's neighbours may make a place a club.
+    general = sporty(doc)
     for a, b in merge_org_connectors(doc, runs(doc)):
-        if a != b or headline[a]:
+        if a != b or headline[a] or general:
             _run_cands(doc, a, b, cands)
             continue
         # One word outside a heading (most runs): the usual cases of what
@@ -89,7 +93,7 @@ def first_pass(doc: Document) -> list[Cand]:
             continue  # the split drops it, or classify says no to it
         key = (t,)
         label = gazetteer.get(key)
-        if label is not None and t not in THE:
+        if label is not None and t not in THE and not context_decides(doc, a, label):
             # classify strips nothing from a whole gazetteer entry, and its
             # first rule gives it the entry's label
             cands.append(Cand(a, a, label, GAZ, key, extra_end(words, a)))
@@ -118,10 +122,12 @@ def _run_cands(doc: Document, a: int, b: int, out: list[Cand]) -> None:
 
 def runs(doc: Document) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens in a paragraph, with name particles
-    and '&' inside ("Osama bin Laden", "AT & T", "Ludwig van Beethoven")."""
+    and '&' inside ("Osama bin Laden", "AT & T", "Ludwig van Beethoven"),
+    two particles too ("Pieter van der Berg", "Maria de la Cruz")."""
     words = doc.words
     spaced = doc.spaced
-    joiners = doc.lex.name_particles | {"&"}
+    particles = doc.lex.name_particles
+    joiners = particles | {"&"}
     capword = doc.capword
     n = doc.n
     out: list[tuple[int, int]] = []
@@ -144,6 +150,16 @@ def runs(doc: Document) -> list[tuple[int, int]]:
                 and "\n" not in spaced[k + 1]
             ):
                 j = k + 1
+            elif (
+                words[k] in particles
+                and k + 2 < n
+                and words[k + 1] in particles
+                and capword[k + 2]
+                and "\n" not in spaced[k]
+                and "\n" not in spaced[k + 1]
+                and "\n" not in spaced[k + 2]
+            ):
+                j = k + 2
             else:
                 break
         out.append((i, j))
@@ -229,7 +245,7 @@ def gaz_matches(doc: Document, a: int, b: int) -> list[Match]:
             label = gaz.get(key)
             if label is None and caps and any(len(w) > 3 for w in key):
                 titled = tuple(w.title() for w in key)
-                if titled not in lex.generated:  # "AJAX" is no Dutch town
+                if len(titled) > 1 or titled not in lex.generated:  # "AJAX": no Dutch town
                     label = gaz.get(titled)
             if label is not None:
                 found = (i, k, label)
@@ -298,8 +314,10 @@ def _split_titles(
     i = a
     while i <= b:
         t = words[i]
-        is_title = i not in protected and (
-            t in titles or (t in _TITLE_PREFIX and i < b and words[i + 1] in titles)
+        is_title = (
+            i not in protected
+            and (t in titles or (t in _TITLE_PREFIX and i < b and words[i + 1] in titles))
+            and not (i > a and words[i - 1] in _CONNECT_ORG)  # "Department of Justice"
         )
         if not is_title:
             i += 1

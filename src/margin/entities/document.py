@@ -52,6 +52,9 @@ class Cand:
     # A place name that is also a word, labelled by a place before or after
     # it ("in Reading"): a person's name elsewhere does not relabel it.
     place_context: bool = False
+    # A sports club, labelled by the words around it ("Everton beat"): its
+    # other mentions are the club too.
+    club: bool = False
 
 
 def is_cap(tok: str) -> bool:
@@ -64,6 +67,15 @@ def is_cap(tok: str) -> bool:
             return True
         if tok.startswith(("al-", "el-")) and len(tok) > 3 and tok[3].isupper():
             return True
+        # a brand in lower case with a capital inside: easyJet, eHarmony (not a
+        # hyphened word, nor a unit: kWh, mAh)
+        return len(tok) > 3 and "-" not in tok and not tok.islower() and tok.isalpha()
+    if c.isdigit():
+        # a brand with digits: 23andMe, 7-Eleven (not 3D, 4K, 1GHz, 18-year-old)
+        rest = tok.lstrip("0123456789")
+        if rest[:1] == "-":
+            return rest[1:2].isupper() and rest[2:3].islower()
+        return rest[:1].islower() and not rest.islower()
     return False
 
 
@@ -93,6 +105,15 @@ def extra_end(tw: list[str], e: int) -> int:
     return 1 if tw[e] in _ABBREV_WITH_DOT and e + 1 < len(tw) and tw[e + 1] == "." else 0
 
 
+def _same_shout(doc: Document, i: int, j: int) -> bool:
+    """Capitalised words i < j are in one run of capitals: next to each other
+    or one punctuation mark apart, in one paragraph."""
+    spaced = doc.spaced
+    if "\n" in spaced[j]:
+        return False
+    return j == i + 1 or (j == i + 2 and not doc.words[i + 1][0].isalnum())
+
+
 def norm(words: tuple[str, ...]) -> str:
     """The words as one key: soft hyphens out, curly apostrophes straight."""
     return " ".join(words).replace("\u00ad", "").replace("\u2019", "'")
@@ -108,6 +129,7 @@ class Document:
         self.n = len(self.words)
         self._ends: list[int] | None = None
         self._vocab: set[str] | None = None
+        self.sport: bool | None = None  # an article about sport (see margin.entities.sport)
         # norm changes nothing in a text without soft hyphens and curly apostrophes
         self.needs_norm = "\u00ad" in text or "\u2019" in text
         self.sent_start = [False] * self.n
@@ -118,6 +140,7 @@ class Document:
         self.cap_mid: set[str] = set()  # the same words, where they do not start a sentence
         self._scan_capitals()
         self._mark_headlines()
+        self._mark_shouting()
 
     def _scan_capitals(self) -> None:
         """Fill capword, caps, cap_mid, and sent_start for the capitalised
@@ -126,13 +149,14 @@ class Document:
         out, for the tokens that start with a letter and are not all lower case."""
         words, spaced = self.words, self.spaced
         sent_start, capword, caps, cap_mid = self.sent_start, self.capword, self.caps, self.cap_mid
-        for i in [i for i, t in enumerate(words) if not t.islower() and t[0].isalpha()]:
+        gazetteer = self.lex.gazetteer
+        for i in [i for i, t in enumerate(words) if not t.islower() and t[0].isalnum()]:
             t = words[i]
             c = t[0]
             if c.isupper():  # is_cap(t)
                 if c == "I" and t[1:2] in ("'", "\u2019"):
                     continue  # I'm, I've
-            elif not is_cap(t):
+            elif not is_cap(t) and not (c.isdigit() and (t,) in gazetteer):  # 3M
                 continue
             capword[i] = True
             caps.append(i)
@@ -219,12 +243,34 @@ class Document:
                         return False
         return count >= 4 and lower <= count // 8
 
+    def _mark_shouting(self) -> None:
+        """Runs of words in capitals ("ITALY DRAWS WITH SPAIN", "NEW YORK --",
+        "BY TMZ STAFF") get a heading's stricter rules: a word in capitals
+        there is no acronym unless no list knows it."""
+        words, lex = self.words, self.lex
+        loud = [i for i in self.caps if len(words[i]) > 1 and words[i].isupper()]
+        k = 0
+        while k < len(loud):
+            j = k
+            while j + 1 < len(loud) and _same_shout(self, loud[j], loud[j + 1]):
+                j += 1
+            run = [words[i] for i in loud[k : j + 1]]
+            if len(run) >= 3 or (
+                len(run) == 2 and any(len(w) > 2 and w.lower() in lex.words for w in run)
+            ):
+                first, last = loud[k], loud[j]
+                self.headline[first : last + 1] = [True] * (last + 1 - first)
+            k = j + 1
+
+    def vocab(self) -> set[str]:
+        """Every distinct token of the text."""
+        if self._vocab is None:
+            self._vocab = set(self.words)
+        return self._vocab
+
     def lower_seen(self, word: str) -> bool:
         """Whether ``word`` occurs in the text as an all lower-case word."""
-        vocab = self._vocab
-        if vocab is None:
-            vocab = self._vocab = set(self.words)
-        return word in vocab and word.islower() and word[0].isalnum()
+        return word in self.vocab() and word.islower() and word[0].isalnum()
 
     def ends(self) -> list[int]:
         """The end offset of every token."""

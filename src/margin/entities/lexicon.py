@@ -23,6 +23,8 @@ class Lexicon:
     generated: frozenset[tuple[str, ...]]  # gazetteer keys from the generated place lists
     gaz_longest: dict[str, int]  # first token -> length of the longest gazetteer key it starts
     first_names: frozenset[str]
+    countries: frozenset[tuple[str, ...]]  # token tuples: places in every use
+    orgs_and_places: frozenset[tuple[str, ...]]  # companies named like a place ("Amazon")
     words: frozenset[str]  # lower-case common English words
     org_suffixes: frozenset[str]
     org_heads: frozenset[str]
@@ -57,6 +59,21 @@ def _lines(name: str) -> list[str]:
     for line in text.splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def _section(name: str, header: str) -> list[str]:
+    """The entries of ``name`` under the comment line ``# --- header``, up to
+    the next such line."""
+    text = resources.files("margin.entities").joinpath("data", name).read_text("utf-8")
+    out: list[str] = []
+    inside = False
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("# ---"):
+            inside = line == f"# --- {header}"
+        elif inside and line and not line.startswith("#"):
             out.append(line)
     return out
 
@@ -132,7 +149,11 @@ def _build() -> Lexicon:
         gaz_longest=_longest(gazetteer),
         weak_places=weak_places,
         generated=generated,
-        first_names=frozenset(_lines("first_names.txt")),
+        first_names=frozenset(_lines("first_names.txt") + _lines("census_first_names.txt")),
+        orgs_and_places=frozenset((w,) for w in raw["orgs_and_places"]),
+        countries=frozenset(
+            _tokens(e) for e in _section("places.txt", "countries and common short forms")
+        ),
         words=frozenset(_lines("words.txt")),
         org_suffixes=fs("org_suffixes"),
         org_heads=fs("org_heads"),

@@ -13,7 +13,17 @@ from enum import Enum
 from itertools import repeat
 from typing import Final, Literal
 
-from margin.entities.context import before_lower_word, followed_by_based, glossed, place_context
+from margin.entities.context import (
+    before_lower_word,
+    demonym,
+    followed_by_based,
+    glossed,
+    org_context,
+    place_context,
+    product_mark,
+    the_place,
+    town_says,
+)
 from margin.entities.document import (
     GAZ,
     GUESS,
@@ -28,9 +38,13 @@ from margin.entities.document import (
     prev_word,
 )
 from margin.entities.lexicon import Lexicon
+from margin.entities.sport import club, sporty, team
 from margin.model import EntityLabel
 
 THE: Final = ("The", "THE", "the")  # stripped from the front of a name
+_AT = frozenset({"in", "at", "near"})
+# Name particles that only people's names have: "van der Berg", "bin Salman".
+_GERMANIC = frozenset({"van", "von", "der", "den", "ter", "bin", "ibn", "abu", "bint"})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "inside", "across", "to", "around"})
 # German and Dutch compound names of organisations: "Privatbank", "Stadtarchiv", "Sparkasse".
 _ORG_STEMS = (
@@ -59,6 +73,12 @@ _ADJ_NAMES = frozenset({"Roman", "Christian", "Norman"})
 _PRE_PERSON = frozenset({"said", "says", "told", "according", "by", "thanked", "interviewed"})
 # Verbs after an unknown word that make it a guessed organisation that may be a person.
 _REPORTING = ("said", "says", "told", "added", "wrote")
+# Lower-case words that join the parts of an organisation's name.
+_CONNECTORS = frozenset({"of", "for", "and", "on"})
+# Before a product's name: "a", "new", a possessive.
+_PRODUCT_BEFORE = frozenset(
+    {"a", "an", "new", "his", "her", "my", "your", "their", "our", "its", "latest", "older"}
+)
 _TRAILING_JUNK = frozenset({"The", "A", "An", "And", "Or", "Of", "I", "THE", "AND"})
 # Words that some rule treats specially although they are not in the
 # lexicon's word lists: never a plain word (see plain_word).
@@ -105,13 +125,18 @@ class Span:
 
 def classify(doc: Document, s: int, e: int, person_ctx: bool, gaz: list[Match]) -> Cand | None:
     """The candidate that tokens s..e make, or None if they are no entity."""
+    if not person_ctx and sporty(doc):
+        found = team(doc, s, e)
+        if found is not None:
+            return found
     s, e, person_ctx = _trim(doc, s, e, person_ctx)
     if s > e:
         return None
     span = Span(doc, s, e, person_ctx, gaz)
     if s == e:
         answer = (
-            _gazetteer(doc, span)
+            _club(doc, span)
+            or _gazetteer(doc, span)
             or _weak_place(doc, span)
             or _word_alone(doc, span)
             or _org_compound_word(doc, span)
@@ -123,7 +148,8 @@ def classify(doc: Document, s: int, e: int, person_ctx: bool, gaz: list[Match]) 
         )
     else:
         answer = (
-            _gazetteer(doc, span)
+            _club(doc, span)
+            or _gazetteer(doc, span)
             or _weak_place(doc, span)
             or _keywords(doc, span)
             or _person(doc, span)
@@ -156,6 +182,8 @@ def classify_word(doc: Document, a: int, label: EntityLabel | None) -> Cand | No
             # word), unless it is a weak place
             return None
     elif plain_word(t) and (t,) not in lex.weak_places and t not in lex.first_names:
+        if demonym(doc, t):
+            return None  # the word-alone rule says no to it
         prev = prev_word(doc.words, a)
         if prev not in lex.person_titles and prev not in lex.lower_titles:
             if doc.sent_start[a] and t not in doc.cap_mid:
@@ -186,8 +214,18 @@ def _trim(doc: Document, s: int, e: int, person_ctx: bool) -> tuple[int, int, bo
         full = tuple(tw[s : e + 1])
         if full in lex.gazetteer or (full in lex.weak_places and place_context(doc, s, e)):
             break
+        if t.isupper() and tuple(w.title() for w in full) in lex.gazetteer:
+            break  # "NEW YORK"
         if t in _ORG_ADJ and s < e and _org_words(lex, full[1:]):
             break
+        if t in _PLACE_ADJ and s < e and tw[e] in lex.place_suffixes:
+            break  # "East Coast", "Northern Hemisphere"
+        if t not in lex.dates and _connected_org(lex, full):
+            break  # "Food and Drug Administration", "Korean Ministry of Health"
+        if t in lex.stopwords and s < e and s > 0 and tw[s - 1] in lex.lower_titles:
+            break  # "coach Urban Meyer": a person's name
+        if t in lex.stopwords and s < e and org_context(doc, s, e):
+            break  # "Six Thirty, a technology accelerator"
         if (
             t in lex.stopwords
             or t in lex.dates
@@ -212,6 +250,15 @@ def _trim(doc: Document, s: int, e: int, person_ctx: bool) -> tuple[int, int, bo
 # ------------------------------------------------------------------ the rules
 
 
+def _club(doc: Document, sp: Span) -> Answer:
+    """In an article about sport, a place's name that the words around it
+    make a club ("Florida coach", "beat Fulham"), or a state's university
+    ("Michigan State"); never a country's name."""
+    if sporty(doc) and not sp.person_ctx and club(doc, sp.s, sp.e, sp.words):
+        return Cand(sp.s, sp.e, "ORG", RULE, sp.words, sp.extra_end, club=True)
+    return None
+
+
 def _gazetteer(doc: Document, sp: Span) -> Answer:
     """The whole span is a gazetteer entry (an all-capitals span may be one
     in Title Case); a place alone after a person title is a person."""
@@ -221,12 +268,16 @@ def _gazetteer(doc: Document, sp: Span) -> Answer:
     g = lex.gazetteer.get(words)
     if g is None and first.isupper() and allcaps(first) and any(len(w) > 3 for w in words):
         titled = tuple(w.title() for w in words)
-        if titled not in lex.generated:
+        if len(titled) > 1 or titled not in lex.generated:
             g = lex.gazetteer.get(titled)
     if g is None:
         return None
     if sp.person_ctx and g == "PLACE" and len(words) == 1:
         return Cand(sp.s, sp.e, "PERSON", RULE, sp.words, sp.extra_end)
+    if g == "PLACE" and town_says(doc, sp.s, sp.e):
+        return Cand(sp.s, sp.e, "PERSON", RULE, sp.words, sp.extra_end)
+    if g == "ORG" and the_place(doc, sp.s, sp.e):
+        return Cand(sp.s, sp.e, "PLACE", RULE, sp.words, sp.extra_end, place_context=True)
     return Cand(sp.s, sp.e, g, GAZ, sp.words, sp.extra_end)
 
 
@@ -246,7 +297,7 @@ def _word_alone(doc: Document, sp: Span) -> Answer:
     takes its label."""
     first = sp.words[0]
     lex = doc.lex
-    if first in lex.not_alone or len(first) == 1:
+    if first in lex.not_alone or len(first) == 1 or demonym(doc, first):
         return NO_ENTITY
     if first in _ADJ_NAMES and not sp.person_ctx and before_lower_word(doc, sp.e):
         return NO_ENTITY
@@ -321,8 +372,11 @@ def _shape(doc: Document, sp: Span) -> Answer:
         if glossed(doc, sp.e):
             return NO_ENTITY  # "CRE (carbapenem-resistant enterobacteriaceae)": a term
         return Cand(sp.s, sp.e, "ORG", GUESS, sp.words, sp.extra_end)
-    if first[0].islower():  # iPhone, eBay
-        return Cand(sp.s, sp.e, "OTHER", GUESS, sp.words, sp.extra_end)
+    if first[0].islower() and len(first) <= 3:
+        return NO_ENTITY  # a unit: kWh, mAh, pH
+    if first[0].islower() or first[0].isdigit():  # easyJet, iRobot, 23andMe, iMessage
+        label: EntityLabel = "OTHER" if _product_context(doc, sp) else "ORG"
+        return Cand(sp.s, sp.e, label, GUESS, sp.words, sp.extra_end)
     if (
         not first[1:].islower()  # else it has no upper-case letter after the first
         and any(ch.isupper() for ch in first[1:])
@@ -331,6 +385,14 @@ def _shape(doc: Document, sp: Span) -> Answer:
     ):
         return Cand(sp.s, sp.e, "ORG", GUESS, sp.words, sp.extra_end)
     return None
+
+
+def _product_context(doc: Document, sp: Span) -> bool:
+    """A brand written in lower case is a product after "a", "new" or a
+    possessive ("his iPod"), or before a number ("iMac 27"); else the company."""
+    words = doc.words
+    after = words[sp.e + 1] if sp.e + 1 < len(words) else ""
+    return sp.prev in _PRODUCT_BEFORE or after[:1].isdigit()
 
 
 def _context_noun(doc: Document, sp: Span) -> Answer:
@@ -360,8 +422,9 @@ def _context_noun(doc: Document, sp: Span) -> Answer:
 
 
 def _first_name_alone(doc: Document, sp: Span) -> Answer:
-    """A first name alone, outside headings: a guessed person."""
-    if not sp.headline and sp.words[0] in doc.lex.first_names:
+    """A first name alone, outside headings: a guessed person, unless a
+    place's preposition comes before it ("at Augusta")."""
+    if not sp.headline and sp.words[0] in doc.lex.first_names and sp.prev not in _AT:
         return Cand(sp.s, sp.e, "PERSON", GUESS, sp.words, sp.extra_end)
     return None
 
@@ -381,6 +444,10 @@ def _unknown_word(doc: Document, sp: Span) -> Answer:
     if sp.at_start and w not in doc.cap_mid:
         return _sentence_opener(doc, sp.s, next_word(doc.words, sp.e))
     lex = doc.lex
+    if product_mark(doc, sp.e):
+        return Cand(sp.s, sp.e, "OTHER", RULE, sp.words, sp.extra_end)  # "Defitelio®"
+    if org_context(doc, sp.s, sp.e):
+        return Cand(sp.s, sp.e, "ORG", RULE, sp.words, sp.extra_end)  # "cofounder of Square"
     low = w.lower()
     common = low in lex.words or doc.lower_seen(low)
     nxt = next_word(doc.words, sp.e)
@@ -395,19 +462,22 @@ def _unknown_word(doc: Document, sp: Span) -> Answer:
         return Cand(sp.s, sp.e, "ORG", GUESS, sp.words, sp.extra_end, person_hint=True)
     if w.endswith(_PLACE_STEMS) and len(w) >= 7:  # "Rheinhafen", "Zollhafen", "Oberkirchen"
         return Cand(sp.s, sp.e, "PLACE", GUESS, sp.words, sp.extra_end)
-    return Cand(sp.s, sp.e, "ORG", GUESS, sp.words, sp.extra_end)
+    return Cand(sp.s, sp.e, "OTHER", GUESS, sp.words, sp.extra_end)
 
 
 def _sentence_opener(doc: Document, a: int, nxt: str | None) -> Answer:
     """An unknown word alone that starts a sentence and is never capitalised
     inside one: nothing if it is a common word ("Meanwhile"), else left open
     for the second pass, with a hint if a verb that people do follows
-    ("Essid declared")."""
+    ("Essid declared"); an organisation if its context says so ("Quorvex
+    shares fell")."""
     t = doc.words[a]
     low = t.lower()
     lex = doc.lex
     if low in lex.words or doc.lower_seen(low):
         return NO_ENTITY
+    if org_context(doc, a, a):
+        return Cand(a, a, "ORG", RULE, (t,), extra_end(doc.words, a))
     hint = nxt in lex.person_verbs_after
     return Cand(a, a, None, OPEN, (t,), extra_end(doc.words, a), person_hint=hint)
 
@@ -418,12 +488,26 @@ def _unknown_name(doc: Document, sp: Span) -> Answer:
     if sp.headline:
         return Cand(sp.s, sp.e, None, OPEN, sp.words, sp.extra_end)
     lex = doc.lex
-    words = sp.words
+    # the particles inside a name are no common words ("Pieter van der Berg")
+    words = tuple(w for w in sp.words if w not in lex.name_particles)
+    # "Pieter van der Berg", "Maria de la Cruz": a particle inside makes a
+    # person; a Romance one only after a first name ("Costa del Sol" is none)
+    if (
+        len(words) < len(sp.words)
+        and len(words) >= 2
+        and sp.words[0] in words
+        and (words[0] in lex.first_names or not _GERMANIC.isdisjoint(sp.words))
+    ):
+        return Cand(sp.s, sp.e, "PERSON", GUESS, sp.words, sp.extra_end)
     common = [w for w in words if w.lower() in lex.words or doc.lower_seen(w.lower())]
     if sp.at_start and len(words) == 2 and words[0] in common:
         # "Soccer meets", "Cheeky horror" never get here (lower-case second
         # word), but "Virtual Reality" does: leave it open.
         return Cand(sp.s, sp.e, None, OPEN, sp.words, sp.extra_end)
+    if org_context(doc, sp.s, sp.e):
+        return Cand(
+            sp.s, sp.e, "ORG", RULE, sp.words, sp.extra_end
+        )  # "Six Thirty, a ... accelerator"
     if any(sp.s <= gs and ge <= sp.e for gs, ge, _lab in sp.gaz):
         return _with_known_part(lex, sp, bool(common))
     if not common:
@@ -450,6 +534,17 @@ def _with_known_part(lex: Lexicon, sp: Span, common: bool) -> Answer:
         and words[1:] not in lex.generated
     ):
         return Cand(sp.s, sp.e, "PLACE", RULE, sp.words, sp.extra_end)
+    if (
+        not common
+        and len(words) <= 3
+        and all(
+            words[gs - sp.s : ge - sp.s + 1] in lex.generated
+            for gs, ge, _lab in sp.gaz
+            if sp.s <= gs and ge <= sp.e
+        )
+    ):
+        # "Isabela Santos": a small town's name is a first name or surname here
+        return Cand(sp.s, sp.e, "PERSON", GUESS, sp.words, sp.extra_end)
     return Cand(sp.s, sp.e, "ORG", GUESS, sp.words, sp.extra_end)  # "London West Hollywood"
 
 
@@ -483,6 +578,13 @@ def _any_org_compound(words: tuple[str, ...]) -> bool:
 
 def _named_head(lex: Lexicon, word: str) -> bool:
     return word in lex.org_suffixes or word in lex.org_heads or word in lex.place_suffixes
+
+
+def _connected_org(lex: Lexicon, words: tuple[str, ...]) -> bool:
+    """An organisation's name joined by "of", "for" or "and" ("Food and Drug
+    Administration", "Ministry of Food and Drug Safety"): no word of it is
+    stripped."""
+    return len(words) >= 3 and not _CONNECTORS.isdisjoint(words) and _org_words(lex, words)
 
 
 def _org_words(lex: Lexicon, words: tuple[str, ...]) -> bool:

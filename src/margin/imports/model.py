@@ -15,6 +15,7 @@ from typing import Literal
 
 from margin.imports.fields import dedupe, is_fetchable, normalise_url, valid_unicode
 from margin.sanitize import clean_field, clean_text
+from margin.wording import counted
 
 Format = Literal[
     "omnivore",
@@ -195,7 +196,9 @@ def merge_items(items: list[Item], problems: list[str]) -> list[Item]:
         if first is not item:
             _merge_into(first, item)
     if len(by_key) < len(items):
-        problems.append(f"{len(items) - len(by_key)} repeated item(s) merged into the first copy")
+        problems.append(
+            f"{counted(len(items) - len(by_key), 'repeated item')} merged into the first copy"
+        )
     return list(by_key.values())
 
 

@@ -22,6 +22,7 @@ from margin.imports.links import Attrs, LinkParser
 from margin.imports.model import Item
 from margin.imports.source import Source, text_of
 from margin.imports.tables import Fail, Row, items_by_url, read_rows
+from margin.wording import counted
 
 PART_RE = re.compile(r"(?:.*/)?part_\d+\.csv")
 ANNOTATIONS_RE = re.compile(r"(?:.*/)?annotations/part_\d+\.json")
@@ -104,7 +105,9 @@ def attach_annotations(
                 by_url[normalise_url(item.url)] = item
         item.highlights += highlights
     if empty:
-        problems.append(f"{name}: {empty} highlight(s) with an empty quote, kept with their date")
+        problems.append(
+            f"{name}: {counted(empty, 'highlight')} with an empty quote, kept with their date"
+        )
 
 
 def read_html(source: Source, problems: list[str]) -> list[Item]:

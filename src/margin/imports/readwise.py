@@ -20,6 +20,7 @@ from margin.imports.fields import iso_from_text, progress, to_float
 from margin.imports.model import ImportedHighlight, Item, Position
 from margin.imports.source import Source
 from margin.imports.tables import Row, items_by_url, list_cell, read_rows
+from margin.wording import counted
 
 READER_COLUMNS = ("Title", "URL", "ID", "Location")
 HIGHLIGHT_COLUMNS = ("Highlight", "Book Title")
@@ -31,7 +32,7 @@ def read_reader(source: Source, problems: list[str]) -> list[Item]:
     saved = [row for row in rows if (row.get("Location") or "").lower() != _FEED]
     if len(saved) < len(rows):
         problems.append(
-            f"{source.path.name}: {len(rows) - len(saved)} item(s) in Reader's feed "
+            f"{source.path.name}: {counted(len(rows) - len(saved), 'item')} in Reader's feed "
             "(shown to you, never saved) left out"
         )
     return items_by_url(saved, "URL", _document, problems)

@@ -20,8 +20,9 @@ from margin.errors import IngestError
 from margin.ingest import html_clean
 from margin.ingest.blocks import InlineText, make_block
 from margin.ingest.datelines import clean_byline
+from margin.ingest.html_body import body_blocks, drop_title_and_byline
 from margin.ingest.metadata import dom_byline, extract_metadata
-from margin.ingest.notices import is_site_notice
+from margin.ingest.standfirst import find_dek
 from margin.ingest.whole import reads_whole
 from margin.model import Block, BlockKind, Metadata
 
@@ -182,45 +183,6 @@ def blocks_from_fragment(fragment: HtmlElement) -> list[Block]:
     conv.walk(fragment)
     conv.flush()
     return conv.blocks
-
-
-def _normalised(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def _is_kicker(block: Block) -> bool:
-    text = block.text.strip()
-    return len(text) < 50 and len(text.split()) <= 6 and not text.endswith((".", "!", "?", ":"))
-
-
-def _drop_title_and_byline(blocks: list[Block], meta: Metadata) -> list[Block]:
-    """The title and byline are fields, not body text."""
-    title = _normalised(meta.title)
-    byline = _normalised(meta.byline or "")
-    out = list(blocks)
-    for i, block in enumerate(out[:4]):
-        norm = _normalised(block.text)
-        if not norm:
-            continue
-        if (
-            block.kind == "heading"
-            and title
-            and (norm == title or norm in title and len(norm) > 20)
-        ):
-            # A rubric or kicker above the headline ("Earth · Climate") goes too.
-            kept = [b for b in out[:i] if not _is_kicker(b)]
-            out = kept + out[i + 1 :]
-            break
-    for i, block in enumerate(out[:4]):
-        norm = _normalised(block.text)
-        if (
-            byline
-            and len(block.text) < 120
-            and (norm == byline or _normalised(clean_byline(block.text) or "") == byline)
-        ):
-            del out[i]
-            break
-    return out
 
 
 # readability-lxml measures text with clean(), three regular expressions over
@@ -530,9 +492,10 @@ def extract_html(html: str, *, raw_head: str = "") -> tuple[Metadata, list[Block
     meta.byline = clean_byline(meta.byline or dom_byline(doc))
     if reads_whole(raw_head or html[:4096]):  # chosen by a read-later service already
         body = doc.find("body")
-        return meta, _drop_title_and_byline(
+        return meta, drop_title_and_byline(
             blocks_from_fragment(doc if body is None else body), meta
         )
+    meta.dek = find_dek(doc, meta.title)
     reader = _Readability(html, doc)
     try:
         with _fast_readability():
@@ -547,12 +510,7 @@ def extract_html(html: str, *, raw_head: str = "") -> tuple[Metadata, list[Block
     if fragment is None:
         fragment = lxml.html.fragment_fromstring(summary, create_parent="div")
     html_clean.clean_article(fragment, meta.byline)
-    blocks = [
-        b
-        for b in blocks_from_fragment(fragment)  # a cookie banner, the rules for comments
-        if not (b.kind == "paragraph" and is_site_notice(b.text, len(b.text.split())))
-    ]
-    return meta, _drop_title_and_byline(blocks, meta)
+    return meta, body_blocks(blocks_from_fragment(fragment), meta)
 
 
 __all__ = ["IngestError", "extract_html", "parse", "blocks_from_fragment"]

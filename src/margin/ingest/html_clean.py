@@ -11,6 +11,7 @@ import re
 from lxml.html import HtmlElement
 
 from margin.ingest.datelines import FULL_DATE_RE, UPDATED_RE
+from margin.ingest.furniture import CREDIT_TAIL_RE, is_other_stories_label, is_share_bar
 
 # Mozilla Readability's list: no "tweet"/"twitter" (readability-lxml's list has
 # them, and so drops embedded tweets that belong to the article), and
@@ -114,19 +115,6 @@ _WIDGET_HINT_RE = re.compile(
     r"breadcrumb|breadcrumbs)(?:$|[\s_-])",
     re.I,
 )
-_LABELS = (
-    r"share(?: this(?: article| story| post)?)?(?: on \w+)?|shares?|tweet|tweet this|email|e-mail|print|"
-    r"facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|telegram|messenger|pocket|copy link|"
-    r"flipboard|tumblr|mail|save|comments?|\d+ comments?|like this|like|loading|related|"
-    r"advertisement|advertising|sponsored|ad|anzeige|publicité|publicidad|"
-    r"ツイート|シェア|lineで送る|はてブ|分享|微博|微信"
-)
-_LABELS_ONLY_RE = re.compile(rf"^(?:(?:{_LABELS})[\s:.…|·•/,]*)+$", re.I)
-_CAPTION_CREDIT_RE = re.compile(
-    r"\s*[(\[]?(?:photo(?:graph)?s?|images?|pictures?|charts?|graphics?|illustrations?|"
-    r"video|credits?|source)(?: by)?\s*:\s*[^()\[\]]{1,120}[)\]]?\s*$",
-    re.I,
-)
 _CRUMB_SEP_RE = re.compile(r"\s[>›»/]\s|\s?[>›»]\s?")
 _CONTENT_TAGS = (
     "p",
@@ -199,7 +187,8 @@ def clean_article(root: HtmlElement, byline: str | None = None) -> None:
                 continue
         if el.tag in _CONTENT_TAGS and el.tag != "span":
             text = _text(el)
-            if text and len(text) < 80 and _LABELS_ONLY_RE.match(text):
+            # (a label of other stories stays, to be dropped with them: html_body.py)
+            if text and is_share_bar(text) and not is_other_stories_label(text, len(text.split())):
                 doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
@@ -218,7 +207,7 @@ def _strip_credit(cap: HtmlElement) -> None:
             break
     target_is_tail = last is not cap and bool(last.tail and last.tail.strip())
     text = (last.tail if target_is_tail else last.text) or ""
-    cut = _CAPTION_CREDIT_RE.sub("", text)
+    cut = CREDIT_TAIL_RE.sub("", text)
     if cut != text and (cut.strip() or _text(cap) != text.strip()):
         if target_is_tail:
             last.tail = cut

@@ -32,6 +32,7 @@ _EMPHASIS_RE = re.compile(
 
 FIELD_KEYS = {
     "title": ("title", "headline"),
+    "dek": ("subtitle", "dek", "standfirst", "description", "summary", "excerpt"),
     "byline": ("author", "authors", "byline", "by", "creator"),
     "site": ("site", "site_name", "sitename", "publisher", "source_site"),
     "published": ("date", "published", "published_at", "pubdate", "created"),
@@ -112,6 +113,7 @@ def extract_markdown(text: str) -> tuple[Metadata, list[Block]]:
 
     meta = Metadata(
         title=field("title") or "",
+        dek=field("dek"),
         byline=field("byline"),
         site=field("site"),
         published=normalise_date(field("published")),

@@ -25,7 +25,7 @@ from margin.sanitize import clean_field, clean_text, display_path
 
 #: Bump when a change to extraction alters articles' text, so that library
 #: folders are re-extracted at the next scan (highlights re-anchor then).
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2
 
 
 _HTML_START_RE = re.compile(
@@ -223,8 +223,7 @@ def _extract_kind(kind: str, text: str) -> tuple[Metadata, list[Block]]:
         return extract_markdown(text)
     from margin.ingest.text import extract_text
 
-    title, byline, blocks = extract_text(text)
-    return Metadata(title=title, byline=byline), blocks
+    return extract_text(text)
 
 
 def finish(article: Article, blocks: list[Block]) -> Article:
@@ -235,6 +234,7 @@ def finish(article: Article, blocks: list[Block]) -> Article:
             link.url = clean_field(link.url) or ""
     article.text, article.blocks = assemble(blocks)
     article.title = clean_field(article.title) or ""
+    article.dek = clean_field(article.dek)
     article.byline = clean_field(article.byline)
     article.site = clean_field(article.site)
     article.published = clean_field(article.published)

@@ -351,6 +351,7 @@ def _page(path: str, rec: Record, found: list[Correction]) -> Page:
         source=path,
         kind=rec.kind,
         title=rec.title,
+        dek=rec.dek,
         byline=rec.byline,
         site=rec.site,
         published=rec.published,

@@ -183,7 +183,7 @@ def indexed_article(
         conn,
         path,
         stamp,
-        """, a.kind, a.title, a.byline, a.site, a.published, a.lang, a.url,
+        """, a.kind, a.title, a.dek, a.byline, a.site, a.published, a.lang, a.url,
         a.word_count, a.reading_minutes, t.text, t.blocks, t.entities""",
     )
     if r is None or isinstance(r, str):
@@ -193,6 +193,7 @@ def indexed_article(
         source=path,
         kind=r.kind or "html",
         title=r.title or "",
+        dek=r.dek,
         byline=r.byline,
         site=r.site,
         published=r.published,

@@ -24,6 +24,7 @@ def text_hash(text: str) -> str:
 class Record:
     kind: str
     title: str
+    dek: str | None
     byline: str | None
     site: str | None
     published: str | None
@@ -51,6 +52,7 @@ def record_from_article(article: Article) -> Record:
     return Record(
         kind=article.kind,
         title=article.title or "",
+        dek=article.dek,
         byline=article.byline,
         site=article.site,
         published=article.published,

@@ -251,6 +251,12 @@ MIGRATIONS: list[Migration] = [
     CREATE INDEX imports_url ON imports(url);
     CREATE INDEX articles_status ON articles(status);
     """,
+    # 9: the standfirst (the summary under the headline), its own field
+    # beside the title: not body text, not chrome. Articles indexed before
+    # have none until they are read again (the extractor's version moved).
+    """
+    ALTER TABLE articles ADD COLUMN dek TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -18,7 +18,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from margin import paths
 from margin.sanitize import display_path, one_line
-from margin.ui.wording import counted
+from margin.wording import counted
 
 if TYPE_CHECKING:
     from margin.ui.app import MarginApp

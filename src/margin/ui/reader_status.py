@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from margin.sanitize import one_line
-from margin.ui.reading_progress import percent
-from margin.ui.wording import counted
+from margin.wording import counted, percent
 
 SEPARATOR = "  ·  "
 SELECTING = "selecting (h highlight, a note, v/escape stop)"

@@ -68,13 +68,3 @@ def read_line(top: int, height: int, lines: int) -> int:
     """The last display line in the top part of a screen ``height`` lines high
     whose first line is ``top`` (of ``lines`` lines in all)."""
     return max(0, min(lines - 1, top + max(1, round(height * READ_PART)) - 1))
-
-
-def percent(progress: float) -> int:
-    """``progress`` as a whole percentage: 100 only when done, 1 or more once
-    reading has started (a rounded 99.6 % is not "100 %")."""
-    if progress >= 1.0:
-        return 100
-    if progress <= 0.0:
-        return 0
-    return max(1, min(99, int(progress * 100)))

@@ -22,7 +22,12 @@ by shape and context, never by phrases copied from one site:
    the article goes on after them. A site's notices to its readers are told
    by what they say, in the languages margin knows, and are chrome however
    much they read like running text: a cookie banner, a newsletter box (its
-   "Subscribe" button and pitch), the rules for comments (chrome.py). A
+   "Subscribe" button and pitch), the rules for comments, a legal
+   disclaimer, a plea to pay; and so is a page's furniture, told by what a
+   line says (furniture.py): a tag line, a share bar, a "Read more" link, a
+   reading time, a photo credit, a call in capitals, a citation or
+   copyright footer, other stories under a label ("Most read") or a kicker
+   in capitals, a feed of summaries cut off with "…" (teasers.py). A
    comments heading ("12 Comments", "Kommentare") after the body ends it
    (comments.py). Running text stranded inside the article between two
    blocks of chrome (two "Most popular" boxes) stays with it, and so does a
@@ -37,7 +42,9 @@ by shape and context, never by phrases copied from one site:
 4. The title is the prominent short line just before the body (preferably
    one that matches the page title on the first line; headline.py); a
    byline ("By Jane Doe", "Jane Doe, Chief Correspondent", "Words by ...")
-   and dated lines near it are taken out of the body (byline.py).
+   and dated lines near it are taken out of the body (byline.py), and so
+   is the standfirst: the sentence or two under the headline set apart
+   from the story by a byline, a date or other chrome (headline.py).
 
 Before all this, the save's own formatting (wrapped lines, link URLs, inline
 marks) is undone (logical_lines.py); extract.py runs the stages in order.

@@ -4,9 +4,12 @@ adds to the article region, by the lines around it and the page's shape.
 Each rule is told by a shape that repeats or by what a line says to the
 reader, never by phrases copied from one site: a short line in three places
 ("Reply", "Share"), text written twice (a picture's alt text and caption),
-a site's notices (a cookie banner, a newsletter box), the block under a
-"Related" heading, teaser chains (a headline and a short summary, again and
-again) and a gallery's slides.
+a site's notices (a cookie banner, a newsletter box) and its furniture
+(furniture.py), the block under a "Related" heading and the headlines under
+any label of other stories, teaser chains (a headline and a short summary,
+again and again) and feeds (summaries cut off with "…", teasers.py), other
+stories' kickers over their headlines, and a gallery's slides. A line that
+is chrome by what it says is never kept, even on a page kept whole.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from margin.ingest.furniture import is_count, is_furniture, is_other_stories_label, kicker_pairs
 from margin.ingest.notices import is_site_notice
+from margin.ingest.teasers import teaser_feed
 from margin.ingest.text.lines import PROSE, SENTENCE_LIKE, WORD_RE, Kind, Line, value
 
 _CODE_RE = re.compile(r"[{};=\u2500-\u257f]|\w\(|^(?://|#|/\*|--)|[;{(,\[]$|\t")
@@ -29,14 +34,32 @@ def mark_chrome(lines: list[Line], linked: bool) -> list[int]:
     echoes = _echoes(lines, places)
     _mark_written_twice(lines)
     _mark_written_twice_on_one_line(lines)
-    for ln in lines:  # a site's notices to its readers: not the article's text
-        if is_site_notice(ln.text, ln.words):
-            ln.kind = Kind.BAD
+    _mark_said(lines)
     _mark_newsletter_boxes(lines)
     _mark_related(lines)
+    _mark_teaser_feed(lines)
+    # Other stories' kickers and headlines: never kept, but weighed for the
+    # region as their lines are (the article may go on after them).
+    for i in kicker_pairs([None if ln.kind is Kind.CODE else ln.text for ln in lines]):
+        lines[i].said = True
     if linked:
         _mark_plain_lists(lines)
     return echoes
+
+
+def _mark_said(lines: list[Line]) -> None:
+    """A site's notices to its readers, its furniture and a lone count (not
+    a number over the text it heads, nor one of a column of figures):
+    chrome by what they say."""
+    counts = [is_count(ln.text) for ln in lines]
+    for k, ln in enumerate(lines):
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        column = (k and counts[k - 1]) or (nxt is not None and counts[k + 1])
+        count = counts[k] and not column and (nxt is None or nxt.kind not in SENTENCE_LIKE)
+        if is_site_notice(ln.text, ln.words) or (
+            ln.kind is not Kind.CODE and (count or is_furniture(ln.text, ln.words))
+        ):
+            ln.kind, ln.said = Kind.BAD, True
 
 
 def line_values(lines: list[Line], echoes: list[int], linked: bool) -> list[float]:
@@ -192,30 +215,46 @@ def _plain_items(lines: list[Line], i: int, j: int) -> list[Line]:
     return []
 
 
-# A heading over other stories: "Related coverage", "More from ...", "You
-# might also like", "Recommended for you", "Lire aussi", "Mehr zum Thema".
-_RELATED_HEADING_RE = re.compile(
-    r"^(?:related(?:\s+(?:coverage|articles?|posts?|stories|content|news|reading|links|videos?))?"
-    r"|more\s+(?:from|on|in|stories|articles|news)\b.*|you\s+(?:may|might)\s+also\s+like"
-    r"|recommended(?:\s+\w+){0,3}|also\s+read|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet"
-    r"|mehr\s+zum\s+thema|weitere\s+artikel|leggi\s+anche|noticias\s+relacionadas|související)"
-    r"\W*$",
-    re.I,
-)
-
-
 def _mark_related(lines: list[Line]) -> None:
-    """The block right under such a heading, its lines run together (a
-    headline and its summary, then the next), is other stories, however
-    much it reads like running text."""
+    """Under a label of other stories ("Related coverage", "Most read",
+    "From our partners"; furniture.py): the block right under it, its lines
+    run together (a headline and its summary, then the next), and a run of
+    headlines (short, no final full stop) however they are set out: other
+    stories, however much they read like running text. (The run keeps the
+    weight its lines have for the article's region: the article may go on
+    after it, or end before it.)"""
     for ln in lines:
-        if ln.links >= 0.5 or ln.words > 6 or not _RELATED_HEADING_RE.match(ln.text):
+        if ln.links >= 0.5 or not is_other_stories_label(ln.text, ln.words):
             continue
         block = [x for x in lines[ln.index + 1 : ln.index + 13] if x.para == ln.para + 1]
         if len(block) >= 2:
             for x in block:
                 if x.kind in SENTENCE_LIKE:
                     x.kind = Kind.SHORT
+        run = _headline_run(lines, ln.index + 1)
+        if len(run) >= _HEADLINE_RUN:
+            for x in (ln, *run):
+                x.said = True
+
+
+_HEADLINE_RUN = 2  # headlines under a label that make a block of other stories
+
+
+def _headline_run(lines: list[Line], k: int) -> list[Line]:
+    """The headlines in a row from line ``k``: short lines that do not end
+    like a sentence, up to two blank lines (a heading of the article's own)."""
+    run: list[Line] = []
+    for x in lines[k:]:
+        if x.end or x.colon or x.words > _HEADLINE_WORDS or x.kind in (Kind.GOOD, Kind.CODE):
+            break
+        if run and x.gap >= 2:
+            break
+        if x.kind is not Kind.RULE:
+            run.append(x)
+    return run
+
+
+_HEADLINE_WORDS = 20
 
 
 # A newsletter box: its button or field ("Subscribe", "Email address") and,
@@ -254,7 +293,20 @@ def _mark_newsletter_boxes(lines: list[Line]) -> None:
                 x.kind = Kind.BAD
 
 
+def _mark_teaser_feed(lines: list[Line]) -> None:
+    """Other posts' summaries, each cut off with "…" or a "Read more" link,
+    three or more close together (teasers.py), and the headline right above
+    each: chrome, however much they read like running text."""
+    texts = [None if ln.kind is Kind.CODE else ln.text for ln in lines]
+    for i in teaser_feed(texts, _FEED_REACH):
+        lines[i].kind, lines[i].said = Kind.BAD, True
+        above = lines[i - 1] if i else None
+        if above is not None and above.kind not in PROSE and not above.end and above.words <= 20:
+            above.kind = Kind.BAD
+
+
 _TEASER_REACH = 6  # lines between two teasers of one chain
+_FEED_REACH = 12  # lines between two cut-off teasers of one feed (with the story between)
 
 
 def _discount_teasers(lines: list[Line], values: list[float], linked: bool) -> None:

@@ -1,6 +1,6 @@
 """A text save's title: the line the page title matches, else the heading
 as a browser's save writes it, else the prominent short line just before
-the body.
+the body; and its standfirst, the sentence or two set apart under it.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from margin.ingest.text.byline import is_byline, is_dateline
-from margin.ingest.text.lines import SEPARATORS_RE, WORD_RE, Kind, Line
+from margin.ingest.text.lines import PROSE, SENTENCE_LIKE, SEPARATORS_RE, WORD_RE, Kind, Line
 
 _TITLE_SPLIT_RE = re.compile(r"\s+[|\-–—:·»/\\]+\s+")
 _SEP_RE = re.compile(r"\s[|\-–—\\/>»]\s")
@@ -84,10 +84,12 @@ def _save_heading(lines: list[Line], body_start: int) -> Line | None:
 
 def _prominent_line(lines: list[Line], body_start: int, page_title: Line | None) -> Line | None:
     """The short line just before the body that looks most like a headline:
-    Title Case, a few words, close to the body, not a sentence."""
+    Title Case, a few words, close to the body, not a sentence (nor the
+    longer, sentence-like line right under a shorter candidate: that is the
+    headline's standfirst)."""
     best_score, best_ln = 0.0, None
     for ln in lines[max(0, body_start - _CANDIDATE_REACH) : body_start]:
-        if not _title_candidate(ln, page_title):
+        if not _title_candidate(ln, page_title) or _under_a_headline(lines, ln, page_title):
             continue
         if ln.words < 3 or (ln.end and not ln.text.endswith("?")) or ln.colon:
             continue
@@ -101,9 +103,24 @@ def _prominent_line(lines: list[Line], body_start: int, page_title: Line | None)
     return best_ln
 
 
+def _under_a_headline(lines: list[Line], ln: Line, page_title: Line | None) -> bool:
+    """``ln`` reads as a sentence and stands right under a shorter line that
+    could be the headline."""
+    above = lines[ln.index - 1] if ln.index else None
+    return (
+        above is not None
+        and ln.kind in SENTENCE_LIKE
+        and _title_candidate(above, page_title)
+        and 3 <= above.words < ln.words
+        and not above.end
+        and not above.text.isupper()  # a kicker over the headline
+    )
+
+
 def _title_candidate(ln: Line, page_title: Line | None) -> bool:
     return (
         not ln.bullet
+        and not ln.said
         and 2 <= ln.words <= 30
         and ln.kind is not Kind.RULE
         and not SEPARATORS_RE.search(ln.text)
@@ -141,3 +158,51 @@ def _article_title(orig: str, headings: list[str]) -> str:
     if n <= 4 and (not hierarchical or n != wc(re.sub(r"[|\-–—\\/>»]+", "", orig)) - 1):
         cur = orig
     return cur
+
+
+_DEK_WORDS = (6, 50)  # a standfirst is a sentence or two, not a paragraph of the story
+# Over a byline it may run to 50 words; over other chrome (a caption, the
+# authors' cards) a longer line is more likely the story's lead.
+_DEK_OVER_CHROME = 30
+
+
+def find_dek(lines: list[Line], title_at: int | None, meta: set[int], end: int) -> Line | None:
+    """The standfirst: the first line under the headline (past the byline
+    and dates, ``meta``) when it is a sentence or two standing alone and set
+    apart from the story by a byline or a date, or (when shorter) by a line
+    that is not running text (a picture's caption, a share bar). A lead
+    that runs straight on into the story is the story's, and so is a
+    section's one paragraph under a heading that a save took for the title,
+    and a story's only paragraph (no running text after it, up to ``end``)."""
+    if title_at is None:
+        return None
+    k = title_at + 1
+    while k < len(lines) and k in meta:
+        k += 1
+    if k >= len(lines):
+        return None
+    ln = lines[k]
+    before, after = lines[k - 1], lines[k + 1] if k + 1 < len(lines) else None
+    alone = before.para != ln.para and (after is None or after.para != ln.para)
+    if not (
+        alone
+        and any(x.kind in PROSE for x in lines[k + 1 : end + 1])
+        and _DEK_WORDS[0] <= ln.words <= _DEK_WORDS[1]
+        and ln.kind in SENTENCE_LIKE
+        and not ln.bullet
+        and ln.links < 0.5
+        and is_byline(ln) is None
+        and not is_dateline(ln)
+    ):
+        return None
+    if after is None or after.index in meta:
+        return ln
+    return ln if ln.words <= _DEK_OVER_CHROME and not _story_goes_on(after) else None
+
+
+def _story_goes_on(ln: Line) -> bool:
+    """The line after a standfirst's candidate carries the story on: running
+    text, a lead-in (":") or a list, or a heading over the next section as
+    a save writes one (blank lines before, a few words, no link)."""
+    heading = ln.gap >= 2 and ln.kind is Kind.SHORT and not ln.repeated and ln.links < 0.5
+    return ln.kind in PROSE or ln.colon or ln.bullet or heading

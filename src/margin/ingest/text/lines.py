@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from margin.ingest.furniture import drop_hover_cards
 from margin.ingest.text.logical_lines import RawLine
 from margin.model import BlockKind
 
@@ -90,10 +91,14 @@ class Line:
     number: str = ""  # a numbered line's "1." or "2)"
     listed: bool = False  # an item of a list without links, in a save that writes links
     slide: bool = False  # a line of a gallery's slide ("3/50 A headline", its caption)
+    said: bool = False  # chrome by what it says (a notice, furniture, a teaser): never kept
 
 
 def read_lines(raw: list[RawLine]) -> list[Line]:
-    """The save's logical lines, scored and classified."""
+    """The save's logical lines, without hover cards glued into them
+    (furniture.py), scored and classified."""
+    for r in raw:
+        r.text = drop_hover_cards(r.text)[0]
     lines = [_features(r, i) for i, r in enumerate(raw)]
     known_lang = _known_language(lines)
     for ln in lines:
@@ -181,8 +186,8 @@ def _kind_by_shape(ln: Line, stop: float, known_lang: bool) -> Kind:
     sentence = ln.end or bool(_INNER_SENTENCE_RE.search(ln.text))
     if ln.words >= 15 and stop >= 0.2 and sentence and ln.caps < 0.6:
         return Kind.GOOD
-    if ln.words >= 40 and stop >= 0.12:
-        return Kind.GOOD
+    if ln.words >= 40 and stop >= 0.12 and (ln.caps < 0.6 or sentence):
+        return Kind.GOOD  # (not a drop-down's entries flattened into one line)
     if ln.words >= 7 and ln.end and stop >= 0.15 and ln.caps < 0.5:
         return Kind.NEAR
     if ln.words >= 3 and ln.caps >= 0.75 and not ln.end:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from margin.ingest.text.byline import is_byline, is_dateline
 from margin.ingest.text.chrome import menu_runs
 from margin.ingest.text.comments import discount_comments, end_before_comments
 from margin.ingest.text.lines import (
@@ -146,23 +147,43 @@ def body_start(lines: list[Line], region: Region) -> int:
     return region.start
 
 
+# The share of the running text after a top-level heading that the text
+# before it in the region may reach for the heading to start the article;
+# with a date or a byline under the heading, the evidence is stronger.
+_BEFORE_HEADLINE = 0.3
+_BEFORE_DATED_HEADLINE = 1.0
+_DATED_REACH = 3  # lines under a headline where its date or byline stands
+
+
 def _start_at_headline(lines: list[Line], start: int, end: int) -> int:
     """A top-level heading as a browser's save writes it (two blank lines
     before, indented 2) inside the region, with little running text before
-    it: the article's headline. What comes before it (a cookie notice, a
-    sign-in pitch, a teaser) is not the article."""
+    it (or, with its date or byline under it, less than after it): the
+    article's headline. What comes before it (a cookie notice, a sign-in
+    pitch, a site's introduction, a teaser) is not the article."""
     for ln in lines[start + 1 : end]:
         if ln.gap >= 2 and ln.indent == 2 and not ln.bullet and 1 <= ln.words <= 30:
             if ln.text.rstrip("/*_").endswith("."):
                 break
             h = ln.index
-            if prose_words(lines, start, h) < 0.3 * prose_words(lines, h + 1, end + 1):
+            share = _BEFORE_DATED_HEADLINE if _dated(lines, h) else _BEFORE_HEADLINE
+            if prose_words(lines, start, h) < share * prose_words(lines, h + 1, end + 1):
                 k = h + 1
                 while k < end and lines[k].kind not in PROSE:
                     k += 1
                 return k
             break
     return start
+
+
+def _dated(lines: list[Line], h: int) -> bool:
+    """A date or a byline right under line ``h``, before any running text."""
+    for x in lines[h + 1 : h + 1 + _DATED_REACH]:
+        if x.kind in PROSE and is_byline(x) is None:
+            return False
+        if is_dateline(x) or is_byline(x) is not None:
+            return True
+    return False
 
 
 _HEADLINE_REACH = 60

@@ -198,14 +198,15 @@ def _readmit_headings(lines: list[Line], start: int, end: int, hard: set[int]) -
 
 def keep_whole(lines: list[Line], region: Region, skip: set[int], linked: bool) -> None:
     """A page kept whole: everything but clear chrome (``skip``: the title,
-    byline and dates; link lines, repeats, a gallery's slides)."""
+    byline and dates; link lines, repeats, a gallery's slides, what is
+    chrome by what it says)."""
     if not linked:  # menus told by their shape alone
         skip = skip | {ln.index for ln in menu_runs(lines)}
     menus = {ln.index for ln in link_lists(lines)}
     for ln in lines[region.start : region.end + 1]:
         if ln.index in skip or ln.repeated or ln.index in menus or ln.kind is Kind.RULE:
             continue
-        if ln.slide:
+        if ln.slide or ln.said:
             continue
         if ln.kind is Kind.CODE:
             ln.keep = "code"
@@ -219,7 +220,8 @@ def keep_whole(lines: list[Line], region: Region, skip: set[int], linked: bool) 
 
 def unstructured(lines: list[Line], region: Region, linked: bool) -> tuple[str, list[Block]]:
     """(title, blocks) of a page with no running text at all: everything
-    kept as it is (a note, a poem), its first short line the title."""
+    kept as it is (a note, a poem) but what is chrome by what it says (a
+    notice, the page's furniture), its first short line the title."""
     title = lines[0].text.replace("\t", " ") if lines[0].words <= 20 and len(lines) > 1 else ""
     body = lines[1:] if title else lines
     if lines[0].indent >= 2:  # a heading as the save writes it, not the page title
@@ -232,7 +234,7 @@ def unstructured(lines: list[Line], region: Region, linked: bool) -> tuple[str, 
     return title, [
         make_block("paragraph", ln.text.replace("\t", " "))
         for ln in body
-        if ln.kind is not Kind.RULE
+        if ln.kind is not Kind.RULE and not ln.said
     ]
 
 

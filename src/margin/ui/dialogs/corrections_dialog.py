@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from margin.library.corrections import Correction
 from margin.sanitize import one_line
-from margin.ui.wording import counted, shortened
+from margin.wording import counted, shortened
 
 #: How a correction's state in its article reads.
 STATES = {

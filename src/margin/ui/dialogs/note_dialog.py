@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from margin.sanitize import one_line
-from margin.ui.wording import shortened
+from margin.wording import shortened
 
 
 class NoteDialog(ModalScreen[str | None]):

@@ -24,7 +24,7 @@ from margin.ui.app import FIRST_FRAME_WAIT
 from margin.ui.widgets.article_list import ArticleList, ListItem
 from margin.ui.widgets.footer import MarginFooter
 from margin.ui.widgets.status_line import StatusLine
-from margin.ui.wording import counted
+from margin.wording import counted
 
 if TYPE_CHECKING:
     from margin.ui.app import MarginApp

@@ -22,7 +22,7 @@ from margin.library.corrections import CUT_BY_READER, DROPPED, KEPT_BY_READER
 from margin.ui.cut_view import BlockChange, CutView
 from margin.ui.dialogs.corrections_dialog import quoted
 from margin.ui.screens.reader_mixin import ReaderMixin
-from margin.ui.wording import counted
+from margin.wording import counted
 
 if TYPE_CHECKING:
     from margin.library import Library

@@ -26,7 +26,7 @@ from margin.ui.screens.reader_writes import ReaderWrites
 from margin.ui.widgets.article_view import ArticleView
 from margin.ui.widgets.footer import MarginFooter
 from margin.ui.widgets.status_line import StatusLine
-from margin.ui.wording import shortened
+from margin.wording import shortened
 
 if TYPE_CHECKING:
     from margin.library import ArticleRow, Library

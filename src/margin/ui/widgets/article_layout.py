@@ -22,7 +22,7 @@ from margin.model import Article, Block
 from margin.sanitize import visible
 from margin.ui.text_direction import is_rtl
 from margin.ui.widgets.article_tables import Pads, column_widths, row_pads
-from margin.ui.wording import counted
+from margin.wording import counted
 
 # A word with its trailing spaces, or a run of leading spaces.
 _TOKEN_RE = re.compile(r"[^ ]+ *| +")
@@ -266,15 +266,14 @@ def _meta_line(article: Article) -> str:
 
 
 def _head_lines(article: Article, width: int) -> list[Line]:
-    """The title, the byline and the like, and a short rule under them."""
+    """The title, the standfirst, the byline and the like, and a short rule under them."""
     lines: list[Line] = []
     title = visible(article.title or "Untitled")
     for s, e in wrap_offsets(title, width):
         lines.append(Line(TITLE, -1, 0, 0, title[s:e].rstrip(" ")))
-    meta = visible(_meta_line(article))
-    if meta:
-        for s, e in wrap_offsets(meta, width):
-            lines.append(Line(META, -1, 0, 0, meta[s:e].rstrip(" ")))
+    for text in (visible(" ".join((article.dek or "").split())), visible(_meta_line(article))):
+        for s, e in wrap_offsets(text, width) if text else ():
+            lines.append(Line(META, -1, 0, 0, text[s:e].rstrip(" ")))
     lines.append(Line(RULE, -1, 0, 0, ""))
     lines.append(Line(BLANK, -1, 0, 0, ""))
     return lines

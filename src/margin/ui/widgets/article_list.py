@@ -27,8 +27,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from margin.sanitize import display_path, one_line
-from margin.ui.reading_progress import percent
 from margin.ui.theme_styles import CachedLineStyles
+from margin.wording import percent
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ from margin.entities import entity_summary
 from margin.model import Entity, Highlight
 from margin.sanitize import one_line
 from margin.ui.entity_colours import entity_colour
-from margin.ui.wording import shortened
+from margin.wording import shortened
 
 
 def theme_colour(widget: Widget, variable: str) -> str:

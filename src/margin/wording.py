@@ -1,8 +1,8 @@
-"""Counts and quotes as the reader shows them: "1 word", "3 highlights",
-a long quote cut with "…".
+"""Counts, percentages and quotes as margin shows them: "1 word", "3
+highlights", "99%" until the very end, a long quote cut with "…".
 
-Pure code (no widgets), shared by every screen so the same rule is used
-wherever a count or a cut quote is shown.
+Pure code, shared by the CLI and every screen, so the same rule is used
+wherever a count, a reading progress or a cut quote is shown.
 """
 
 from __future__ import annotations
@@ -25,3 +25,13 @@ def shortened(text: str, limit: int) -> str:
     if space >= limit * 3 // 4:
         cut = cut[:space]
     return cut.rstrip() + "…"
+
+
+def percent(progress: float) -> int:
+    """``progress`` as a whole percentage: 100 only when done, 1 or more once
+    reading has started (a rounded 99.6 % is not "100 %")."""
+    if progress >= 1.0:
+        return 100
+    if progress <= 0.0:
+        return 0
+    return max(1, min(99, int(progress * 100)))
