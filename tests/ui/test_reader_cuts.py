@@ -312,3 +312,44 @@ async def test_the_palette_lists_this_articles_corrections_unmatched_ones_too(
         await writes_done(pilot)
         await wait_for(pilot, lambda: RELATED not in app.screen.article.text)
         assert [c.action for c in app.library.corrections(path)] == ["cut"]
+
+
+async def test_the_text_cut_is_never_read_as_markup(make_app, library_dir):
+    """The paragraph cut holds markup: the notification and the corrections'
+    list show it as text, and the app keeps running."""
+    from conftest import EVIL_BODY
+
+    path = library_dir / "evil.md"
+    app = make_app(file=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.view.ready
+        )
+        screen = app.screen
+        await _cursor_to(pilot, screen, "Press [link=")
+        await _press_and_wait(pilot, "X")
+        assert any(EVIL_BODY[:40] in said for said in _said(app)) and app.is_running
+        (cut,) = app.library.corrections(path)
+        assert cut.exact == EVIL_BODY
+        await choose_in_palette(pilot, "corrections", "Corrections in this article")
+        await wait_for(pilot, lambda: isinstance(app.screen, CorrectionsDialog))
+        (listed,) = [str(o.prompt) for o in app.screen.query_one("OptionList").options]
+        assert "[link=file:///etc/passwd]x[/link] then [/bold]" in listed
+        await pilot.press("escape")
+        assert app.is_running
+
+
+async def test_leaving_from_the_cut_view_saves_a_place_in_the_article(make_site_app, site_dir):
+    path = site_dir / "breakwater.html"
+    app = make_site_app()
+    async with app.run_test(size=(60, 16)) as pilot:
+        screen = await open_titled(pilot, TITLE)
+        await _press_and_wait(pilot, "z")
+        await pilot.press("G")
+        await pilot.pause()
+        article = screen.article.text
+        assert screen.view.top_offset > len(article)  # the page's text is longer
+        await pilot.press("q")
+        await pilot.pause()
+    position, _ = app.library.get_position(path)
+    assert 0 < position <= len(article)

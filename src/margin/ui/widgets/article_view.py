@@ -32,19 +32,17 @@ from textual.worker import get_current_worker
 
 from margin.config import DEFAULT_COLUMN
 from margin.model import Article, Entity, Highlight
-from margin.ui.entity_colours import ENTITY_COLOURS, entity_colour, entity_css
+from margin.ui.entity_colours import entity_colour
 from margin.ui.reading_cursor import ReadingCursor, Span
 from margin.ui.reading_progress import ReadingProgress, read_line
 from margin.ui.theme_styles import CachedLineStyles
 from margin.ui.widgets.article_layout import (
-    MARK_KINDS,
     BlockMarks,
     Layout,
     NotesByBlock,
     layout_article,
 )
 from margin.ui.widgets.article_render import (
-    HIDDEN,
     HIGHLIGHT,
     HIGHLIGHT_NOTE,
     LINK,
@@ -54,6 +52,7 @@ from margin.ui.widgets.article_render import (
     Spans,
     TextMarks,
 )
+from margin.ui.widgets.article_styles import ARTICLE_COMPONENTS, ARTICLE_VIEW_CSS
 
 #: Articles longer than this (characters) are wrapped in a worker thread.
 SYNC_LAYOUT_LIMIT = 150_000
@@ -71,60 +70,8 @@ SIDE_NOTE_MAX = 40
 class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings=False):
     """Shows an article in a centred column, with a reading cursor on one block."""
 
-    COMPONENT_CLASSES = {
-        "article-view--title",
-        "article-view--meta",
-        "article-view--rule",
-        "article-view--heading",
-        "article-view--quote",
-        "article-view--code",
-        "article-view--caption",
-        "article-view--prefix",
-        "article-view--note",
-        *(colour.component for colour in ENTITY_COLOURS.values()),
-        "article-view--link",
-        "article-view--highlight",
-        "article-view--highlight-note",
-        "article-view--match",
-        "article-view--match-current",
-        "article-view--cursor",
-        "article-view--selection",
-        "article-view--gutter",
-        HIDDEN,
-        *(f"article-view--{kind}" for kind in MARK_KINDS),
-    }
-
-    DEFAULT_CSS = (
-        """
-    ArticleView {
-        background: $surface;
-        color: $foreground;
-        scrollbar-gutter: stable;
-        & > .article-view--title { text-style: bold; color: $text-primary; }
-        & > .article-view--meta { color: $text-muted; }
-        & > .article-view--rule { color: $primary-muted; }
-        & > .article-view--heading { text-style: bold; color: $text-accent; }
-        & > .article-view--quote { color: $text-muted; text-style: italic; }
-        & > .article-view--code { background: $boost; color: $text-secondary; }
-        & > .article-view--caption { color: $text-muted; text-style: italic; }
-        & > .article-view--prefix { color: $text-muted; }
-        & > .article-view--note { color: $text-warning; text-style: italic; }
-        & > .article-view--link { text-style: underline; }
-        & > .article-view--highlight { background: $warning 30%; }
-        & > .article-view--highlight-note { background: $warning 30%; text-style: underline; }
-        & > .article-view--match { background: $accent 40%; }
-        & > .article-view--match-current { background: $accent; color: $text; text-style: bold; }
-        & > .article-view--cursor { background: $primary 15%; }
-        & > .article-view--selection { background: $primary 35%; }
-        & > .article-view--gutter { color: $text-accent; }
-        & > .article-view--hidden { color: $text-disabled; }
-        & > .article-view--mark-dropped { color: $text-muted; text-style: italic; }
-        & > .article-view--mark-cut { color: $text-error; text-style: italic; }
-        & > .article-view--mark-kept { color: $text-success; text-style: italic; }
-    """
-        + entity_css()
-        + "\n    }\n"
-    )
+    COMPONENT_CLASSES = ARTICLE_COMPONENTS
+    DEFAULT_CSS = ARTICLE_VIEW_CSS
 
     class LayoutReady(Message):
         """The article was (re)wrapped; posted by the layout worker."""
