@@ -3,10 +3,13 @@
 off) take from the key to the new text on screen, and how long the UI
 thread is held meanwhile.
 
-    .venv/bin/python bench/reader_cuts.py [--words 110000] [--rounds 5]
+    .venv/bin/python bench/reader_cuts.py [--words 110000] [--rounds 5] [--at 0.0]
 
 The app runs headless on the article (bench/highlight_speed.py's page),
-indexed once. For each key, ``--rounds`` presses, medians printed:
+indexed once; the reader is at ``--at`` (a fraction of the article: far
+into a long one, the new version is laid out in a thread before it shows,
+with no head laid out at once). For each key, ``--rounds`` presses, medians
+printed:
 
 - ``to screen``: from the key to the view's new text laid out (the write
   and its re-derivation run in a worker thread; then the UI thread builds
@@ -98,7 +101,7 @@ async def _measure(
 Figures = dict[str, list[tuple[float, float, float]]]
 
 
-async def run(path: Path, rounds: int) -> Figures:
+async def run(path: Path, rounds: int, at: float) -> Figures:
     from margin.library import Library
     from margin.ui.app import MarginApp
     from margin.ui.screens.reader_cuts import ReaderCuts
@@ -115,6 +118,9 @@ async def run(path: Path, rounds: int) -> Figures:
             screen: Any = app.screen
             stalls = Stalls()
             app.set_interval(TICK, stalls.tick)
+            view = screen.view
+            view.scroll_to_offset(int(len(view.article.text) * at))
+            await pilot.pause(0.1)
             for key in ("right_square_bracket",) * 3:
                 await pilot.press(key)
 
@@ -160,9 +166,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--words", type=int, default=110_000)
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--at", type=float, default=0.0)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        figures = asyncio.run(run(indexed_long_article(Path(tmp), args.words), args.rounds))
+        figures = asyncio.run(
+            run(indexed_long_article(Path(tmp), args.words), args.rounds, args.at)
+        )
     for name, runs in figures.items():
         took, handler, held = (statistics.median(r[n] for r in runs) for n in range(3))
         print(
