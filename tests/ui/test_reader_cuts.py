@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import EVIL_BODY
 from helpers import choose_in_palette, lines, open_titled, wait_for, writes_done
 from site_pages import APPEAL, BREAKWATER, FISHERMEN, RELATED, news_page
 
@@ -317,8 +318,6 @@ async def test_the_palette_lists_this_articles_corrections_unmatched_ones_too(
 async def test_the_text_cut_is_never_read_as_markup(make_app, library_dir):
     """The paragraph cut holds markup: the notification and the corrections'
     list show it as text, and the app keeps running."""
-    from conftest import EVIL_BODY
-
     path = library_dir / "evil.md"
     app = make_app(file=path)
     async with app.run_test(size=SIZE) as pilot:
