@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from site_pages import SITE_PAGES
 
 from margin.config import Config
 from margin.library import Library
@@ -73,24 +74,27 @@ def library_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 NOW = "2024-01-02T03:04:05+00:00"
 
 
-@pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory, library_dir: Path) -> Path:
+def _indexed(home: Path, folder: Path) -> Path:
+    """A database in ``home`` holding ``folder``, indexed."""
     from margin.library import store
 
-    home = tmp_path_factory.mktemp("template-home")
     mp = pytest.MonkeyPatch()
     mp.setenv("MARGIN_HOME", str(home))
     # the fixed clock here too: the order "recently added" must not depend on
     # whether indexing crossed a second
     mp.setattr(store, "now", lambda: NOW)
     try:
-        lib = Library.open(home / "margin.db")
-        lib.add_folder(library_dir)
-        lib.scan([library_dir], jobs=1)
-        lib.close()
+        with Library.open(home / "margin.db") as lib:
+            lib.add_folder(folder)
+            lib.scan([folder], jobs=1)
     finally:
         mp.undo()
     return home / "margin.db"
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory, library_dir: Path) -> Path:
+    return _indexed(tmp_path_factory.mktemp("template-home"), library_dir)
 
 
 @pytest.fixture(autouse=True)
@@ -131,6 +135,33 @@ class AppMaker:
 
 @pytest.fixture
 def make_app(indexed: Path) -> Iterator[AppMaker]:
+    maker = AppMaker()
+    yield maker
+    maker.close()
+
+
+# ---------------------------------------------------------------- one web site
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two saved pages of one web site (see site_pages.py)."""
+    folder = tmp_path_factory.mktemp("site")
+    for name, content in SITE_PAGES.items():
+        (folder / name).write_text(content, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def site_template_db(tmp_path_factory: pytest.TempPathFactory, site_dir: Path) -> Path:
+    return _indexed(tmp_path_factory.mktemp("site-home"), site_dir)
+
+
+@pytest.fixture
+def make_site_app(margin_home: Path, site_template_db: Path) -> Iterator[AppMaker]:
+    """Apps on an indexed copy of the web site's two pages (the library's
+    own corrections made in a test stay in that test)."""
+    shutil.copy(site_template_db, margin_home / "margin.db")
     maker = AppMaker()
     yield maker
     maker.close()

@@ -349,3 +349,27 @@ def test_open_original_dialog_snapshot(make_app, snap_compare):
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, ConfirmDialog))
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_reader_cut_view_snapshot(make_site_app, site_dir, snap_compare):
+    """The cut view: what margin drops (the menu, the headline, the related
+    box) and the paragraph the reader cut, in place, dimmed and labelled; a
+    related headline the reader kept, labelled; the cursor on the cut one;
+    the status line says the view is on."""
+    from site_pages import BREAKWATER, RELATED
+
+    path = site_dir / "breakwater.html"
+    with Library.open() as lib:
+        lib.cut(path, BREAKWATER[1])
+        lib.keep(path, RELATED)
+
+    async def run_before(pilot):
+        reader = await open_titled(pilot, "Repairs begin on the breakwater")
+        await pilot.press("z")
+        await wait_for(pilot, lambda: reader.cut_view is not None)
+        while not reader.view.article.blocks[reader.view.cursor.block].text.startswith("Maria"):
+            await pilot.press("right_square_bracket")
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(make_site_app(), terminal_size=(100, 44), run_before=run_before)

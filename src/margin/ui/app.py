@@ -17,6 +17,7 @@ from margin.config import Config, save_setting
 from margin.errors import MarginError
 from margin.sanitize import one_line
 from margin.ui.commands import MarginCommands
+from margin.ui.cut_commands import CutCommands
 
 if TYPE_CHECKING:
     from margin.library import Library
@@ -33,7 +34,7 @@ class MarginApp(App[int]):
     # absolute, so that subclasses defined elsewhere (benchmarks, tests) find it
     CSS_PATH = Path(__file__).with_name("margin.tcss")
     TITLE = "margin"
-    COMMANDS = App.COMMANDS | {MarginCommands}
+    COMMANDS = App.COMMANDS | {MarginCommands, CutCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help"),
     ]

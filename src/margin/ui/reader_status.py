@@ -16,6 +16,7 @@ from margin.wording import counted, percent
 SEPARATOR = "  ·  "
 SELECTING = "selecting (h highlight, a note, v/escape stop)"
 NOT_SAVED = "not in the library: notes are not saved"
+CUT_VIEW = "✂ cut view:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +35,18 @@ class ReadingFacts:
     highlights: int = 0
     show_entities: bool = True
     in_library: bool = True
+    #: In the cut view: how many blocks were cut, and dropped by margin.
+    cut_view: tuple[int, int] | None = None
 
 
 def status_text(facts: ReadingFacts) -> str:
-    """The status line: progress first, then whatever is going on."""
-    parts = [f"{percent(facts.progress)}%"]
+    """The status line: the cut view when it is on (the text is not the
+    article's), progress, then whatever is going on."""
+    parts = []
+    if facts.cut_view is not None:
+        cut, dropped = facts.cut_view
+        parts.append(f"{CUT_VIEW} {cut} cut, {dropped} dropped (K keeps, z leaves)")
+    parts.append(f"{percent(facts.progress)}%")
     if facts.progress >= 1.0:
         parts.append("done")
     elif facts.reading_minutes:

@@ -31,6 +31,9 @@ class ReadingProgress:
     furthest: int = 0
     #: The end was reached.
     finished: bool = False
+    #: Nothing counts as read (the reader shows something else than the
+    #: article's text: the cut view).
+    frozen: bool = False
 
     @classmethod
     def resumed(cls, length: int, progress: float) -> ReadingProgress:
@@ -50,9 +53,13 @@ class ReadingProgress:
 
     def read_to(self, offset: int) -> None:
         """The text up to ``offset`` has been read."""
+        if self.frozen:
+            return
         self.furthest = max(self.furthest, min(offset, self.length))
 
     def finish(self) -> None:
+        if self.frozen:
+            return
         self.furthest = self.length
         self.finished = True
 

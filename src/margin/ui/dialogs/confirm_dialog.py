@@ -1,4 +1,5 @@
-"""Ask before doing something that leaves margin (opening a web page)."""
+"""Ask before doing something that leaves margin (opening a web page) or
+that changes what it shows (deleting a highlight, cutting a paragraph)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from textual.widgets import Button, Static
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """Shows ``question`` and ``detail`` (plain text, e.g. a URL); True to go ahead."""
+    """Shows ``question`` and ``detail`` (plain text, e.g. a URL); True to go
+    ahead. ``yes`` and ``no`` name the two buttons."""
 
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
@@ -19,7 +21,13 @@ class ConfirmDialog(ModalScreen[bool]):
     ]
 
     def __init__(
-        self, question: str, detail: str, yes: str = "Open", *, harmless: bool = False
+        self,
+        question: str,
+        detail: str,
+        yes: str = "Open",
+        no: str = "Cancel",
+        *,
+        harmless: bool = False,
     ) -> None:
         super().__init__()
         self.question = question
@@ -27,14 +35,17 @@ class ConfirmDialog(ModalScreen[bool]):
         self.yes = yes
         #: ``enter`` goes ahead (the focus starts on the yes button); else it cancels.
         self.harmless = harmless
+        self.no = no
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box", classes="dialog"):
-            yield Static(Text(self.question, style="bold"), classes="dialog-title")
+            yield Static(
+                Text(self.question, style="bold"), id="confirm-question", classes="dialog-title"
+            )
             yield Static(Text(self.detail), id="confirm-detail")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, variant="primary", id="confirm-yes")
-                yield Button("Cancel", id="confirm-no")
+                yield Button(self.no, id="confirm-no")
 
     def on_mount(self) -> None:
         self.query_one("#confirm-yes" if self.harmless else "#confirm-no", Button).focus()

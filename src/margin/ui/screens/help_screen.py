@@ -15,7 +15,7 @@ from textual.widgets import Static
 from margin.sanitize import display_path
 
 EVERYWHERE_EXTRA = [
-    ("ctrl+p", "Command palette: open an article, import an export, export notes, theme…")
+    ("ctrl+p", "Command palette: open an article, import an export, site rules, theme…")
 ]
 
 

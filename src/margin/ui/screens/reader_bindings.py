@@ -76,6 +76,10 @@ READER_BINDINGS: list[BindingType] = [
     Binding("b", "bookmark", "Bookmark", show=False, id="reader.bookmark"),
     Binding("T", "tags", "Tags", show=False, id="reader.tags"),
     Binding("o", "open_url", "Open original", show=False, id="reader.open_url"),
+    Binding("X", "cut", "Cut the paragraph", show=False, id="reader.cut"),
+    Binding("z", "cut_view", "Cut view on/off", show=False, id="reader.cut_view"),
+    Binding("K", "keep", "Keep (cut view)", show=False, id="reader.keep"),
+    Binding("U,ctrl+z", "undo_cut", "Undo a cut or keep", show=False, id="reader.undo_cut"),
     Binding("escape", "clear", "Clear", show=False, id="reader.clear"),
 ]
 
@@ -93,5 +97,9 @@ NEED_ARTICLE = frozenset(
         "paragraph",
         "sentence",
         "delete_highlight",
+        "cut",
+        "cut_view",
+        "keep",
+        "undo_cut",
     }
 )

@@ -11,18 +11,17 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from margin.errors import IngestError, MarginError
 from margin.model import Article, Highlight
 from margin.sanitize import display_path, one_line
-from margin.ui.panel_width import TOO_NARROW, side_panel_width
 from margin.ui.reader_status import ReadingFacts, status_text
 from margin.ui.screens.reader_bindings import NEED_ARTICLE, READER_BINDINGS
+from margin.ui.screens.reader_cuts import NOT_IN_CUT_VIEW, ReaderCuts
+from margin.ui.screens.reader_panels import ReaderPanels
 from margin.ui.screens.reader_tags import ReaderTags
 from margin.ui.screens.reader_writes import ReaderWrites
 from margin.ui.widgets.article_view import ArticleView
@@ -35,9 +34,9 @@ if TYPE_CHECKING:
     from margin.ui.app import MarginApp
     from margin.ui.widgets.side_panels import EntityGroup, EntityPanel, NotesPanel
 
-# Dialogs, side panels and the search box are imported and mounted the first
-# time they are wanted: most readings never open them, and every widget on the
-# screen costs styling time before the first lines show.
+# Dialogs, side panels (reader_panels) and the search box are imported and
+# mounted the first time they are wanted: most readings never open them, and
+# every widget on the screen costs styling time before the first lines show.
 
 
 def is_web_url(url: str | None) -> bool:
@@ -50,7 +49,7 @@ def is_web_url(url: str | None) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
-class ReaderScreen(ReaderTags, Screen[None]):
+class ReaderScreen(ReaderCuts, ReaderPanels, ReaderTags, Screen[None]):
     """Shows the article at ``path``; ``single_file`` makes ``q`` quit the app."""
 
     BINDINGS = READER_BINDINGS
@@ -156,30 +155,6 @@ class ReaderScreen(ReaderTags, Screen[None]):
             await self.mount(self._find, before="#reader-status")
         return self._find
 
-    async def entity_panel(self) -> EntityPanel:
-        if self._entity_panel is None:
-            from margin.ui.widgets.side_panels import EntityPanel
-
-            self._entity_panel = EntityPanel(id="entity-panel", classes="side-panel")
-            self._entity_panel.display = False
-            await self.query_one("#reader-body").mount(self._entity_panel)
-            self._entity_panel.set_entities(self.article.entities if self.article else [])
-        return self._entity_panel
-
-    async def notes_panel(self) -> NotesPanel:
-        if self._notes_panel is None:
-            from margin.ui.widgets.side_panels import NotesPanel
-
-            self._notes_panel = NotesPanel(id="notes-panel", classes="side-panel")
-            self._notes_panel.display = False
-            await self.query_one("#reader-body").mount(self._notes_panel)
-            self._notes_panel.set_highlights(self._highlights)
-        return self._notes_panel
-
-    def _open_notes_panel(self) -> NotesPanel | None:
-        panel = self._notes_panel
-        return panel if panel is not None and panel.display else None
-
     # ------------------------------------------------------------- loading
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="load")
@@ -277,6 +252,7 @@ class ReaderScreen(ReaderTags, Screen[None]):
             highlights=len(view.highlights),
             show_entities=view.show_entities,
             in_library=self.in_library,
+            cut_view=self.cut_view.counts if self.cut_view is not None else None,
         )
         status.update(Text(status_text(facts)))
 
@@ -284,6 +260,8 @@ class ReaderScreen(ReaderTags, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         loaded = self.article is not None
+        if action in NOT_IN_CUT_VIEW and self.cut_view is not None:
+            return None
         if action in NEED_ARTICLE:
             return True if loaded else None
         if action == "open_url":
@@ -394,61 +372,6 @@ class ReaderScreen(ReaderTags, Screen[None]):
         self.margin_app.show_entities = on_
         self._update_status()
 
-    def _toggle_panel(self, panel: Widget, other: Widget | None) -> None:
-        if other is not None:
-            other.display = False
-        if panel.display:
-            panel.display = False
-            self.view.focus()
-            return
-        width = side_panel_width(self.size.width)
-        if not width:
-            self.margin_app.say(TOO_NARROW)
-            return
-        panel.styles.width = width
-        panel.display = True
-        panel.query_one("OptionList").focus()
-
-    def on_resize(self, event: Resize) -> None:
-        """An open side panel narrows with the screen, and closes when the
-        reading column would get too narrow beside it."""
-        width = side_panel_width(event.size.width)
-        for panel in (self._entity_panel, self._notes_panel):
-            if panel is None or not panel.display:
-                continue
-            if width:
-                panel.styles.width = width
-            else:
-                panel.display = False
-                self.view.focus()
-                self.margin_app.say(f"Side panel closed. {TOO_NARROW}")
-
-    async def action_entity_panel(self) -> None:
-        self._toggle_panel(await self.entity_panel(), self._notes_panel)
-
-    async def action_notes_panel(self) -> None:
-        self._toggle_panel(await self.notes_panel(), self._entity_panel)
-
-    def on_entity_panel_chosen(self, event: EntityPanel.Chosen) -> None:
-        group = event.group
-        view = self.view
-        if self._entity_group is group and view.matches:
-            view.next_match(True)
-        else:
-            self._entity_group = group
-            view.set_matches(sorted(group.mentions))
-            view.jump_to(*view.matches[0])
-        self._update_status()
-        self.refresh_bindings()
-
-    def on_notes_panel_chosen(self, event: NotesPanel.Chosen) -> None:
-        h = event.highlight
-        if h.start is None or h.end is None:
-            self.margin_app.say("That highlight's text is no longer in the article.")
-            return
-        self.view.jump_to(h.start, h.end)
-        self._update_status()
-
     def action_next_highlight(self, forward: bool) -> None:
         if self.view.next_highlight(forward) is None:
             self.margin_app.say("No highlights in this article yet.")
@@ -468,7 +391,8 @@ class ReaderScreen(ReaderTags, Screen[None]):
                     self.view.scroll_to_offset(block.start)
                 self._update_status()
 
-        self.app.push_screen(TocDialog(self.article.blocks, self.view.cursor.block), chosen)
+        blocks = self.view.article.blocks if self.view.article else []  # the cut view's too
+        self.app.push_screen(TocDialog(blocks, self.view.cursor.block), chosen)
 
     def action_open_url(self) -> None:
         from margin.ui.dialogs.confirm_dialog import ConfirmDialog
@@ -609,7 +533,8 @@ class ReaderScreen(ReaderTags, Screen[None]):
         self._saved_position = True
         try:
             with self.margin_app.db() as lib:
-                lib.set_position(self.path, self.view.top_offset, round(self.view.progress, 4))
+                top = self.article_offset(self.view.top_offset)
+                lib.set_position(self.path, top, round(self.view.progress, 4))
         except Exception as exc:  # noqa: BLE001 - leaving must never crash
             self.margin_app.say(f"Reading position not saved: {one_line(exc)}", severity="warning")
 

@@ -5,7 +5,8 @@ cheap to rerun when the column width changes. Each display line remembers
 which block it belongs to and which slice of ``Article.text`` it shows, so
 entity, highlight and search offsets map straight onto lines. Spaces the
 reader adds for display (a right-to-left paragraph's indent, a table cell's
-padding) are recorded beside the text, never inserted into it.
+padding) are recorded beside the text, never inserted into it; so are the
+cut view's labels (a line of their own before a block, at its offset).
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ _TOKEN_RE = re.compile(r"[^ ]+ *| +")
 
 #: Kinds of display line that are not body text.
 TITLE, META, NOTE, BLANK, RULE = "title", "meta", "note", "blank", "rule"
+#: The cut view's label line before a block margin drops, one the reader
+#: cut, and one the reader kept.
+MARK_DROPPED, MARK_CUT, MARK_KEPT = "mark-dropped", "mark-cut", "mark-kept"
+MARK_KINDS = (MARK_DROPPED, MARK_CUT, MARK_KEPT)
 
 #: Kinds of block aligned to the right when they read right to left.
 RTL_KINDS = ("paragraph", "heading", "list_item", "quote", "caption")
@@ -36,6 +41,21 @@ TIGHT_KINDS = ("list_item", "table_row")
 
 #: Block index -> the (highlight id, note, highlight start offset) shown with it.
 NotesByBlock = dict[int, list[tuple[int, str, int]]]
+
+
+@dataclass(frozen=True, slots=True)
+class BlockMark:
+    """How the cut view marks a block: a label line before it (plain text)
+    of ``kind`` (one of MARK_KINDS); ``hidden``: margin does not show it
+    outside the cut view, so its text is dimmed."""
+
+    kind: str
+    label: str
+    hidden: bool
+
+
+#: Block index -> its mark, for the blocks the cut view marks.
+BlockMarks = Mapping[int, BlockMark]
 
 
 @dataclass(slots=True)
@@ -77,6 +97,8 @@ class Layout:
     side_width: int = 0
     #: Line index -> (prefix, text, highlight id) of a note beside that line.
     side: dict[int, tuple[str, str, int]] = field(default_factory=dict)
+    #: The blocks drawn dimmed (the cut view's hidden ones).
+    hidden: frozenset[int] = frozenset()
 
     def line_for_offset(self, offset: int) -> int:
         """The display line showing the character at ``offset``."""
@@ -271,6 +293,15 @@ def _note_lines(note_id: int, note: str, block: int, at: int, width: int) -> lis
     ]
 
 
+def _mark_lines(mark: BlockMark, block: int, at: int, width: int) -> list[Line]:
+    """The cut view's label of a block, wrapped; its lines sit at the block's start ``at``."""
+    label = visible(mark.label)
+    return [
+        Line(mark.kind, block, at, at, label[s:e].rstrip(" "))
+        for s, e in wrap_offsets(label, width)
+    ]
+
+
 def layout_article(
     article: Article,
     width: int,
@@ -278,6 +309,7 @@ def layout_article(
     cancelled: Callable[[], bool] | None = None,
     side_width: int = 0,
     tags: Sequence[str] = (),
+    marks: BlockMarks | None = None,
 ) -> Layout | None:
     """Wrap ``article`` to ``width`` cells; ``tags``: the article's, shown
     with its byline.
@@ -285,10 +317,14 @@ def layout_article(
     ``notes`` maps a block index to the (highlight id, note, highlight start)
     shown with it: under the paragraph, or with ``side_width`` beside it, from
     the line where the highlight starts (pushed down below an earlier note).
+    ``marks``: the cut view's label of a block, on a line before it (the
+    block's first line, so the cursor covers it too).
     Returns None when ``cancelled()`` turns true part way (a newer layout is
     wanted).
     """
-    layout = Layout(width=width, side_width=side_width)
+    marks = marks or {}
+    hidden = frozenset(index for index, mark in marks.items() if mark.hidden)
+    layout = Layout(width=width, side_width=side_width, hidden=hidden)
     lines = layout.lines
     lines.extend(_head_lines(article, width, tags))
     blocks = article.blocks
@@ -303,6 +339,9 @@ def layout_article(
             lines.append(Line(BLANK, index - 1, block.start, block.start, ""))
         previous_kind = block.kind
         first.append(len(lines))
+        mark = marks.get(index)
+        if mark is not None:
+            lines.extend(_mark_lines(mark, index, block.start, width))
         widths = tables.get(index)
         if widths is not None:
             lines.append(_table_row(block, index, widths))

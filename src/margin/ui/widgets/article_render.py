@@ -16,7 +16,16 @@ from rich.segment import Segment
 from rich.style import Style
 
 from margin.ui.reading_cursor import ReadingCursor, Span
-from margin.ui.widgets.article_layout import BLANK, META, NOTE, RULE, TITLE, Layout, Line
+from margin.ui.widgets.article_layout import (
+    BLANK,
+    MARK_KINDS,
+    META,
+    NOTE,
+    RULE,
+    TITLE,
+    Layout,
+    Line,
+)
 
 #: The gap, in cells, between the text column and the notes beside it.
 SIDE_GAP = 3
@@ -32,6 +41,10 @@ MATCH_CURRENT = "article-view--match-current"
 LINK = "article-view--link"
 HIGHLIGHT = "article-view--highlight"
 HIGHLIGHT_NOTE = "article-view--highlight-note"
+#: The text of a block margin does not show, in the cut view.
+HIDDEN = "article-view--hidden"
+#: The cut view's mark in the margin of each line of a hidden block.
+HIDDEN_GUTTER = "┊ "
 
 #: A span of text and the component class that styles it.
 StyledSpan = tuple[int, int, str]
@@ -104,7 +117,7 @@ class LinePainter:
         if line.kind not in NOT_TEXT:
             whole_line_cursor, in_cursor = self._cursor_spans(line, under)
             selection = self._selection(line, under)
-        segments = self._margin(in_cursor or selection is not None)
+        segments = self._margin(in_cursor or selection is not None, self._hidden(line))
         segments.extend(self._content(line, whole_line_cursor, selection, under))
         side = self.layout.side.get(index)
         if side is not None:
@@ -137,12 +150,20 @@ class LinePainter:
         under.append((lo, hi, SELECTION))
         return lo, hi
 
-    def _margin(self, marked: bool) -> list[Segment]:
-        """The blank left of the text, ending in a gutter bar on cursor and selection lines."""
-        if not marked:
-            return [Segment(" " * self.left, self.base)]
-        gutter = self.base + self.style("article-view--gutter")
-        return [Segment(" " * (self.left - 2), self.base), Segment("▎ ", gutter)]
+    def _hidden(self, line: Line) -> bool:
+        """A line of a block the cut view shows though margin does not."""
+        return line.kind != BLANK and line.block in self.layout.hidden
+
+    def _margin(self, marked: bool, hidden: bool = False) -> list[Segment]:
+        """The blank left of the text, ending in a gutter bar on cursor and
+        selection lines, and in the cut view's mark on a hidden block's."""
+        if marked:
+            gutter = self.base + self.style("article-view--gutter")
+            return [Segment(" " * (self.left - 2), self.base), Segment("▎ ", gutter)]
+        if hidden:
+            mark = self.base + self.style(HIDDEN)
+            return [Segment(" " * (self.left - 2), self.base), Segment(HIDDEN_GUTTER, mark)]
+        return [Segment(" " * self.left, self.base)]
 
     def _content(
         self,
@@ -160,7 +181,11 @@ class LinePainter:
             return [Segment("─" * min(self.layout.width, 24), base + style("article-view--rule"))]
         if kind == NOTE:
             return [Segment(line.prefix + line.text, base + style("article-view--note"))]
+        if kind in MARK_KINDS:
+            return [Segment(line.text, base + style(f"article-view--{kind}"))]
         text_style = base + style(f"article-view--{kind}") if kind in STYLED_KINDS else base
+        if self._hidden(line):
+            text_style = text_style + style(HIDDEN)
         if whole_line_cursor and selection is None:
             text_style = text_style + style(CURSOR)
         segments = [Segment(" " * line.indent, base)] if line.indent else []

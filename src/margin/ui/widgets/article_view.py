@@ -32,11 +32,16 @@ from textual.worker import get_current_worker
 
 from margin.config import DEFAULT_COLUMN
 from margin.model import Article, Entity, Highlight
-from margin.ui.entity_colours import ENTITY_COLOURS, entity_colour, entity_css
+from margin.ui.entity_colours import entity_colour
 from margin.ui.reading_cursor import ReadingCursor, Span
 from margin.ui.reading_progress import ReadingProgress, read_line
 from margin.ui.theme_styles import CachedLineStyles
-from margin.ui.widgets.article_layout import Layout, NotesByBlock, layout_article
+from margin.ui.widgets.article_layout import (
+    BlockMarks,
+    Layout,
+    NotesByBlock,
+    layout_article,
+)
 from margin.ui.widgets.article_render import (
     HIGHLIGHT,
     HIGHLIGHT_NOTE,
@@ -47,6 +52,7 @@ from margin.ui.widgets.article_render import (
     Spans,
     TextMarks,
 )
+from margin.ui.widgets.article_styles import ARTICLE_COMPONENTS, ARTICLE_VIEW_CSS
 
 #: Articles longer than this (characters) are wrapped in a worker thread.
 SYNC_LAYOUT_LIMIT = 150_000
@@ -64,54 +70,8 @@ SIDE_NOTE_MAX = 40
 class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings=False):
     """Shows an article in a centred column, with a reading cursor on one block."""
 
-    COMPONENT_CLASSES = {
-        "article-view--title",
-        "article-view--meta",
-        "article-view--rule",
-        "article-view--heading",
-        "article-view--quote",
-        "article-view--code",
-        "article-view--caption",
-        "article-view--prefix",
-        "article-view--note",
-        *(colour.component for colour in ENTITY_COLOURS.values()),
-        "article-view--link",
-        "article-view--highlight",
-        "article-view--highlight-note",
-        "article-view--match",
-        "article-view--match-current",
-        "article-view--cursor",
-        "article-view--selection",
-        "article-view--gutter",
-    }
-
-    DEFAULT_CSS = (
-        """
-    ArticleView {
-        background: $surface;
-        color: $foreground;
-        scrollbar-gutter: stable;
-        & > .article-view--title { text-style: bold; color: $text-primary; }
-        & > .article-view--meta { color: $text-muted; }
-        & > .article-view--rule { color: $primary-muted; }
-        & > .article-view--heading { text-style: bold; color: $text-accent; }
-        & > .article-view--quote { color: $text-muted; text-style: italic; }
-        & > .article-view--code { background: $boost; color: $text-secondary; }
-        & > .article-view--caption { color: $text-muted; text-style: italic; }
-        & > .article-view--prefix { color: $text-muted; }
-        & > .article-view--note { color: $text-warning; text-style: italic; }
-        & > .article-view--link { text-style: underline; }
-        & > .article-view--highlight { background: $warning 30%; }
-        & > .article-view--highlight-note { background: $warning 30%; text-style: underline; }
-        & > .article-view--match { background: $accent 40%; }
-        & > .article-view--match-current { background: $accent; color: $text; text-style: bold; }
-        & > .article-view--cursor { background: $primary 15%; }
-        & > .article-view--selection { background: $primary 35%; }
-        & > .article-view--gutter { color: $text-accent; }
-    """
-        + entity_css()
-        + "\n    }\n"
-    )
+    COMPONENT_CLASSES = ARTICLE_COMPONENTS
+    DEFAULT_CSS = ARTICLE_VIEW_CSS
 
     class LayoutReady(Message):
         """The article was (re)wrapped; posted by the layout worker."""
@@ -154,8 +114,13 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         self.search_query = ""
         #: What ``n`` and ``N`` step through: search matches or an entity's mentions.
         self.matches: list[Span] = []
+        #: The cut view's marks on the blocks of the article shown (none outside it).
+        self.block_marks: BlockMarks = {}
         self._generation = 0
         self._pending_offset: int | None = None
+        #: Where the cursor goes once the article is laid out, when not at
+        #: ``_pending_offset`` (see ``show_version``).
+        self._pending_cursor: int | None = None
         #: The offset a laid-out article is about to be scrolled to (after the
         #: next refresh); a resize before then keeps it rather than the top.
         #: Scrolling until it is reached is the view's own, not reading.
@@ -179,9 +144,11 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         *,
         offset: int | None = None,
         progress: float = 0.0,
+        cursor: int | None = None,
     ) -> None:
-        """Show ``article``; scroll to text ``offset`` once it is laid out.
-        ``progress``: how far an earlier reading got."""
+        """Show ``article``; scroll to text ``offset`` once it is laid out, the
+        cursor there too or at ``cursor``. ``progress``: how far an earlier
+        reading got."""
         self.article = article
         self.text_layout = None
         self.reading = ReadingProgress.resumed(len(article.text), progress)
@@ -192,7 +159,30 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         self.set_entities(article.entities)
         self._set_highlight_spans(highlights)
         self._pending_offset = offset
+        self._pending_cursor = cursor
         self._request_layout()
+
+    def show_version(
+        self,
+        article: Article,
+        highlights: Sequence[Highlight],
+        *,
+        top: int,
+        cursor: int,
+        marks: BlockMarks | None = None,
+        reading: bool = True,
+    ) -> None:
+        """Show another version of the article on screen (corrected again, or
+        the cut view with its ``marks``) at the same place: ``top`` is the
+        offset shown first on screen, ``cursor`` where the cursor goes (kept in
+        view). The reading progress carries over; with ``reading`` False,
+        nothing counts as read until another version is shown (the cut view's
+        text is not the article's). A search is run again on the new text."""
+        fraction = self.progress
+        self.block_marks = marks or {}
+        self.set_article(article, highlights, offset=top, progress=fraction, cursor=cursor)
+        self.reading.frozen = not reading
+        self.set_search(self.search_query)
 
     def set_entities(self, entities: Sequence[Entity]) -> None:
         if self.article is not None and entities is not self.article.entities:
@@ -390,12 +380,16 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         notes = self._notes_by_block()
         side = self._side_width(notes)
         if len(article.text) <= SYNC_LAYOUT_LIMIT:
-            layout = layout_article(article, column, notes, side_width=side, tags=self.tags)
+            layout = layout_article(
+                article, column, notes, side_width=side, tags=self.tags, marks=self.block_marks
+            )
             assert layout is not None
             self._apply_layout(layout)
             return
         self._lay_out_head(article, column, notes, side)
-        self._layout_in_thread(article, column, notes, side, self.tags, self._generation)
+        self._layout_in_thread(
+            article, column, notes, side, self.tags, self.block_marks, self._generation
+        )
 
     def _lay_out_head(self, article: Article, column: int, notes: NotesByBlock, side: int) -> None:
         """For a long article, lay out the blocks around the reading position
@@ -407,7 +401,9 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         # (far into the text the head would be most of it: then the thread alone)
         if head < len(starts) // 4 and self.text_layout is None:
             partial = replace(article, blocks=article.blocks[:head])
-            layout = layout_article(partial, column, notes, side_width=side, tags=self.tags)
+            layout = layout_article(
+                partial, column, notes, side_width=side, tags=self.tags, marks=self.block_marks
+            )
             assert layout is not None
             self._apply_layout(layout)
 
@@ -421,11 +417,14 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         notes: NotesByBlock,
         side: int,
         tags: tuple[str, ...],
+        marks: BlockMarks,
         generation: int,
     ) -> None:
         worker = get_current_worker()
         stop = worker.cancelled_event.is_set
-        layout = layout_article(article, column, notes, cancelled=stop, side_width=side, tags=tags)
+        layout = layout_article(
+            article, column, notes, cancelled=stop, side_width=side, tags=tags, marks=marks
+        )
         if layout is not None and not worker.is_cancelled:
             self.post_message(self.LayoutReady(layout, generation))
 
@@ -440,20 +439,26 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         self.virtual_size = Size(self.scrollable_content_region.width, len(layout.lines))
         if self._pending_offset is not None:
             offset = self._pending_offset
-            self._pending_offset = None
+            cursor = self._pending_cursor
+            self._pending_offset = self._pending_cursor = None
             line = 0
             if offset > 0:
-                self.cursor.land_on(offset)
                 line = layout.line_for_offset(offset)
+            if cursor is not None:
+                self.cursor.land_on(cursor)
+            elif offset > 0:
+                self.cursor.land_on(offset)
             # after the refresh: the new virtual size must be in place first
             self._landing = offset
-            self.call_after_refresh(self._land, line)
+            self.call_after_refresh(self._land, line, cursor is not None)
         self.refresh()
         self.post_message(self.Changed(self))
 
-    def _land(self, line: int) -> None:
+    def _land(self, line: int, reveal_cursor: bool = False) -> None:
         try:
             self.scroll_to(y=line, animate=False, immediate=True)
+            if reveal_cursor:
+                self._scroll_cursor_into_view()
         finally:
             self._landing = None
 
