@@ -67,6 +67,7 @@ def test_the_readers_pure_modules_do_not_load_textual():
             "margin.ui.reader_status",
             "margin.ui.entity_colours",
             "margin.ui.text_direction",
+            "margin.ui.viewport",
             "margin.ui.widgets.article_layout",
             "margin.ui.widgets.article_render",
             "margin.ui.widgets.article_tables",

@@ -8,16 +8,15 @@ palette parses ``Hit.help`` and plain-string prompts as markup.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from rich.text import Text
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import Hit, Hits
 
 from margin import paths
 from margin.sanitize import display_path, one_line
+from margin.ui.command_list import Command, CommandList, shown
 from margin.wording import counted
 
 if TYPE_CHECKING:
@@ -28,7 +27,7 @@ def export_folder() -> Path:
     return paths.home() / "exports"
 
 
-class MarginCommands(Provider):
+class MarginCommands(CommandList):
     """margin's own commands, plus one "Open" hit per article."""
 
     async def startup(self) -> None:
@@ -44,11 +43,11 @@ class MarginCommands(Provider):
     def margin_app(self) -> MarginApp:
         return cast("MarginApp", self.app)
 
-    def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
+    def commands(self) -> list[Command]:
         app = self.margin_app
         entities = "off" if app.show_entities else "on"
         dark = app.current_theme.dark
-        commands: list[tuple[str, Callable[[], Any], str]] = [
+        commands: list[Command] = [
             (
                 f"Turn entity highlighting {entities}",
                 self._toggle_entities,
@@ -75,16 +74,10 @@ class MarginCommands(Provider):
             ]
         return commands
 
-    async def discover(self) -> Hits:
-        for name, callback, help_text in self._commands():
-            yield DiscoveryHit(Text(name), callback, text=name, help=help_text)
-
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, callback, help_text in self._commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, self._display(matcher, name), callback, text=name, help=help_text)
+        for hit in self.command_hits(matcher):
+            yield hit
         for row in self._rows:
             if row.status != "ok":
                 continue
@@ -94,21 +87,11 @@ class MarginCommands(Provider):
             if score > 0:
                 yield Hit(
                     score * 0.9,
-                    self._display(matcher, candidate),
+                    shown(matcher, candidate),
                     partial(self._open, row),
                     text=candidate,
                     help="Open this article in the reader",
                 )
-
-    @staticmethod
-    def _display(matcher: Any, candidate: str) -> Text:
-        # Matcher.highlight() parses the candidate as markup: build the Text here.
-        text = Text(candidate)
-        _, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
-        for offset in offsets:
-            if not candidate[offset].isspace():
-                text.stylize("bold underline", offset, offset + 1)
-        return text
 
     def _open(self, row: Any) -> None:
         from margin.ui.screens.reader_screen import ReaderScreen

@@ -15,10 +15,8 @@ from collections.abc import Callable, Coroutine
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
-from rich.text import Text
-from textual.command import DiscoveryHit, Hit, Hits, Provider
-
 from margin.sanitize import one_line
+from margin.ui.command_list import Command, CommandList
 
 if TYPE_CHECKING:
     from margin.library.corrections import Correction
@@ -35,18 +33,18 @@ NO_CORRECTIONS = (
 )
 
 
-class CutCommands(Provider):
+class CutCommands(CommandList):
     """The site rules, and the corrections of the article in the reader."""
 
     @property
     def margin_app(self) -> MarginApp:
         return cast("MarginApp", self.app)
 
-    def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
+    def commands(self) -> list[Command]:
         app = self.margin_app
         if app.library is None:
             return []
-        commands: list[tuple[str, Callable[[], Any], str]] = [
+        commands: list[Command] = [
             (
                 "Site rules",
                 partial(self._run, site_rules, app),
@@ -69,18 +67,6 @@ class CutCommands(Provider):
         screen = self.screen
         loaded = getattr(screen, "article", None) is not None
         return screen if loaded and getattr(screen, "in_library", False) else None
-
-    async def discover(self) -> Hits:
-        for name, callback, help_text in self._commands():
-            yield DiscoveryHit(Text(name), callback, text=name, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, callback, help_text in self._commands():
-            score = matcher.match(name)
-            if score > 0:
-                # our own fixed names: no markup in them to parse
-                yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)
 
     def _run(self, flow: Callable[..., Coroutine[Any, Any, None]], *args: Any) -> None:
         # a worker: the dialogs are waited for, and the library read in a thread

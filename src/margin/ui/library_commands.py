@@ -8,18 +8,16 @@ screen's method that its key calls. Names and help are fixed text of ours
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
-from rich.text import Text
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from margin.ui.command_list import Command, CommandList
 
 if TYPE_CHECKING:
     from margin.ui.screens.library_screen import LibraryScreen
 
 
-class LibraryCommands(Provider):
-    def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
+class LibraryCommands(CommandList):
+    def commands(self) -> list[Command]:
         screen = cast("LibraryScreen", self.screen)
         if screen.margin_app.library is None:
             return []
@@ -41,14 +39,3 @@ class LibraryCommands(Provider):
             ),
             ("Filter by tag…", screen.action_tag_filter, "List one tag's articles (key: #)"),
         ]
-
-    async def discover(self) -> Hits:
-        for name, callback, help_text in self._commands():
-            yield DiscoveryHit(Text(name), callback, text=name, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, callback, help_text in self._commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)

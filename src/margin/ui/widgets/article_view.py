@@ -16,7 +16,7 @@ parsed as markup, so nothing in an article can create a link or an action.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -36,6 +36,7 @@ from margin.ui.entity_colours import entity_colour
 from margin.ui.reading_cursor import ReadingCursor, Span
 from margin.ui.reading_progress import ReadingProgress, read_line
 from margin.ui.theme_styles import CachedLineStyles
+from margin.ui.viewport import block_on_screen, end_on_screen, top_offset
 from margin.ui.widgets.article_layout import (
     BlockMarks,
     Layout,
@@ -297,12 +298,7 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
     @property
     def top_offset(self) -> int:
         """Text offset of the first line on screen (a width-independent position)."""
-        if self.text_layout is None or not self.text_layout.lines:
-            return 0
-        index = min(int(self.scroll_y), len(self.text_layout.lines) - 1)
-        if index <= 0:
-            return 0
-        return self.text_layout.lines[index].start
+        return top_offset(self.text_layout, int(self.scroll_y))
 
     @property
     def progress(self) -> float:
@@ -524,18 +520,8 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
         layout = self.text_layout
         if layout is None or not layout.block_first_line or self.cursor.anchor is not None:
             return
-        top = int(self.scroll_y)
         height = self.scrollable_content_region.height
-        firsts = layout.block_first_line
-        first = firsts[self.cursor.block]
-        nxt = self.cursor.block + 1
-        end = firsts[nxt] if nxt < len(firsts) else len(layout.lines)
-        if end > top and first < top + height:
-            return
-        # the first block that starts on screen, else the one covering the top
-        index = bisect_left(firsts, top)
-        if index >= len(firsts) or firsts[index] >= top + height:
-            index = max(0, index - 1)
+        index = block_on_screen(layout, self.cursor.block, int(self.scroll_y), height)
         if index != self.cursor.block:
             self.cursor.go_to(index)
             self._restyle()
@@ -560,13 +546,10 @@ class ArticleView(CachedLineStyles, ScrollView, can_focus=True, inherit_bindings
 
     def _end_on_screen(self) -> bool:
         """The article's last line is on screen (not only a long article's head's)."""
-        layout = self.text_layout
-        if layout is None or self.article is None:
+        if self.article is None:
             return False
-        if len(layout.block_first_line) < len(self.article.blocks):
-            return False
-        bottom = int(self.scroll_y) + self.scrollable_content_region.height
-        return bottom >= len(layout.lines) - 1
+        height = self.scrollable_content_region.height
+        return end_on_screen(self.text_layout, len(self.article.blocks), int(self.scroll_y), height)
 
     def on_click(self, event: Click) -> None:
         if self.text_layout is None:
