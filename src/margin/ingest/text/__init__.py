@@ -12,7 +12,11 @@ by shape and context, never by phrases copied from one site:
    (regions.py, segment.py): running text counts for the article, chrome
    against it, and every switch between the two costs a penalty. The
    article may come out in a few pieces (a "related" block splits it); the
-   pieces near the heaviest one are kept. Teaser chains (a headline and a
+   pieces near the heaviest one are kept, unless the article's headline
+   (the page's one top-level heading, or a headline with its date under
+   it; anchor.py) leads into another piece that, counted for more,
+   outweighs them: a short article does not lose to a longer disclaimer,
+   comment or feed elsewhere. Teaser chains (a headline and a
    short summary, again and again) and readers' comments (a dated line over
    each piece of prose, again and again) are told by that repeated shape
    and count little, and so do text written twice in a row or on one line

@@ -54,11 +54,16 @@ def find_byline(lines: list[Line], title: int | None, start: int) -> tuple[str |
     return byline, dated | {at}
 
 
+def looks_like_name(ln: Line) -> bool:
+    """Two to four capitalised words: a person's name, by its shape."""
+    return 2 <= ln.words <= 4 and _NAME_RE.match(ln.text) is not None and ln.caps == 1.0
+
+
 def _bare_name_by_a_date(near: list[Line], k: int) -> bool:
     """A bare name next to a date line: "Jane Doe" / "12 March 2026", or
     with the byline's role between: "Jane Doe" / "Games Editor" / date."""
     ln = near[k]
-    if not (2 <= ln.words <= 4 and _NAME_RE.match(ln.text) and ln.caps == 1.0):
+    if not looks_like_name(ln):
         return False
     around = [near[x] for x in (k - 1, k + 1) if 0 <= x < len(near)]
     if k + 2 < len(near) and near[k + 1].words <= 4 and not near[k + 1].end:

@@ -40,13 +40,18 @@ def heads_comment(lines: list[Line], k: int, last: int, reach: int) -> bool:
     return any(x.kind in PROSE for x in lines[k + 1 : min(last, k + reach) + 1])
 
 
+def comment_chains(lines: list[Line]) -> tuple[list[int], list[list[int]]]:
+    """(every dated line over prose, the runs of three or more of them close
+    together: readers' comments' headings)."""
+    heads = [ln.index for ln in lines if heads_comment(lines, ln.index, len(lines), 2)]
+    return heads, [c for c in chains(heads, _COMMENT_REACH) if len(c) >= 3]
+
+
 def discount_comments(lines: list[Line], values: list[float]) -> None:
     """Readers' comments: prose under short dated lines, three or more close
     together, counts for nothing towards the article region."""
-    heads = [ln.index for ln in lines if heads_comment(lines, ln.index, len(lines), 2)]
-    for chain in chains(heads, _COMMENT_REACH):
-        if len(chain) < 3:
-            continue
+    heads, runs = comment_chains(lines)
+    for chain in runs:
         # Past the article, a comment section runs on to the last dated
         # heading, however long a comment between two of them.
         before = sum(x.words for x in lines[: chain[0]] if x.kind in PROSE)

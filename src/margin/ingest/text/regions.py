@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from margin.ingest.text.anchor import Anchor
 from margin.ingest.text.byline import is_byline, is_dateline
 from margin.ingest.text.chrome import menu_runs
 from margin.ingest.text.comments import discount_comments, end_before_comments
@@ -37,6 +38,11 @@ _REACH = 40
 # A page with less link text than this is nearly all article (a document, a
 # plain blog post without menus): it is kept whole, bar clear chrome.
 _FEW_LINKS = 0.05
+# What the first running text under the article's headline adds: enough to
+# make a short article a piece of its own (two switches), and to outweigh
+# some more running text elsewhere.
+_ANCHOR_BONUS = 2 * _SWITCH
+_ANCHOR_FACTOR = 2.0
 
 
 @dataclass(slots=True)
@@ -50,10 +56,13 @@ class Region:
         return self.end >= self.start and any(solid(ln) for ln in lines[self.start : self.end + 1])
 
 
-def article_region(lines: list[Line], values: list[float], linked: bool) -> Region:
+def article_region(
+    lines: list[Line], values: list[float], linked: bool, anchor: Anchor | None = None
+) -> Region:
     """The region the Viterbi pass finds, or the whole page when it is
-    nearly all article."""
-    start, end, gaps = _article_pieces(lines, values)
+    nearly all article; ``anchor``: the first running text under the
+    article's headline (anchor.py), which counts for more."""
+    start, end, gaps = _article_pieces(lines, values, anchor)
     whole = _whole_page(lines, linked)
     if whole:
         start, end = 0, len(lines) - 1
@@ -71,7 +80,9 @@ def _whole_page(lines: list[Line], linked: bool) -> bool:
     return prose_share > 0 and sum(ln.words for ln in menu_runs(lines)) < 0.02 * total_words
 
 
-def _article_pieces(lines: list[Line], values: list[float]) -> tuple[int, int, set[int]]:
+def _article_pieces(
+    lines: list[Line], values: list[float], anchor: Anchor | None
+) -> tuple[int, int, set[int]]:
     """(start, end, lines between the pieces) of the article."""
     d = list(values)
     discount_comments(lines, d)
@@ -84,25 +95,66 @@ def _article_pieces(lines: list[Line], values: list[float]) -> tuple[int, int, s
             return 0, -1, set()
         spans = [run]
     lo, hi = _heaviest_group(spans, d)
+    if anchor is not None and not spans[lo][0] - _REACH <= anchor.start <= spans[hi][1]:
+        spans, (lo, hi) = _anchored_group(spans, (lo, hi), d, anchor)
     gaps: set[int] = set()
     for k in range(lo, hi):
         gap = range(spans[k][1] + 1, spans[k + 1][0])
         gaps.update(gap)
         gaps.difference_update(_stranded(lines, d, gap))
-    return spans[lo][0], spans[hi][1], gaps
+    start, end = spans[lo][0], spans[hi][1]
+    if anchor is not None and _headline_starts(lines, anchor, start, end):
+        start = anchor.start
+    return start, end, gaps
 
 
-def _heaviest_group(spans: list[tuple[int, int]], d: list[float]) -> tuple[int, int]:
-    """Pieces close together make one article; the heaviest group wins:
-    (its first piece, its last)."""
-    weights = [sum(d[s : e + 1]) for s, e in spans]
+def _headline_starts(lines: list[Line], anchor: Anchor, start: int, end: int) -> bool:
+    """The article's headline inside the region, with little running text
+    before it: what is above the headline is not the article's."""
+    return start <= anchor.headline < anchor.start <= end and prose_words(
+        lines, start, anchor.headline
+    ) < _BEFORE_DATED_HEADLINE * prose_words(lines, anchor.start, end + 1)
+
+
+Spans = list[tuple[int, int]]
+
+
+def _groups(spans: Spans) -> list[tuple[int, int]]:
+    """Pieces close together make one article: (first piece, last piece)
+    of each group."""
     groups: list[tuple[int, int]] = []
     for k in range(len(spans)):
         if groups and spans[k][0] - spans[k - 1][1] <= _REACH:
             groups[-1] = (groups[-1][0], k)
         else:
             groups.append((k, k))
-    return max(groups, key=lambda g: sum(weights[g[0] : g[1] + 1]))
+    return groups
+
+
+def _weight(spans: Spans, group: tuple[int, int], d: list[float]) -> float:
+    return sum(sum(d[s : e + 1]) for s, e in spans[group[0] : group[1] + 1])
+
+
+def _heaviest_group(spans: Spans, d: list[float]) -> tuple[int, int]:
+    """The heaviest group of pieces: (its first piece, its last)."""
+    return max(_groups(spans), key=lambda g: _weight(spans, g, d))
+
+
+def _anchored_group(
+    spans: Spans, group: tuple[int, int], d: list[float], anchor: Anchor
+) -> tuple[Spans, tuple[int, int]]:
+    """The group of pieces the article's headline leads into, its first
+    running text counting for more, when it then outweighs the heaviest
+    group elsewhere; else the heaviest group."""
+    boosted = list(d)
+    boosted[anchor.start] += _ANCHOR_BONUS
+    alt = pieces(viterbi(boosted, _SWITCH))
+    for g in _groups(alt):
+        if alt[g[0]][0] <= anchor.start <= alt[g[1]][1]:
+            if _ANCHOR_FACTOR * _weight(alt, g, boosted) > _weight(spans, group, d):
+                return alt, g
+            break
+    return spans, group
 
 
 def _stranded(lines: list[Line], d: list[float], gap: range) -> list[int]:

@@ -1,0 +1,174 @@
+"""Text saves: the article's region, never the whole wrong one.
+
+A short article (three paragraphs, a recipe of short lines) must not lose to
+a longer run of other text on the same page: a legal disclaimer, one long
+reader comment, a feed of other stories' summaries. Every page here is
+written for the test; each pins one kind of page where the reader would
+otherwise see no line of the article.
+"""
+
+from __future__ import annotations
+
+from margin.ingest.text import extract_text
+
+P1 = (
+    "The ferry company that links the northern islands said on Monday that it would "
+    "replace its two oldest boats within three years, after a winter in which breakdowns "
+    "left villages without a crossing for days at a time."
+)
+P2 = (
+    "Residents of the smallest island, where about four hundred people live, had "
+    "complained that the timetable was no longer something they could plan their "
+    "lives around, and the regional council had threatened to withhold its subsidy."
+)
+P3 = (
+    "The new boats will be built at a yard on the mainland and will run on batteries "
+    "for the shorter crossings, which the company said would cut its fuel bill by "
+    "almost a third once both of them are in service."
+)
+SHORT_ARTICLE = [P1, P2, P3]
+HEADLINE = "Ferry operator orders two new boats for the islands"
+MENU = "Home\nNews\nWorld\nBusiness\nSport\nCulture\nOpinion\nSign in\nSubscribe"
+# A long index of the site's sections: far enough from the article that what
+# comes after it is a region of its own.
+SECTIONS = "\n".join(f"Section {k}" for k in range(50))
+LEGAL = (
+    "The information contained on this website is provided for general information "
+    "purposes only and does not constitute legal, financial or professional advice of "
+    "any kind. While we endeavour to keep the information up to date and correct, we make "
+    "no representations or warranties of any kind, express or implied, about the "
+    "completeness, accuracy, reliability, suitability or availability with respect to "
+    "the website or the information, products, services, or related graphics contained "
+    "on the website for any purpose. Any reliance you place on such information is "
+    "therefore strictly at your own risk. In no event will we be liable for any loss or "
+    "damage including without limitation, indirect or consequential loss or damage, or "
+    "any loss or damage whatsoever arising from loss of data or profits arising out of, "
+    "or in connection with, the use of this website. Through this website you are able "
+    "to link to other websites which are not under our control, and we have no control "
+    "over the nature, content and availability of those sites. The inclusion of any links "
+    "does not necessarily imply a recommendation or endorse the views expressed within them."
+)
+
+
+def save(*parts: str) -> str:
+    return "\n\n".join(parts) + "\n"
+
+
+def firefox(paragraph: str, width: int = 80) -> str:
+    """A paragraph wrapped the way Firefox's Save as Text wraps it."""
+    out, line = [], ""
+    for word in paragraph.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "\n".join([*out, line])
+
+
+def firefox_menu(items: list[str]) -> str:
+    return "\n".join(f"  * {m} <https://harbour.example/{k}/>" for k, m in enumerate(items))
+
+
+def h1(text: str) -> str:
+    """A top-level heading as Firefox's save writes it."""
+    return f"\n\n  {text}"
+
+
+def body(text: str) -> str:
+    _meta, blocks = extract_text(text)
+    return "\n\n".join(b.text for b in blocks)
+
+
+def assert_short_article(got: str) -> None:
+    for para in SHORT_ARTICLE:
+        assert para in got, para[:40]
+
+
+def test_short_dated_article_outweighs_a_longer_legal_disclaimer_far_below() -> None:
+    # A copy-paste: the headline with its byline and date under it is where
+    # the article starts, however much more the footer's disclaimer weighs.
+    disclaimer = [LEGAL, LEGAL.replace("website", "site").replace("information", "material")]
+    got = body(
+        save(MENU, f"{HEADLINE}\nBy Jane Roe\n12 March 2031", *SHORT_ARTICLE, SECTIONS, *disclaimer)
+    )
+    assert_short_article(got)
+    assert "general information purposes" not in got
+
+
+def test_short_dated_article_outweighs_a_feed_of_summaries_far_below() -> None:
+    feed = []
+    for topic in ("harbour", "school", "bridge", "library", "market", "pier"):
+        feed.append(f"Council report on the {topic} is published early")
+        feed.append(
+            f"The long-awaited report on the {topic} was published on Tuesday, and it says "
+            f"that the work on the {topic} should be finished before the end of the year, "
+            "with the cost shared between the council and the government."
+        )
+    got = body(
+        save(
+            MENU,
+            f"{HEADLINE}\nBy Jane Roe\n12 March 2031",
+            *SHORT_ARTICLE,
+            SECTIONS,
+            "Latest news",
+            *feed,
+        )
+    )
+    assert_short_article(got)
+    assert "long-awaited report" not in got
+
+
+def test_article_under_the_saves_headline_outweighs_one_long_comment_far_below() -> None:
+    comment = " ".join(
+        [
+            P3.replace("boats", "buses"),
+            P1.replace("ferry", "bus"),
+            P2.replace("Residents", "People"),
+        ]
+        * 2
+    )
+    menu = firefox_menu([f"Section {k}" for k in range(50)])
+    text = save(
+        firefox_menu(MENU.split("\n")),
+        h1(HEADLINE),
+        "By Jane Roe\n12 March 2031",
+        *map(firefox, SHORT_ARTICLE),
+        menu,
+        "Mary Smith says:\n14 March 2031 at 10:12 am",
+        *(firefox(f"{comment} That is what I saw in week {k}.") for k in range(3)),
+        "Reply",
+    )
+    got = body(text)
+    assert_short_article(got)
+    assert "buses" not in got
+
+
+def test_headline_naming_a_date_is_still_the_headline() -> None:
+    # "... on 19 August" makes the headline look like a date line; it is the
+    # page's one top-level heading all the same.
+    text = save(
+        firefox_menu(MENU.split("\n")),
+        h1("Ferry festival returns to the harbour on 19 August"),
+        "By Jane Roe",
+        *map(firefox, SHORT_ARTICLE),
+        firefox_menu([f"Section {k}" for k in range(50)]),
+        *map(firefox, [LEGAL, LEGAL.replace("website", "site")]),
+    )
+    got = body(text)
+    assert_short_article(got)
+    assert "general information purposes" not in got
+
+
+def test_the_whole_page_title_again_in_the_footer_is_no_headline() -> None:
+    # The page title on the first line, written again whole at the foot of
+    # the page (over a newsletter pitch), says nothing of where the article
+    # starts: a headline repeats a part of it.
+    title = f"{HEADLINE} - Harbour Post"
+    pitch = (
+        "Give us your email address so that we can keep you up to date with news, updates "
+        "and the latest offers from the whole of the islands and from the mainland too."
+    )
+    got = body(save(title, MENU, *SHORT_ARTICLE, SECTIONS, title, pitch))
+    assert_short_article(got)
+    assert "email address" not in got
