@@ -9,6 +9,8 @@ otherwise see no line of the article.
 
 from __future__ import annotations
 
+import pytest
+
 from margin.ingest.text import extract_text
 
 P1 = (
@@ -172,3 +174,67 @@ def test_the_whole_page_title_again_in_the_footer_is_no_headline() -> None:
     got = body(save(title, MENU, *SHORT_ARTICLE, SECTIONS, title, pitch))
     assert_short_article(got)
     assert "email address" not in got
+
+
+REPLY_FORMS = {
+    "en": [
+        "Leave a Reply",
+        "Your email address will not be published.",
+        "Comment",
+        "Name *",
+        "Email *",
+        "Website",
+    ],
+    "de": ["Schreibe einen Kommentar", "Kommentar", "Name *", "E-Mail *", "Website"],
+    "fr": ["Laisser un commentaire", "Commentaire", "Nom *", "Adresse de messagerie *", "Site web"],
+    "required": [
+        "Antworten",
+        "Name (required)",
+        "Mail (will not be published) (required)",
+        "Website",
+    ],
+}
+# A sidebar box: a party's programme, heading by heading, longer than the
+# article above it.
+PROGRAMME = [
+    line
+    for k, topic in enumerate(("schools", "roads", "harbours", "clinics", "libraries", "parks"))
+    for line in (
+        f"Better {topic}",
+        f"We want the {topic} of the islands to be funded by the region and run by the "
+        f"towns, with a budget that is set for five years at a time and published in full "
+        f"every spring, so that everyone can see where the money for the {topic} goes.",
+    )
+]
+
+
+@pytest.mark.parametrize("language", sorted(REPLY_FORMS))
+def test_what_follows_a_reply_form_is_not_the_article(language: str) -> None:
+    form = "\n".join(REPLY_FORMS[language])
+    got = body(save(MENU, HEADLINE, *SHORT_ARTICLE, form, "Our programme", *PROGRAMME, MENU))
+    assert_short_article(got)
+    assert "funded by the region" not in got
+    assert "Website" not in got and "Name *" not in got
+
+
+def test_a_recipe_of_short_lines_ends_at_its_reply_form() -> None:
+    recipe = [
+        "Preparation: 25 minutes",
+        "Ingredients:",
+        "300 g flour\n1 tsp baking powder\n100 g ground almonds\n200 g butter\n200 g sugar",
+        "Method:",
+        "Mix everything into a smooth dough.\nRoll it out and cut out the biscuits.\n"
+        "Bake for 15 minutes until golden.",
+    ]
+    sidebar = "Categories\nDesserts\nBiscuits\nSoups\nArchive\nDecember 2031\nNovember 2031"
+    form = "\n".join(REPLY_FORMS["de"])
+    got = body(save("Almond biscuits", *recipe, form, sidebar))
+    assert "100 g ground almonds" in got and "Bake for 15 minutes" in got
+    assert "Biscuits" not in got.split("Bake for 15")[1] and "November 2031" not in got
+
+
+def test_a_sign_in_form_above_the_article_does_not_end_it() -> None:
+    # E-mail and password fields are no reply form: the article after them stays.
+    sign_in = "Sign in\nEmail\nPassword\nForgot your password?"
+    got = body(save(MENU, sign_in, HEADLINE, *SHORT_ARTICLE, MENU))
+    assert_short_article(got)

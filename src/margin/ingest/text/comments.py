@@ -9,6 +9,7 @@ import re
 
 from margin.ingest.text.byline import is_dateline
 from margin.ingest.text.chrome import chains
+from margin.ingest.text.forms import reply_form
 from margin.ingest.text.lines import PROSE, Kind, Line, back_to_prose, prose_words
 
 # An embedded post's attribution, under the post: "— Jane Doe (@jane) 25
@@ -26,7 +27,8 @@ _COMMENTS_HEADING_RE = re.compile(
     re.I,
 )
 _BODY_WORDS = 100  # running text before comments can start: the article's
-_BREAK = -2.0  # what the chrome between the article and its comments adds at most
+_BREAK = -2.0
+_FORM_BODY_WORDS = 40  # running text above a reply form: an article it is under  # what the chrome between the article and its comments adds at most
 
 
 def heads_comment(lines: list[Line], k: int, last: int, reach: int) -> bool:
@@ -49,7 +51,12 @@ def comment_chains(lines: list[Line]) -> tuple[list[int], list[list[int]]]:
 
 def discount_comments(lines: list[Line], values: list[float]) -> None:
     """Readers' comments: prose under short dated lines, three or more close
-    together, counts for nothing towards the article region."""
+    together, counts for nothing towards the article region; nor does what
+    follows a reply form under running text (forms.py)."""
+    form = reply_form(lines)
+    if form is not None and prose_words(lines, 0, form) >= _FORM_BODY_WORDS:
+        for k in range(form, len(lines)):
+            values[k] = min(values[k], 0.0)
     heads, runs = comment_chains(lines)
     for chain in runs:
         # Past the article, a comment section runs on to the last dated
@@ -62,10 +69,12 @@ def discount_comments(lines: list[Line], values: list[float]) -> None:
 
 
 def end_before_comments(lines: list[Line], values: list[float], start: int, end: int) -> int:
-    """The region ends before readers' comments: at a comments heading, or
-    past a clear break (a run of chrome lines) before three or more short
-    dated lines over prose."""
-    at = _comments_heading(lines, start, end)
+    """The region ends before readers' comments: at a reply form or a
+    comments heading, or past a clear break (a run of chrome lines) before
+    three or more short dated lines over prose."""
+    at = reply_form(lines)
+    if at is None or not start < at <= end:
+        at = _comments_heading(lines, start, end)
     if at is None:
         at = _comment_section(lines, values, start, end)
     return end if at is None else back_to_prose(lines, start, at - 1)
