@@ -32,10 +32,10 @@ by shape and context, never by phrases copied from one site:
    reading time, a photo credit, a call in capitals, a citation or
    copyright footer, other stories under a label ("Most read") or a kicker
    in capitals, a feed of summaries cut off with "…" (teasers.py). A
-   comments heading ("12 Comments", "Kommentare") or a reply form (its name,
-   e-mail and website fields; forms.py) after the body ends it
-   (comments.py), and nothing after a reply form counts for the article. Running text stranded inside the article between two
-   blocks of chrome (two "Most popular" boxes) stays with it, and so does a
+   comments heading ("12 Comments", "Kommentare") or a reply form (its
+   name, e-mail and website fields; forms.py) after the body ends it
+   (comments.py), and nothing after a reply form counts for the article.
+   Running text stranded inside the article between two blocks of chrome (two "Most popular" boxes) stays with it, and so does a
    lead cut off from the rest by a little chrome (the authors' cards). A
    page with no running text at all (a poem, lyrics) keeps the piece of
    short lines that stands out.
