@@ -238,3 +238,42 @@ def test_a_sign_in_form_above_the_article_does_not_end_it() -> None:
     sign_in = "Sign in\nEmail\nPassword\nForgot your password?"
     got = body(save(MENU, sign_in, HEADLINE, *SHORT_ARTICLE, MENU))
     assert_short_article(got)
+
+
+def _numbered_comments() -> list[str]:
+    """Readers' comments, numbered, each signed under its text."""
+    out = []
+    for k, (name, topic) in enumerate((("Ann", "ferry"), ("Rob", "bus"), ("Sue", "pier")), 1):
+        out.append(f" {k}.")
+        out.append(
+            firefox(
+                f"    I have used the {topic} for twenty years and I can tell you that it has "
+                "never been as unreliable as it was last winter, when we waited for hours in "
+                f"the cold and nobody from the company came to tell us anything about the {topic}."
+            )
+        )
+        out.append(f"    Comment by {name} — posted in the evening")
+    return out
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        h1("  3 Comments » <https://harbour.example/story#comments>"),
+        f"3 thoughts on “{HEADLINE}”",
+        f"3 Gedanken zu „{HEADLINE}“",
+    ],
+    ids=["linked-heading", "thoughts-on", "gedanken-zu"],
+)
+def test_comments_under_a_heading_that_links_or_names_the_article_dropped(heading: str) -> None:
+    text = save(
+        firefox_menu(MENU.split("\n")),
+        h1(HEADLINE),
+        *map(firefox, SHORT_ARTICLE),
+        heading,
+        *_numbered_comments(),
+        firefox_menu(["About", "Contact", "Imprint"]),
+    )
+    got = body(text)
+    assert_short_article(got)
+    assert "twenty years" not in got

@@ -26,6 +26,13 @@ _COMMENTS_HEADING_RE = re.compile(
     r"(?:\s*[(\[]?\d[\d,.]*[)\]]?)?(?:\s+total)?\W*$",
     re.I,
 )
+# ... or naming the article: "5 thoughts on “Title”", "2 Gedanken zu „Titel“".
+_COMMENTS_ON_RE = re.compile(
+    r"^\d[\d,.]*\s+(?:thoughts?|comments?|responses?|repl(?:y|ies)|gedanken|kommentare?"
+    r"|antworten|commentaires?|réponses?|comentarios?|respuestas?|commenti|risposte)"
+    r"\s+(?:on|to|zu|auf|sur|à|a|en|para|su)\s+\S",
+    re.I,
+)
 _BODY_WORDS = 100  # running text before comments can start: the article's
 _BREAK = -2.0
 _FORM_BODY_WORDS = 40  # running text above a reply form: an article it is under  # what the chrome between the article and its comments adds at most
@@ -83,14 +90,21 @@ def end_before_comments(lines: list[Line], values: list[float], start: int, end:
 def _comments_heading(lines: list[Line], start: int, end: int) -> int | None:
     for ln in lines[start + 1 : end + 1]:
         if (
-            ln.kind not in PROSE
-            and ln.links < 0.5
-            and ln.words <= 6
-            and _COMMENTS_HEADING_RE.match(ln.text)
+            ln.kind not in (Kind.GOOD, Kind.CODE)
+            # (a link, unless the save writes it as a heading: "35 Comments »")
+            and (ln.links < 0.5 or (ln.gap >= 2 and ln.indent >= 2))
+            and is_comments_heading(ln)
             and prose_words(lines, start, ln.index) >= _BODY_WORDS
         ):
             return ln.index
     return None
+
+
+def is_comments_heading(ln: Line) -> bool:
+    """ "Comments", "12 Comments", "5 thoughts on “Title”"."""
+    if ln.words <= 6 and _COMMENTS_HEADING_RE.match(ln.text):
+        return True
+    return ln.words <= 40 and _COMMENTS_ON_RE.match(ln.text) is not None
 
 
 def _comment_section(lines: list[Line], values: list[float], start: int, end: int) -> int | None:
