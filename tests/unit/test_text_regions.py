@@ -277,3 +277,18 @@ def test_comments_under_a_heading_that_links_or_names_the_article_dropped(headin
     got = body(text)
     assert_short_article(got)
     assert "twenty years" not in got
+
+
+def test_categories_with_their_counts_flattened_into_one_line_dropped() -> None:
+    # A drop-down of the site's categories written as one long line: more
+    # words than a paragraph, with function words in its entries' names.
+    entries = [
+        "arts and culture", "books of the year", "business and the economy",
+        "climate and the weather", "community events in the town", "education and the schools",
+        "ferries and transport", "food and drink", "health and care", "housing and planning",
+        "island life", "local politics and the council", "opinion and letters",
+    ]  # fmt: skip
+    categories = "Select Category " + " ".join(f"{e} ({k + 3})" for k, e in enumerate(entries))
+    got = body(save(MENU, HEADLINE, *SHORT_ARTICLE, "Categories", categories, MENU))
+    assert_short_article(got)
+    assert "Select Category" not in got and "island life" not in got
