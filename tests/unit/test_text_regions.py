@@ -292,3 +292,56 @@ def test_categories_with_their_counts_flattened_into_one_line_dropped() -> None:
     got = body(save(MENU, HEADLINE, *SHORT_ARTICLE, "Categories", categories, MENU))
     assert_short_article(got)
     assert "Select Category" not in got and "island life" not in got
+
+
+def _legal_far_below() -> list[str]:
+    return [
+        firefox_menu([f"Section {k}" for k in range(50)]),
+        *map(firefox, [LEGAL, LEGAL.replace("website", "site")]),
+    ]
+
+
+def test_a_dated_heading_outweighs_the_sites_name_as_the_top_heading() -> None:
+    # The site's name is the page's top-level heading; the article's headline
+    # is a second-level one, with its standfirst and its date under it.
+    text = save(
+        h1("Harbour Post"),
+        firefox_menu(MENU.split("\n")),
+        f"\n\n    {HEADLINE}",
+        "Two boats, three years, and a subsidy saved.",
+        "12 March 2031",
+        *map(firefox, SHORT_ARTICLE),
+        *_legal_far_below(),
+    )
+    got = body(text)
+    assert_short_article(got)
+    assert "general information purposes" not in got
+
+
+def test_other_stories_each_with_its_date_are_no_headline() -> None:
+    # Two other stories, each a heading with its date and summary, far
+    # below an article under an undated headline: the article stays, though
+    # one of the headings is not a link and so looks like a headline.
+    stories = []
+    for k, topic in enumerate(("harbour", "school")):
+        link = f" <https://harbour.example/{topic}/>" if k else ""
+        stories += [
+            f"\n\n      The {topic} report is out{link}",
+            f"{k + 3} March 2031",
+            firefox(
+                f"The long-awaited report on the {topic} was published on Tuesday, and it says "
+                f"that the work on the {topic} should be finished before the end of the year, "
+                "with the cost shared between the council and the government, which has not "
+                "yet said how much of it will come from the fund for the islands."
+            ),
+        ]
+    text = save(
+        firefox_menu(MENU.split("\n")),
+        h1(HEADLINE),
+        *map(firefox, SHORT_ARTICLE),
+        firefox_menu([f"Section {k}" for k in range(50)]),
+        *stories,
+    )
+    got = body(text)
+    assert_short_article(got)
+    assert "long-awaited report" not in got
