@@ -23,7 +23,6 @@ from dataclasses import dataclass
 
 from margin.ingest.text.byline import is_byline, is_dateline, looks_like_name
 from margin.ingest.text.chrome import chains
-from margin.ingest.text.comments import comment_chains
 from margin.ingest.text.lines import PROSE, Kind, Line, solid
 
 _DATED_REACH = 3  # lines under a headline where its date or byline stands
@@ -34,16 +33,20 @@ _HEADLINE_WORDS = 30
 _DATED = 2
 _LIST_REACH = 8  # lines between two dated headlines of one list of other stories
 _DEK_WORDS = 50  # the longest a standfirst between a headline and its date runs
-_DATE_WORDS = 8  # the longest a line that is only a date (and a time, a place) runs
+_DATE_WORDS = 8
+_BYLINE_WORDS = 60  # the longest a byline runs, with the writer's note after the name  # the longest a line that is only a date (and a time, a place) runs
 _ABBREVIATION_END_RE = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "... in the U.S."
 
 
-def headline_at(lines: list[Line], page_title: Line | None) -> int | None:
-    """The index of the article's headline, when the page tells one."""
-    marks = {ln.index: _marks(ln, page_title) for ln in lines if _headline_like(ln)}
-    for k in _dated_headlines(lines, page_title):
-        marks[k] += _DATED
-    marks = {k: n for k, n in marks.items() if n and lines[k] is not page_title}
+def headline_at(
+    lines: list[Line], page_title: Line | None, comment_runs: list[list[int]]
+) -> int | None:
+    """The index of the article's headline, when the page tells one
+    (``comment_runs``: the dated headings of readers' comments)."""
+    marks = {ln.index: n for ln in lines if (n := _marks(ln, page_title)) and _headline_like(ln)}
+    for k in _dated_headlines(lines, page_title, comment_runs):
+        marks[k] = marks.get(k, 0) + _DATED
+    marks = {k: n for k, n in marks.items() if lines[k] is not page_title}
     if not marks:
         return None
     best = max(marks.values())
@@ -55,22 +58,25 @@ def _marks(ln: Line, page_title: Line | None) -> int:
     return _top_heading(ln) + _repeats_title(ln, page_title)
 
 
-def _dated_headlines(lines: list[Line], page_title: Line | None) -> list[int]:
+def _dated_headlines(
+    lines: list[Line], page_title: Line | None, comment_runs: list[list[int]]
+) -> list[int]:
     """Headlines with a date or a byline right under them: headings in a
     save that writes them (there, a dated line that is not a heading is
     another story's link), else short lines worded like headlines; but not
     one of a list of other stories, each with its date (two close together),
     nor one over a reader's comment."""
     headings = any(_heading(ln) for ln in lines)
-    comment_dates = {i for run in comment_chains(lines)[1] for i in run}
+    meta = _Meta(lines, {i for run in comment_runs for i in run})
     # (any dated line counts for a list: another story's may be a link)
     found = [
         ln.index
         for ln in lines
         if 2 <= ln.words <= _HEADLINE_WORDS
-        and not _date_or_byline(ln)
-        and (_heading(ln) or _marks(ln, page_title) or not headings)
-        and dated(lines, ln.index, comment_dates)
+        and _unended(ln)
+        and (_heading(ln) or _marks(ln, page_title) or (not headings and ln.kind is not Kind.GOOD))
+        and not meta.date_or_byline(ln.index)
+        and meta.dated(ln.index)
     ]
     alone = [k for c in chains(found, _LIST_REACH) if len(c) == 1 for k in c]
     return [k for k in alone if _headline_like(lines[k]) and _titled(lines[k])]
@@ -82,9 +88,11 @@ class Anchor:
     start: int  # the first running text under it: where the article starts
 
 
-def find_anchor(lines: list[Line], page_title: Line | None) -> Anchor | None:
+def find_anchor(
+    lines: list[Line], page_title: Line | None, comment_runs: list[list[int]]
+) -> Anchor | None:
     """The article's headline and the first running text under it."""
-    h = headline_at(lines, page_title)
+    h = headline_at(lines, page_title, comment_runs)
     if h is None:
         return None
     for ln in lines[h + 1 : h + 1 + _BODY_REACH]:
@@ -103,16 +111,20 @@ def _headline_like(ln: Line) -> bool:
         and not ln.repeated
         and ln.kind not in (Kind.RULE, Kind.CODE)
         and ln.links < 0.5
-        and (
-            not ln.end or ln.text.endswith(("?", "!")) or bool(_ABBREVIATION_END_RE.search(ln.text))
-        )
+        and _unended(ln)
         and not _date_or_byline(ln)
     )
 
 
+def _unended(ln: Line) -> bool:
+    """Not ended like a sentence, as a headline is not (but for "?", "!"
+    and an abbreviation: "... in the U.S.")."""
+    return not ln.end or ln.text.endswith(("?", "!")) or bool(_ABBREVIATION_END_RE.search(ln.text))
+
+
 def _date_or_byline(ln: Line) -> bool:
     """A byline, or a line that is only a date (a headline may name one)."""
-    return is_byline(ln) is not None or (is_dateline(ln) and ln.words <= _DATE_WORDS)
+    return (is_dateline(ln) and ln.words <= _DATE_WORDS) or is_byline(ln) is not None
 
 
 def _titled(ln: Line) -> bool:
@@ -139,19 +151,32 @@ def _repeats_title(ln: Line, page_title: Line | None) -> int:
     return int(text in title and text != title)
 
 
-def dated(lines: list[Line], h: int, comment_dates: set[int]) -> int:
-    """1 for a date or a byline right under line ``h`` (past its standfirst,
-    a sentence or two), before the story or another headline (and not one
-    heading a reader's comment, ``comment_dates``)."""
-    dek = False
-    for x in lines[h + 1 : h + 1 + _DATED_REACH]:
-        if x.index in comment_dates:
-            return 0
-        if is_dateline(x) or is_byline(x) is not None:
-            return 1
-        if x.kind in PROSE and not dek and x.words <= _DEK_WORDS:
-            dek = True
-            continue
-        if x.kind in PROSE or x.words >= 2:  # the story, or another headline
-            return 0
-    return 0
+class _Meta:
+    """Which lines are a date or a byline, each line told once."""
+
+    def __init__(self, lines: list[Line], comment_dates: set[int]) -> None:
+        self.lines = lines
+        self.comment_dates = comment_dates  # the dates heading readers' comments
+        self.known: dict[int, bool] = {}
+
+    def date_or_byline(self, k: int) -> bool:
+        if k not in self.known:
+            self.known[k] = _date_or_byline(self.lines[k])
+        return self.known[k]
+
+    def dated(self, h: int) -> bool:
+        """A date or a byline right under line ``h`` (past its standfirst, a
+        sentence or two), before the story or another headline, and not one
+        heading a reader's comment."""
+        dek = False
+        for x in self.lines[h + 1 : h + 1 + _DATED_REACH]:
+            if x.index in self.comment_dates:
+                return False
+            if x.words <= _BYLINE_WORDS and (is_dateline(x) or self.date_or_byline(x.index)):
+                return True
+            if x.kind in PROSE and not dek and x.words <= _DEK_WORDS:
+                dek = True
+                continue
+            if x.kind in PROSE or x.words >= 2:  # the story, or another headline
+                return False
+        return False

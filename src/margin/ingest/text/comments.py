@@ -56,15 +56,18 @@ def comment_chains(lines: list[Line]) -> tuple[list[int], list[list[int]]]:
     return heads, [c for c in chains(heads, _COMMENT_REACH) if len(c) >= 3]
 
 
-def discount_comments(lines: list[Line], values: list[float]) -> None:
-    """Readers' comments: prose under short dated lines, three or more close
-    together, counts for nothing towards the article region; nor does what
-    follows a reply form under running text (forms.py)."""
+def discount_comments(
+    lines: list[Line], values: list[float], comments: tuple[list[int], list[list[int]]]
+) -> None:
+    """Readers' comments (``comments``: what comment_chains finds): prose
+    under short dated lines, three or more close together, counts for
+    nothing towards the article region; nor does what follows a reply form
+    under running text (forms.py)."""
     form = reply_form(lines)
     if form is not None and prose_words(lines, 0, form) >= _FORM_BODY_WORDS:
         for k in range(form, len(lines)):
             values[k] = min(values[k], 0.0)
-    heads, runs = comment_chains(lines)
+    heads, runs = comments
     for chain in runs:
         # Past the article, a comment section runs on to the last dated
         # heading, however long a comment between two of them.

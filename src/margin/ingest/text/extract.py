@@ -3,7 +3,6 @@ package's docstring, in order."""
 
 from __future__ import annotations
 
-from margin.ingest.text.anchor import find_anchor
 from margin.ingest.text.byline import find_byline
 from margin.ingest.text.chrome import line_values, mark_chrome
 from margin.ingest.text.headline import find_dek, find_title, page_title_line
@@ -23,7 +22,7 @@ def extract_text(text: str) -> tuple[Metadata, list[Block]]:
     page_title = page_title_line(lines)
     linked = any(r.links for r in raw)  # a save that writes links (Firefox's)
     values = line_values(lines, mark_chrome(lines, linked), linked)
-    region = article_region(lines, values, linked, find_anchor(lines, page_title))
+    region = article_region(lines, values, linked, page_title)
     if not region.has_running_text(lines):
         title, blocks = unstructured(lines, region, linked)
         return Metadata(title=title), blocks

@@ -38,21 +38,25 @@ _HEAD_WORDS = 25
 def reply_form(lines: list[Line]) -> int | None:
     """The first line of the page's first reply form (its heading, its note,
     else its first field), if it has one."""
-    fields = [ln for ln in lines if ln.words <= _FIELD_WORDS and ln.kind is not Kind.CODE]
-    for k, ln in enumerate(fields):
-        near = [x for x in fields[k : k + _FIELD_REACH] if x.index - ln.index < _FIELD_REACH]
-        if _is_form(near) and (_NAME_RE.match(ln.text) or _MAIL_RE.match(ln.text)):
-            return _form_top(lines, ln.index)
+    # (each short line is tried once: a field's label, and which)
+    fields = [(ln.index, kind) for ln in lines if (kind := _field(ln))]
+    for k, (at, kind) in enumerate(fields):
+        near = {f for i, f in fields[k : k + _FIELD_REACH] if i - at < _FIELD_REACH}
+        if kind in ("n", "m") and {"n", "m", "s"} <= near:
+            return _form_top(lines, at)
     return None
 
 
-def _is_form(near: list[Line]) -> bool:
-    """A name field, an e-mail field and a website or comment field."""
-    return (
-        any(_NAME_RE.match(x.text) for x in near)
-        and any(_MAIL_RE.match(x.text) for x in near)
-        and any(_SITE_OR_TEXT_RE.match(x.text) for x in near)
-    )
+def _field(ln: Line) -> str:
+    """ "n" for a name field's label, "m" for an e-mail field's, "s" for a
+    website or comment field's, "" for none."""
+    if ln.words > _FIELD_WORDS or ln.kind is Kind.CODE:
+        return ""
+    if _NAME_RE.match(ln.text):
+        return "n"
+    if _MAIL_RE.match(ln.text):
+        return "m"
+    return "s" if _SITE_OR_TEXT_RE.match(ln.text) else ""
 
 
 def _form_top(lines: list[Line], first: int) -> int:

@@ -96,6 +96,7 @@ class Line:
     listed: bool = False  # an item of a list without links, in a save that writes links
     slide: bool = False  # a line of a gallery's slide ("3/50 A headline", its caption)
     said: bool = False  # chrome by what it says (a notice, furniture, a teaser): never kept
+    dated: bool | None = None  # a short line with a date in it: byline.is_dateline's answer
 
 
 def read_lines(raw: list[RawLine]) -> list[Line]:

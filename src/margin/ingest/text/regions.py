@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from margin.ingest.text.anchor import Anchor
+from margin.ingest.text.anchor import Anchor, find_anchor
 from margin.ingest.text.byline import is_byline, is_dateline
 from margin.ingest.text.chrome import menu_runs
-from margin.ingest.text.comments import discount_comments, end_before_comments
+from margin.ingest.text.comments import comment_chains, discount_comments, end_before_comments
 from margin.ingest.text.lines import (
     LINKY,
     PROSE,
@@ -57,12 +57,14 @@ class Region:
 
 
 def article_region(
-    lines: list[Line], values: list[float], linked: bool, anchor: Anchor | None = None
+    lines: list[Line], values: list[float], linked: bool, page_title: Line | None
 ) -> Region:
     """The region the Viterbi pass finds, or the whole page when it is
-    nearly all article; ``anchor``: the first running text under the
-    article's headline (anchor.py), which counts for more."""
-    start, end, gaps = _article_pieces(lines, values, anchor)
+    nearly all article. The first running text under the article's headline
+    (anchor.py) counts for more."""
+    comments = comment_chains(lines)
+    anchor = find_anchor(lines, page_title, comments[1])
+    start, end, gaps = _article_pieces(lines, values, anchor, comments)
     whole = _whole_page(lines, linked)
     if whole:
         start, end = 0, len(lines) - 1
@@ -81,11 +83,14 @@ def _whole_page(lines: list[Line], linked: bool) -> bool:
 
 
 def _article_pieces(
-    lines: list[Line], values: list[float], anchor: Anchor | None
+    lines: list[Line],
+    values: list[float],
+    anchor: Anchor | None,
+    comments: tuple[list[int], list[list[int]]],
 ) -> tuple[int, int, set[int]]:
     """(start, end, lines between the pieces) of the article."""
     d = list(values)
-    discount_comments(lines, d)
+    discount_comments(lines, d, comments)
     spans = pieces(viterbi(d, _SWITCH))
     if not spans:
         # No piece worth two switches: the densest run of lines, unless
