@@ -345,3 +345,19 @@ def test_other_stories_each_with_its_date_are_no_headline() -> None:
     got = body(text)
     assert_short_article(got)
     assert "long-awaited report" not in got
+
+
+def test_the_top_heading_with_text_under_it_outweighs_the_sites_name_as_another() -> None:
+    # Two top-level headings, neither dated: the site's name over its menus
+    # and the article's headline over its text. Only the second leads into
+    # running text.
+    text = save(
+        h1("Harbour Post"),
+        firefox_menu(MENU.split("\n")),
+        h1(HEADLINE),
+        *map(firefox, SHORT_ARTICLE),
+        *_legal_far_below(),
+    )
+    got = body(text)
+    assert_short_article(got)
+    assert "general information purposes" not in got

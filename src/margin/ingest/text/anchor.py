@@ -38,20 +38,15 @@ _BYLINE_WORDS = 60  # the longest a byline runs, with the writer's note after th
 _ABBREVIATION_END_RE = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "... in the U.S."
 
 
-def headline_at(
+def _headlines(
     lines: list[Line], page_title: Line | None, comment_runs: list[list[int]]
-) -> int | None:
-    """The index of the article's headline, when the page tells one
+) -> dict[int, int]:
+    """Each line that has a headline's marks, with their number
     (``comment_runs``: the dated headings of readers' comments)."""
     marks = {ln.index: n for ln in lines if (n := _marks(ln, page_title)) and _headline_like(ln)}
     for k in _dated_headlines(lines, page_title, comment_runs):
         marks[k] = marks.get(k, 0) + _DATED
-    marks = {k: n for k, n in marks.items() if lines[k] is not page_title}
-    if not marks:
-        return None
-    best = max(marks.values())
-    top = [i for i, n in marks.items() if n == best]
-    return top[0] if len(top) == 1 else None
+    return {k: n for k, n in marks.items() if lines[k] is not page_title}
 
 
 def _marks(ln: Line, page_title: Line | None) -> int:
@@ -91,15 +86,27 @@ class Anchor:
 def find_anchor(
     lines: list[Line], page_title: Line | None, comment_runs: list[list[int]]
 ) -> Anchor | None:
-    """The article's headline and the first running text under it."""
-    h = headline_at(lines, page_title, comment_runs)
-    if h is None:
+    """The article's headline and the first running text under it: of the
+    headlines with running text under them, the one with the most marks,
+    when no other has as many (``comment_runs``: the dated headings of
+    readers' comments)."""
+    marks = _headlines(lines, page_title, comment_runs)
+    anchors = [Anchor(h, k) for h in marks if (k := _text_under(lines, h)) is not None]
+    if not anchors:
         return None
+    best = max(marks[a.headline] for a in anchors)
+    top = [a for a in anchors if marks[a.headline] == best]
+    return top[0] if len(top) == 1 else None
+
+
+def _text_under(lines: list[Line], h: int) -> int | None:
+    """The first running text under line ``h``, before another top-level
+    heading (a site's name over its menus has none)."""
     for ln in lines[h + 1 : h + 1 + _BODY_REACH]:
         if solid(ln) and is_byline(ln) is None:
-            return Anchor(h, ln.index)
+            return ln.index
         if _top_heading(ln):
-            return None  # another heading before any text: a section page
+            return None
     return None
 
 
