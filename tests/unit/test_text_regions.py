@@ -297,7 +297,7 @@ def test_categories_with_their_counts_flattened_into_one_line_dropped() -> None:
 def _legal_far_below() -> list[str]:
     return [
         firefox_menu([f"Section {k}" for k in range(50)]),
-        *map(firefox, [LEGAL, LEGAL.replace("website", "site")]),
+        *map(firefox, [LEGAL, LEGAL.replace("website", "site"), LEGAL.replace("any", "all")]),
     ]
 
 
@@ -352,6 +352,7 @@ def test_the_top_heading_with_text_under_it_outweighs_the_sites_name_as_another(
     # and the article's headline over its text. Only the second leads into
     # running text.
     text = save(
+        firefox_menu(["Skip to content", "Accessibility help"]),
         h1("Harbour Post"),
         firefox_menu(MENU.split("\n")),
         h1(HEADLINE),
