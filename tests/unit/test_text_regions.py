@@ -362,3 +362,35 @@ def test_the_top_heading_with_text_under_it_outweighs_the_sites_name_as_another(
     got = body(text)
     assert_short_article(got)
     assert "general information purposes" not in got
+
+
+def test_a_landing_page_keeps_its_short_sections_under_its_headline() -> None:
+    # No stretch of running text long enough to be a piece of article: an
+    # introduction and short sections, each a heading, a few sentences and
+    # the buttons of a slide show. All of them are the page's text, not only
+    # the densest.
+    features = {
+        "Timetables": "See every crossing of the week at a glance, and plan your trip to the "
+        "islands before you leave home.",
+        "Tickets": "Buy your ticket on the boat or online before you board, and remember that "
+        "children under five travel free.",
+        "Cabins": "Book a cabin for the night crossing to the north, where each of the cabins "
+        "sleeps up to four people.",
+        "Cars": "Bring your car on the larger boats in the summer, and book a place on the "
+        "car deck in good time.",
+    }
+    sections = []
+    for name, text in features.items():
+        sections += [f"\n\n      {name}", text, "Next\nBack"]
+    text = save(
+        firefox_menu(["Skip to content", "Accessibility help"]),
+        firefox_menu(MENU.split("\n")),
+        h1("Travel with the island ferries"),
+        "Everything you need for your crossing to the islands is here, in one place: the "
+        "times of the boats, the prices of the tickets, and what you may take on board.",
+        *sections,
+        firefox_menu([f"Footer link {k}" for k in range(12)]),
+    )
+    got = body(text)
+    for kept in features.values():
+        assert kept in got

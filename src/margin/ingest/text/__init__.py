@@ -16,7 +16,9 @@ by shape and context, never by phrases copied from one site:
    (the page's one top-level heading, or a headline with its date under
    it; anchor.py) leads into another piece that, counted for more,
    outweighs them: a short article does not lose to a longer disclaimer,
-   comment or feed elsewhere. Teaser chains (a headline and a
+   comment or feed elsewhere; on a page with no piece at all (a landing
+   page of short sections) the headline's text runs on over the sections
+   under it. Teaser chains (a headline and a
    short summary, again and again) and readers' comments (a dated line over
    each piece of prose, again and again) are told by that repeated shape
    and count little, and so do text written twice in a row or on one line

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from margin.ingest.text.anchor import Anchor, find_anchor
 from margin.ingest.text.byline import is_byline, is_dateline
-from margin.ingest.text.chrome import menu_runs
+from margin.ingest.text.chrome import TEASER_VALUE, menu_runs
 from margin.ingest.text.comments import comment_chains, discount_comments, end_before_comments
 from margin.ingest.text.lines import (
     LINKY,
@@ -98,6 +98,8 @@ def _article_pieces(
         run = densest_run(d)
         if sum(d[run[0] : run[1] + 1]) < _SWITCH:
             return 0, -1, set()
+        if anchor is not None and run[0] - _ANCHOR_REACH <= anchor.start <= run[1]:
+            return anchor.start, max(run[1], _sections_end(lines, d, anchor.start)), set()
         spans = [run]
     lo, hi = _heaviest_group(spans, d)
     if anchor is not None and not spans[lo][0] - _REACH <= anchor.start <= spans[hi][1]:
@@ -119,6 +121,33 @@ def _headline_starts(lines: list[Line], anchor: Anchor, start: int, end: int) ->
     return start <= anchor.headline < anchor.start <= end and prose_words(
         lines, start, anchor.headline
     ) < _BEFORE_DATED_HEADLINE * prose_words(lines, anchor.start, end + 1)
+
+
+_ANCHOR_REACH = 12  # lines above the densest run where the headline's first text may stand
+_CHROME_RUN = 6  # lines of links or chrome, with no text between, that end the sections
+
+
+def _sections_end(lines: list[Line], d: list[float], start: int) -> int:
+    """A page with no piece of article (a landing page of short sections,
+    each a heading and a few sentences) whose headline leads into its
+    densest run: the article runs on from the first text under the
+    headline over the sections that follow, until another top-level
+    heading, a heading that is a link (other stories' teasers), a line that
+    is chrome by what it says, or a run of links and chrome with no text in
+    it. The last running text before that (not a teaser's nor a comment's:
+    what they add, ``d``, is cut)."""
+    end, quiet = start, 0
+    for ln in lines[start + 1 :]:
+        heading = ln.gap >= 2 and ln.indent >= 2
+        if (heading and (ln.indent == 2 or ln.links >= 0.5)) or ln.said:
+            break
+        if solid(ln) and ln.links < 0.5 and d[ln.index] > TEASER_VALUE:
+            end, quiet = ln.index, 0
+        elif ln.links >= 0.5 or ln.kind is Kind.BAD:
+            quiet += 1
+            if quiet >= _CHROME_RUN:
+                break
+    return end
 
 
 Spans = list[tuple[int, int]]
