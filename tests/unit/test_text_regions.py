@@ -394,3 +394,44 @@ def test_a_landing_page_keeps_its_short_sections_under_its_headline() -> None:
     got = body(text)
     for kept in features.values():
         assert kept in got
+
+
+SHORT_LINE_ARTICLES = {
+    "recipe": [
+        "Preparation: 25 minutes",
+        "Ingredients:",
+        "300 g flour\n1 tsp baking powder\n100 g ground almonds\n200 g butter\n200 g sugar",
+        "Method:",
+        "Mix everything into a smooth dough.\nRoll it out and cut out the biscuits.\n"
+        "Bake for 15 minutes until golden.",
+    ],
+    "meal plan": [
+        "Monday: porridge with apples\nTuesday: lentil soup and bread\n"
+        "Wednesday: baked potatoes with cheese\nThursday: fish pie with peas\n"
+        "Friday: vegetable curry and rice\nSaturday: pancakes for everyone",
+    ],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SHORT_LINE_ARTICLES))
+def test_an_article_of_short_lines_outweighs_one_long_comment_far_below(kind: str) -> None:
+    # No running text under the headline, only short lines: they are the
+    # article, not the reader's comment that is the page's longest text.
+    comment = " ".join([P3, P1, P2]).replace("boats", "buses")
+    text = save(
+        firefox_menu(MENU.split("\n")),
+        h1("Almond biscuits for the winter"),
+        "By Jane Roe\n12 March 2031",
+        *SHORT_LINE_ARTICLES[kind],
+        firefox_menu([f"Section {k}" for k in range(50)]),
+        "Mary Smith says:\n14 March 2031 at 10:12 am",
+        *(firefox(f"{comment} That was week {k}.") for k in range(2)),
+        "Reply",
+    )
+    meta, blocks = extract_text(text)
+    got = "\n".join(b.text for b in blocks)
+    for part in SHORT_LINE_ARTICLES[kind]:
+        for line in part.split("\n"):
+            assert line in got
+    assert "buses" not in got and "Section 3" not in got
+    assert meta.title == "Almond biscuits for the winter"

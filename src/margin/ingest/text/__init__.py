@@ -18,7 +18,9 @@ by shape and context, never by phrases copied from one site:
    outweighs them: a short article does not lose to a longer disclaimer,
    comment or feed elsewhere; on a page with no piece at all (a landing
    page of short sections) the headline's text runs on over the sections
-   under it. Teaser chains (a headline and a
+   under it, and an article of short lines under its top-level heading
+   (a recipe, a meal plan) is kept as it is when the region found is its
+   little running text or lies far below it. Teaser chains (a headline and a
    short summary, again and again) and readers' comments (a dated line over
    each piece of prose, again and again) are told by that repeated shape
    and count little, and so do text written twice in a row or on one line

@@ -13,7 +13,10 @@ too, but it has no date under it; the dates over a list of other stories
 (two close together) and over readers' comments are no headline's. The line
 with the most marks is the headline when no other has as many, and the
 first running text under it is where the article starts: the region there
-counts for more (regions.py).
+counts for more (regions.py). Under a top-level heading, in a save that
+writes links, the block of short lines down to the first chrome (a recipe,
+a meal plan) is the article itself when more of its words are in short
+lines than in running text.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from dataclasses import dataclass
 
 from margin.ingest.text.byline import is_byline, is_dateline, looks_like_name
 from margin.ingest.text.chrome import chains
+from margin.ingest.text.comments import is_comments_heading
 from margin.ingest.text.lines import PROSE, Kind, Line, solid
 
 _DATED_REACH = 3  # lines under a headline where its date or byline stands
@@ -80,7 +84,10 @@ def _dated_headlines(
 @dataclass(frozen=True, slots=True)
 class Anchor:
     headline: int  # the article's headline
-    start: int  # the first running text under it: where the article starts
+    start: int  # the first running text under it (else its first line): where the article starts
+    # (first, last) of the block of short lines under the headline (a recipe,
+    # a meal plan, a schedule), when its text is mostly short lines.
+    block: tuple[int, int] | None = None
 
 
 def find_anchor(
@@ -89,14 +96,70 @@ def find_anchor(
     """The article's headline and the first running text under it: of the
     headlines with running text under them, the one with the most marks,
     when no other has as many (``comment_runs``: the dated headings of
-    readers' comments)."""
+    readers' comments). When none has, or the text under the headline is
+    mostly short lines, the headline with the most marks and its block of
+    short lines, if it has one."""
     marks = _headlines(lines, page_title, comment_runs)
     anchors = [Anchor(h, k) for h in marks if (k := _text_under(lines, h)) is not None]
-    if not anchors:
+    h = _unique_best(marks, [a.headline for a in anchors] or list(marks))
+    if h is None:
         return None
-    best = max(marks[a.headline] for a in anchors)
-    top = [a for a in anchors if marks[a.headline] == best]
+    # (a block is told from menus by their links: only in a save that writes
+    # them, and only under the page's top-level heading)
+    linked = any(ln.links for ln in lines)
+    block = _block_under(lines, h) if linked and _top_heading(lines[h]) else None
+    if block is not None and not _short_lined(lines, block):
+        block = None
+    text = next((a.start for a in anchors if a.headline == h), None)
+    if text is not None:
+        return Anchor(h, text, block)
+    return None if block is None else Anchor(h, block[0], block)
+
+
+def _short_lined(lines: list[Line], block: tuple[int, int]) -> bool:
+    """More of the block's words are in short lines than in running text
+    (a long caption is neither)."""
+    part = lines[block[0] : block[1] + 1]
+    short = sum(ln.words for ln in part if not solid(ln) and ln.words <= _SHORT_WORDS)
+    return short > sum(ln.words for ln in part if solid(ln))
+
+
+def _unique_best(marks: dict[int, int], among: list[int]) -> int | None:
+    """The line of ``among`` with the most marks, when no other has as many."""
+    if not among:
+        return None
+    best = max(marks[h] for h in among)
+    top = [h for h in among if marks[h] == best]
     return top[0] if len(top) == 1 else None
+
+
+_BLOCK_REACH = 80  # lines a block of short lines runs under its headline at most
+_BLOCK_LINES = 4  # ... and at least, with this many words
+_BLOCK_WORDS = 20
+_SHORT_WORDS = 12  # the longest a short line (an ingredient, a step, a day's meals) runs
+
+
+def _block_under(lines: list[Line], h: int) -> tuple[int, int] | None:
+    """The block of short lines under headline ``h`` (past its byline and
+    dates): up to two lines of chrome in a row (links, what is chrome by what
+    it says, a page's repeated boilerplate), another top-level heading or a
+    comments heading. None when it is too small to be an article."""
+    block: list[Line] = []
+    chrome = 0
+    for ln in lines[h + 1 : h + 1 + _BLOCK_REACH]:
+        if _top_heading(ln) or is_comments_heading(ln):
+            break
+        if ln.links >= 0.5 or ln.said or ln.repeated:
+            chrome += 1
+            if chrome >= 2:
+                break
+            continue
+        chrome = 0
+        if ln.kind is not Kind.RULE and (block or not _date_or_byline(ln)):
+            block.append(ln)
+    if len(block) < _BLOCK_LINES or sum(ln.words for ln in block) < _BLOCK_WORDS:
+        return None
+    return block[0].index, block[-1].index
 
 
 def _text_under(lines: list[Line], h: int) -> int | None:

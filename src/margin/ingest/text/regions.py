@@ -51,6 +51,8 @@ class Region:
     end: int  # included; below start when the page has no article region
     gaps: set[int] = field(default_factory=set)  # chrome between the article's pieces
     whole: bool = False  # the page is nearly all article: kept whole, bar clear chrome
+    # The article is the block of short lines under this headline (anchor.py).
+    short: Anchor | None = None
 
     def has_running_text(self, lines: list[Line]) -> bool:
         return self.end >= self.start and any(solid(ln) for ln in lines[self.start : self.end + 1])
@@ -64,11 +66,22 @@ def article_region(
     (anchor.py) counts for more."""
     comments = comment_chains(lines)
     anchor = find_anchor(lines, page_title, comments[1])
-    start, end, gaps = _article_pieces(lines, values, anchor, comments)
+    text_anchor = anchor if anchor is not None and solid(lines[anchor.start]) else None
+    start, end, gaps = _article_pieces(lines, values, text_anchor, comments)
     whole = _whole_page(lines, linked)
     if whole:
         start, end = 0, len(lines) - 1
+    elif anchor is not None and anchor.block and _block_wins(anchor.block, start, end):
+        return Region(*anchor.block, short=anchor)
     return Region(start, end, gaps, whole)
+
+
+def _block_wins(block: tuple[int, int], start: int, end: int) -> bool:
+    """The headline's block of short lines is the article over the region
+    (``start``, ``end``): the region is the little running text inside the
+    block, or lies far below it (a disclaimer, a comment, a feed). (A page
+    with no region at all is kept as it is.)"""
+    return start <= end and (block[0] <= start <= block[1] or start > block[1] + _REACH)
 
 
 def _whole_page(lines: list[Line], linked: bool) -> bool:
