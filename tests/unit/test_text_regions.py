@@ -10,27 +10,13 @@ otherwise see no line of the article.
 from __future__ import annotations
 
 import pytest
+from test_text_saves import MENU, P1, P2, P3, body, save
+from test_text_saves import _firefox_wrap as firefox
 
 from margin.ingest.text import extract_text
 
-P1 = (
-    "The ferry company that links the northern islands said on Monday that it would "
-    "replace its two oldest boats within three years, after a winter in which breakdowns "
-    "left villages without a crossing for days at a time."
-)
-P2 = (
-    "Residents of the smallest island, where about four hundred people live, had "
-    "complained that the timetable was no longer something they could plan their "
-    "lives around, and the regional council had threatened to withhold its subsidy."
-)
-P3 = (
-    "The new boats will be built at a yard on the mainland and will run on batteries "
-    "for the shorter crossings, which the company said would cut its fuel bill by "
-    "almost a third once both of them are in service."
-)
 SHORT_ARTICLE = [P1, P2, P3]
 HEADLINE = "Ferry operator orders two new boats for the islands"
-MENU = "Home\nNews\nWorld\nBusiness\nSport\nCulture\nOpinion\nSign in\nSubscribe"
 # A long index of the site's sections: far enough from the article that what
 # comes after it is a region of its own.
 SECTIONS = "\n".join(f"Section {k}" for k in range(50))
@@ -52,22 +38,6 @@ LEGAL = (
 )
 
 
-def save(*parts: str) -> str:
-    return "\n\n".join(parts) + "\n"
-
-
-def firefox(paragraph: str, width: int = 80) -> str:
-    """A paragraph wrapped the way Firefox's Save as Text wraps it."""
-    out, line = [], ""
-    for word in paragraph.split(" "):
-        if line and len(line) + 1 + len(word) > width:
-            out.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    return "\n".join([*out, line])
-
-
 def firefox_menu(items: list[str]) -> str:
     return "\n".join(f"  * {m} <https://harbour.example/{k}/>" for k, m in enumerate(items))
 
@@ -77,14 +47,17 @@ def h1(text: str) -> str:
     return f"\n\n  {text}"
 
 
-def body(text: str) -> str:
-    _meta, blocks = extract_text(text)
-    return "\n\n".join(b.text for b in blocks)
-
-
 def assert_short_article(got: str) -> None:
     for para in SHORT_ARTICLE:
         assert para in got, para[:40]
+
+
+def assert_only_the_article(text: str, *others: str) -> None:
+    """The save's body holds the short article and none of ``others``."""
+    got = body(text)
+    assert_short_article(got)
+    for other in others:
+        assert other not in got, other
 
 
 def test_short_dated_article_outweighs_a_longer_legal_disclaimer_far_below() -> None:
@@ -141,9 +114,7 @@ def test_article_under_the_saves_headline_outweighs_one_long_comment_far_below()
         *(firefox(f"{comment} That is what I saw in week {k}.") for k in range(3)),
         "Reply",
     )
-    got = body(text)
-    assert_short_article(got)
-    assert "buses" not in got
+    assert_only_the_article(text, "buses")
 
 
 def test_headline_naming_a_date_is_still_the_headline() -> None:
@@ -157,9 +128,7 @@ def test_headline_naming_a_date_is_still_the_headline() -> None:
         firefox_menu([f"Section {k}" for k in range(50)]),
         *map(firefox, [LEGAL, LEGAL.replace("website", "site")]),
     )
-    got = body(text)
-    assert_short_article(got)
-    assert "general information purposes" not in got
+    assert_only_the_article(text, "general information purposes")
 
 
 def test_the_whole_page_title_again_in_the_footer_is_no_headline() -> None:
@@ -218,14 +187,7 @@ def test_what_follows_a_reply_form_is_not_the_article(language: str) -> None:
 
 
 def test_a_recipe_of_short_lines_ends_at_its_reply_form() -> None:
-    recipe = [
-        "Preparation: 25 minutes",
-        "Ingredients:",
-        "300 g flour\n1 tsp baking powder\n100 g ground almonds\n200 g butter\n200 g sugar",
-        "Method:",
-        "Mix everything into a smooth dough.\nRoll it out and cut out the biscuits.\n"
-        "Bake for 15 minutes until golden.",
-    ]
+    recipe = SHORT_LINE_ARTICLES["recipe"]
     sidebar = "Categories\nDesserts\nBiscuits\nSoups\nArchive\nDecember 2031\nNovember 2031"
     form = "\n".join(REPLY_FORMS["de"])
     got = body(save("Almond biscuits", *recipe, form, sidebar))
@@ -274,9 +236,7 @@ def test_comments_under_a_heading_that_links_or_names_the_article_dropped(headin
         *_numbered_comments(),
         firefox_menu(["About", "Contact", "Imprint"]),
     )
-    got = body(text)
-    assert_short_article(got)
-    assert "twenty years" not in got
+    assert_only_the_article(text, "twenty years")
 
 
 def test_categories_with_their_counts_flattened_into_one_line_dropped() -> None:
@@ -313,9 +273,7 @@ def test_a_dated_heading_outweighs_the_sites_name_as_the_top_heading() -> None:
         *map(firefox, SHORT_ARTICLE),
         *_legal_far_below(),
     )
-    got = body(text)
-    assert_short_article(got)
-    assert "general information purposes" not in got
+    assert_only_the_article(text, "general information purposes")
 
 
 def test_other_stories_each_with_its_date_are_no_headline() -> None:
@@ -342,9 +300,7 @@ def test_other_stories_each_with_its_date_are_no_headline() -> None:
         firefox_menu([f"Section {k}" for k in range(50)]),
         *stories,
     )
-    got = body(text)
-    assert_short_article(got)
-    assert "long-awaited report" not in got
+    assert_only_the_article(text, "long-awaited report")
 
 
 def test_the_top_heading_with_text_under_it_outweighs_the_sites_name_as_another() -> None:
@@ -359,9 +315,7 @@ def test_the_top_heading_with_text_under_it_outweighs_the_sites_name_as_another(
         *map(firefox, SHORT_ARTICLE),
         *_legal_far_below(),
     )
-    got = body(text)
-    assert_short_article(got)
-    assert "general information purposes" not in got
+    assert_only_the_article(text, "general information purposes")
 
 
 def test_a_landing_page_keeps_its_short_sections_under_its_headline() -> None:
