@@ -12,7 +12,15 @@ by shape and context, never by phrases copied from one site:
    (regions.py, segment.py): running text counts for the article, chrome
    against it, and every switch between the two costs a penalty. The
    article may come out in a few pieces (a "related" block splits it); the
-   pieces near the heaviest one are kept. Teaser chains (a headline and a
+   pieces near the heaviest one are kept, unless the article's headline
+   (the page's one top-level heading, or a headline with its date under
+   it; anchor.py) leads into another piece that, counted for more,
+   outweighs them: a short article does not lose to a longer disclaimer,
+   comment or feed elsewhere; on a page with no piece at all (a landing
+   page of short sections) the headline's text runs on over the sections
+   under it, and an article of short lines under its top-level heading
+   (a recipe, a meal plan) is kept as it is when the region found is its
+   little running text or lies far below it. Teaser chains (a headline and a
    short summary, again and again) and readers' comments (a dated line over
    each piece of prose, again and again) are told by that repeated shape
    and count little, and so do text written twice in a row or on one line
@@ -28,9 +36,10 @@ by shape and context, never by phrases copied from one site:
    reading time, a photo credit, a call in capitals, a citation or
    copyright footer, other stories under a label ("Most read") or a kicker
    in capitals, a feed of summaries cut off with "…" (teasers.py). A
-   comments heading ("12 Comments", "Kommentare") after the body ends it
-   (comments.py). Running text stranded inside the article between two
-   blocks of chrome (two "Most popular" boxes) stays with it, and so does a
+   comments heading ("12 Comments", "Kommentare") or a reply form (its
+   name, e-mail and website fields; forms.py) after the body ends it
+   (comments.py), and nothing after a reply form counts for the article.
+   Running text stranded inside the article between two blocks of chrome (two "Most popular" boxes) stays with it, and so does a
    lead cut off from the rest by a little chrome (the authors' cards). A
    page with no running text at all (a poem, lyrics) keeps the piece of
    short lines that stands out.

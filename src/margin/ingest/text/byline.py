@@ -21,12 +21,16 @@ _AND = frozenset(("and", "&", "et", "und", "y", "e", "en", "og", "och"))
 _LEAD_MARKS = "/#*-–—•· "  # what a save may put before a byline
 _ROLE_RE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’&-]+){0,4}$")
 _BIO_RE = re.compile(r"^[^,]{3,60},")
+_ROLE_MARKS = ",-–—|•·@"  # what sets a role, a date or a handle after a bare name
 _BYLINE_REACH = 4  # lines around the title and the body's start where a byline is looked for
 
 
 def is_dateline(ln: Line) -> bool:
-    """A short line with a date in it, not a sentence."""
-    return ln.words <= 14 and bool(DATE_RE.search(ln.text)) and not ln.end
+    """A short line with a date in it, not a sentence (told once a line:
+    many rules ask)."""
+    if ln.dated is None:
+        ln.dated = ln.words <= 14 and not ln.end and bool(DATE_RE.search(ln.text))
+    return ln.dated
 
 
 def find_byline(lines: list[Line], title: int | None, start: int) -> tuple[str | None, set[int]]:
@@ -54,11 +58,16 @@ def find_byline(lines: list[Line], title: int | None, start: int) -> tuple[str |
     return byline, dated | {at}
 
 
+def looks_like_name(ln: Line) -> bool:
+    """Two to four capitalised words: a person's name, by its shape."""
+    return 2 <= ln.words <= 4 and _NAME_RE.match(ln.text) is not None and ln.caps == 1.0
+
+
 def _bare_name_by_a_date(near: list[Line], k: int) -> bool:
     """A bare name next to a date line: "Jane Doe" / "12 March 2026", or
     with the byline's role between: "Jane Doe" / "Games Editor" / date."""
     ln = near[k]
-    if not (2 <= ln.words <= 4 and _NAME_RE.match(ln.text) and ln.caps == 1.0):
+    if not looks_like_name(ln):
         return False
     around = [near[x] for x in (k - 1, k + 1) if 0 <= x < len(near)]
     if k + 2 < len(near) and near[k + 1].words <= 4 and not near[k + 1].end:
@@ -70,6 +79,8 @@ def is_byline(ln: Line) -> str | None:
     """The person's name when the line is a byline."""
     t = ln.text.strip().lstrip(_LEAD_MARKS)
     m = BYLINE_PREFIX_RE.match(t)
+    if m is None and not any(c in t for c in _ROLE_MARKS):
+        return None  # a bare name is a byline only with a role or date after a mark
     # (longer with the writer's note after the name: "By Jane Doe, a deputy
     # editor who has covered the industry for a decade.")
     bio = m is not None and _BIO_RE.match(m.group("name")) is not None
@@ -91,7 +102,7 @@ def _named_with_a_role_or_date(after: str) -> bool:
     """A bare name counts with a role, a date or a handle after it:
     "Jane Doe, Chief Correspondent", "Jane Doe - Apr 16, 2015"."""
     after = after.lstrip()
-    if not after or after[0] not in ",-–—|•·@":
+    if not after or after[0] not in _ROLE_MARKS:
         return False
     rest = after.lstrip(",-–—|•· ")
     return bool(rest) and (

@@ -306,6 +306,7 @@ def _mark_teaser_feed(lines: list[Line]) -> None:
 
 
 _TEASER_REACH = 6  # lines between two teasers of one chain
+TEASER_VALUE = 0.3  # what a teaser's summary adds to the article region at most
 _FEED_REACH = 12  # lines between two cut-off teasers of one feed (with the story between)
 
 
@@ -317,7 +318,7 @@ def _discount_teasers(lines: list[Line], values: list[float], linked: bool) -> N
     for chain in chains(lone, _TEASER_REACH):
         if len(chain) >= 3:
             for j in chain:
-                values[j] = min(values[j], 0.3)
+                values[j] = min(values[j], TEASER_VALUE)
 
 
 def _lone_teaser(lines: list[Line], i: int, linked: bool) -> bool:

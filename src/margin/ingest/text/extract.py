@@ -22,7 +22,10 @@ def extract_text(text: str) -> tuple[Metadata, list[Block]]:
     page_title = page_title_line(lines)
     linked = any(r.links for r in raw)  # a save that writes links (Firefox's)
     values = line_values(lines, mark_chrome(lines, linked), linked)
-    region = article_region(lines, values, linked)
+    region = article_region(lines, values, linked, page_title)
+    if region.short is not None:  # a recipe, a meal plan: the short lines under the headline
+        _title, blocks = unstructured(lines, region, linked)
+        return Metadata(title=lines[region.short.headline].text.replace("\t", " ")), blocks
     if not region.has_running_text(lines):
         title, blocks = unstructured(lines, region, linked)
         return Metadata(title=title), blocks

@@ -48,6 +48,10 @@ _RULE_RE = re.compile(r"^[\W_]+$")
 SEPARATORS_RE = re.compile(r"\s[|·•/>»]\s| {3,}")
 _COUNTER_RE = re.compile(r"^\(?[\d,.]+[kKmM]?\)?\s*\w*\s*\(?[\d,.]*\)?$|^\w+\s*\(\d[\d,.]*\)$")
 _ADDRESS_RE = re.compile(r"https?://|www\.|@\w+\.\w")
+# An entry's count in a list of categories or tags: "Recipes (423)".
+_ENTRY_COUNT_RE = re.compile(r"\(\d[\d.,]*\)")
+_LISTED_COUNTS = 4
+_WORDS_A_COUNT = 8  # words an entry with its count runs to at most, on average
 # A bare image file name: what a save writes for an image without alt text.
 _IMAGE_NAME_RE = re.compile(r"^[\w.~%+-]+\.(?:jpe?g|png|gif|svg|webp|avif|bmp|tiff?)$", re.I)
 
@@ -92,6 +96,7 @@ class Line:
     listed: bool = False  # an item of a list without links, in a save that writes links
     slide: bool = False  # a line of a gallery's slide ("3/50 A headline", its caption)
     said: bool = False  # chrome by what it says (a notice, furniture, a teaser): never kept
+    dated: bool | None = None  # a short line with a date in it: byline.is_dateline's answer
 
 
 def read_lines(raw: list[RawLine]) -> list[Line]:
@@ -167,6 +172,9 @@ def _kind_by_marks(ln: Line) -> Kind | None:
     seps = len(SEPARATORS_RE.findall(t))
     if seps >= 2 and not ln.end:
         return Kind.BAD
+    counts = len(_ENTRY_COUNT_RE.findall(t))
+    if counts >= _LISTED_COUNTS and counts * _WORDS_A_COUNT >= ln.words:
+        return Kind.BAD  # a list of categories or tags with counts, flattened into one line
     if _COUNTER_RE.match(t) or "©" in t:
         return Kind.BAD if ln.chars < 120 else Kind.SHORT
     if _ADDRESS_RE.search(t) and ln.chars < 120:

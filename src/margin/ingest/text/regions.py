@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from margin.ingest.text.anchor import Anchor, find_anchor
 from margin.ingest.text.byline import is_byline, is_dateline
-from margin.ingest.text.chrome import menu_runs
-from margin.ingest.text.comments import discount_comments, end_before_comments
+from margin.ingest.text.chrome import TEASER_VALUE, menu_runs
+from margin.ingest.text.comments import comment_chains, discount_comments, end_before_comments
 from margin.ingest.text.lines import (
     LINKY,
     PROSE,
@@ -37,6 +38,11 @@ _REACH = 40
 # A page with less link text than this is nearly all article (a document, a
 # plain blog post without menus): it is kept whole, bar clear chrome.
 _FEW_LINKS = 0.05
+# What the first running text under the article's headline adds: enough to
+# make a short article a piece of its own (two switches), and to outweigh
+# some more running text elsewhere.
+_ANCHOR_BONUS = 2 * _SWITCH
+_ANCHOR_FACTOR = 2.0
 
 
 @dataclass(slots=True)
@@ -45,19 +51,37 @@ class Region:
     end: int  # included; below start when the page has no article region
     gaps: set[int] = field(default_factory=set)  # chrome between the article's pieces
     whole: bool = False  # the page is nearly all article: kept whole, bar clear chrome
+    # The article is the block of short lines under this headline (anchor.py).
+    short: Anchor | None = None
 
     def has_running_text(self, lines: list[Line]) -> bool:
         return self.end >= self.start and any(solid(ln) for ln in lines[self.start : self.end + 1])
 
 
-def article_region(lines: list[Line], values: list[float], linked: bool) -> Region:
+def article_region(
+    lines: list[Line], values: list[float], linked: bool, page_title: Line | None
+) -> Region:
     """The region the Viterbi pass finds, or the whole page when it is
-    nearly all article."""
-    start, end, gaps = _article_pieces(lines, values)
+    nearly all article. The first running text under the article's headline
+    (anchor.py) counts for more."""
+    comments = comment_chains(lines)
+    anchor = find_anchor(lines, page_title, comments[1])
+    text_anchor = anchor if anchor is not None and solid(lines[anchor.start]) else None
+    start, end, gaps = _article_pieces(lines, values, text_anchor, comments)
     whole = _whole_page(lines, linked)
     if whole:
         start, end = 0, len(lines) - 1
+    elif anchor is not None and anchor.block and _block_wins(anchor.block, start, end):
+        return Region(*anchor.block, short=anchor)
     return Region(start, end, gaps, whole)
+
+
+def _block_wins(block: tuple[int, int], start: int, end: int) -> bool:
+    """The headline's block of short lines is the article over the region
+    (``start``, ``end``): the region is the little running text inside the
+    block, or lies far below it (a disclaimer, a comment, a feed). (A page
+    with no region at all is kept as it is.)"""
+    return start <= end and (block[0] <= start <= block[1] or start > block[1] + _REACH)
 
 
 def _whole_page(lines: list[Line], linked: bool) -> bool:
@@ -71,10 +95,15 @@ def _whole_page(lines: list[Line], linked: bool) -> bool:
     return prose_share > 0 and sum(ln.words for ln in menu_runs(lines)) < 0.02 * total_words
 
 
-def _article_pieces(lines: list[Line], values: list[float]) -> tuple[int, int, set[int]]:
+def _article_pieces(
+    lines: list[Line],
+    values: list[float],
+    anchor: Anchor | None,
+    comments: tuple[list[int], list[list[int]]],
+) -> tuple[int, int, set[int]]:
     """(start, end, lines between the pieces) of the article."""
     d = list(values)
-    discount_comments(lines, d)
+    discount_comments(lines, d, comments)
     spans = pieces(viterbi(d, _SWITCH))
     if not spans:
         # No piece worth two switches: the densest run of lines, unless
@@ -82,27 +111,97 @@ def _article_pieces(lines: list[Line], values: list[float]) -> tuple[int, int, s
         run = densest_run(d)
         if sum(d[run[0] : run[1] + 1]) < _SWITCH:
             return 0, -1, set()
+        if anchor is not None and run[0] - _ANCHOR_REACH <= anchor.start <= run[1]:
+            return anchor.start, max(run[1], _sections_end(lines, d, anchor.start)), set()
         spans = [run]
     lo, hi = _heaviest_group(spans, d)
+    if anchor is not None and not spans[lo][0] - _REACH <= anchor.start <= spans[hi][1]:
+        spans, (lo, hi) = _anchored_group(spans, (lo, hi), d, anchor)
     gaps: set[int] = set()
     for k in range(lo, hi):
         gap = range(spans[k][1] + 1, spans[k + 1][0])
         gaps.update(gap)
         gaps.difference_update(_stranded(lines, d, gap))
-    return spans[lo][0], spans[hi][1], gaps
+    start, end = spans[lo][0], spans[hi][1]
+    if anchor is not None and _headline_starts(lines, anchor, start, end):
+        start = anchor.start
+    return start, end, gaps
 
 
-def _heaviest_group(spans: list[tuple[int, int]], d: list[float]) -> tuple[int, int]:
-    """Pieces close together make one article; the heaviest group wins:
-    (its first piece, its last)."""
-    weights = [sum(d[s : e + 1]) for s, e in spans]
+def _headline_starts(lines: list[Line], anchor: Anchor, start: int, end: int) -> bool:
+    """The article's headline inside the region, with little running text
+    before it: what is above the headline is not the article's."""
+    return start <= anchor.headline < anchor.start <= end and prose_words(
+        lines, start, anchor.headline
+    ) < _BEFORE_DATED_HEADLINE * prose_words(lines, anchor.start, end + 1)
+
+
+_ANCHOR_REACH = 12  # lines above the densest run where the headline's first text may stand
+_CHROME_RUN = 6  # lines of links or chrome, with no text between, that end the sections
+
+
+def _sections_end(lines: list[Line], d: list[float], start: int) -> int:
+    """A page with no piece of article (a landing page of short sections,
+    each a heading and a few sentences) whose headline leads into its
+    densest run: the article runs on from the first text under the
+    headline over the sections that follow, until another top-level
+    heading, a heading that is a link (other stories' teasers), a line that
+    is chrome by what it says, or a run of links and chrome with no text in
+    it. The last running text before that (not a teaser's nor a comment's:
+    what they add, ``d``, is cut)."""
+    end, quiet = start, 0
+    for ln in lines[start + 1 :]:
+        heading = ln.gap >= 2 and ln.indent >= 2
+        if (heading and (ln.indent == 2 or ln.links >= 0.5)) or ln.said:
+            break
+        if solid(ln) and ln.links < 0.5 and d[ln.index] > TEASER_VALUE:
+            end, quiet = ln.index, 0
+        elif ln.links >= 0.5 or ln.kind is Kind.BAD:
+            quiet += 1
+            if quiet >= _CHROME_RUN:
+                break
+    return end
+
+
+Spans = list[tuple[int, int]]
+
+
+def _groups(spans: Spans) -> list[tuple[int, int]]:
+    """Pieces close together make one article: (first piece, last piece)
+    of each group."""
     groups: list[tuple[int, int]] = []
     for k in range(len(spans)):
         if groups and spans[k][0] - spans[k - 1][1] <= _REACH:
             groups[-1] = (groups[-1][0], k)
         else:
             groups.append((k, k))
-    return max(groups, key=lambda g: sum(weights[g[0] : g[1] + 1]))
+    return groups
+
+
+def _weight(spans: Spans, group: tuple[int, int], d: list[float]) -> float:
+    return sum(sum(d[s : e + 1]) for s, e in spans[group[0] : group[1] + 1])
+
+
+def _heaviest_group(spans: Spans, d: list[float]) -> tuple[int, int]:
+    """The heaviest group of pieces: (its first piece, its last)."""
+    return max(_groups(spans), key=lambda g: _weight(spans, g, d))
+
+
+def _anchored_group(
+    spans: Spans, group: tuple[int, int], d: list[float], anchor: Anchor
+) -> tuple[Spans, tuple[int, int]]:
+    """The group of pieces the article's headline leads into, its first
+    running text counting for more, when it then outweighs the heaviest
+    group elsewhere; else the heaviest group."""
+    boosted = list(d)
+    boosted[anchor.start] += _ANCHOR_BONUS
+    alt = pieces(viterbi(boosted, _SWITCH))
+    for g in _groups(alt):
+        if alt[g[0]][0] <= anchor.start <= alt[g[1]][1]:
+            if _ANCHOR_FACTOR * _weight(alt, g, boosted) > _weight(spans, group, d):
+                return alt, g
+            break
+    return spans, group
 
 
 def _stranded(lines: list[Line], d: list[float], gap: range) -> list[int]:

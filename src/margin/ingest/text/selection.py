@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from margin.ingest.blocks import make_block
 from margin.ingest.text.chrome import link_lists, menu_runs
+from margin.ingest.text.forms import reply_form
 from margin.ingest.text.lines import PROSE, SENTENCE_LIKE, Kind, Line
 from margin.ingest.text.regions import Region
 from margin.model import Block, BlockKind
@@ -221,13 +222,17 @@ def keep_whole(lines: list[Line], region: Region, skip: set[int], linked: bool) 
 def unstructured(lines: list[Line], region: Region, linked: bool) -> tuple[str, list[Block]]:
     """(title, blocks) of a page with no running text at all: everything
     kept as it is (a note, a poem) but what is chrome by what it says (a
-    notice, the page's furniture), its first short line the title."""
+    notice, the page's furniture) and what follows a reply form (forms.py),
+    its first short line the title."""
     title = lines[0].text.replace("\t", " ") if lines[0].words <= 20 and len(lines) > 1 else ""
     body = lines[1:] if title else lines
     if lines[0].indent >= 2:  # a heading as the save writes it, not the page title
         body = lines
     if region.end >= region.start and not region.whole:
         body = lines[region.start : region.end + 1]  # a piece of short lines (a poem, lyrics)
+    form = reply_form(lines)
+    if form is not None:
+        body = [ln for ln in body if ln.index < form]
     if linked:  # but a save that writes links shows its menus: not the text
         menus = {ln.index for ln in link_lists(lines)}
         body = [ln for ln in body if ln.index not in menus]
