@@ -10,8 +10,8 @@ otherwise see no line of the article.
 from __future__ import annotations
 
 import pytest
-from test_text_saves import MENU, P1, P2, P3, body, save
-from test_text_saves import _firefox_wrap as firefox
+from text_save_pages import MENU, P1, P2, P3, body, save
+from text_save_pages import _firefox_wrap as firefox
 
 from margin.ingest.text import extract_text
 
