@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from text_save_pages import MENU, P1, P2, P3, body, save
-from text_save_pages import _firefox_wrap as firefox
+from text_save_pages import firefox_wrap as firefox
 
 from margin.ingest.text import extract_text
 

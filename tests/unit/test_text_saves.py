@@ -15,10 +15,10 @@ from text_save_pages import (
     P4,
     P5,
     SAMPLES,
-    _firefox_wrap,
-    _linked,
     assert_article,
     body,
+    firefox_wrap,
+    linked,
     save,
 )
 
@@ -125,7 +125,7 @@ def test_firefox_save_wrapping_link_urls_and_marks_undone() -> None:
     text = save(
         "Home <https://harbour.example/>\nNews <https://harbour.example/news/>",
         "\n  Ferry operator orders two new boats for the islands",
-        *(_firefox_wrap(p) for p in (P1, linked, P3, P4, P5)),
+        *(firefox_wrap(p) for p in (P1, linked, P3, P4, P5)),
     )
     meta, blocks = extract_text(text)
     got = "\n\n".join(b.text for b in blocks)
@@ -222,7 +222,7 @@ def test_link_url_pushed_onto_the_next_line_counts_for_the_link() -> None:
         f" <{url}>\n"
         "The island councils welcomed the order on Monday.\n"
         f"A caption under the picture of the harbour <{url}>\n"
-        f" <{url}>\n\n" + "\n\n".join(_firefox_wrap(p) for p in ARTICLE)
+        f" <{url}>\n\n" + "\n\n".join(firefox_wrap(p) for p in ARTICLE)
     )
     lines = logical_lines(text)[:3]
     assert [ln.text for ln in lines] == [
@@ -239,25 +239,25 @@ def test_lists_and_headings_styled_like_those_kept_readmitted() -> None:
     # A browser's save: a list led in by a sentence is kept; a later list
     # at the same indentation under a heading (no lead-in) is the article's
     # too, and so is its heading, written like the headings already kept.
-    menu = "\n".join(_linked(m, k) for k, m in enumerate(MENU.split("\n")))
+    menu = "\n".join(linked(m, k) for k, m in enumerate(MENU.split("\n")))
     text = save(
         menu,
         "\n  Ferry operator orders two new boats for the islands",
-        _firefox_wrap(P1),
+        firefox_wrap(P1),
         "The order covers three things:",
         "  * two boats built at the mainland yard\n"
         "  * battery packs for the shorter crossings\n"
         "  * a new slipway on the smallest island",
         "\n\n    Engines",
-        _firefox_wrap(P2),
+        firefox_wrap(P2),
         "\n\n    Crews",
         "  * training for every crew on the new engines\n"
         "  * the old boats kept in reserve for a winter\n"
         "  * a second crew for the busiest summer weeks",
-        _firefox_wrap(P3),
-        _firefox_wrap(P4),
-        _firefox_wrap(P5),
-        "\n".join(_linked(f, k) for k, f in enumerate(FOOTER.split("\n"))),
+        firefox_wrap(P3),
+        firefox_wrap(P4),
+        firefox_wrap(P5),
+        "\n".join(linked(f, k) for k, f in enumerate(FOOTER.split("\n"))),
     )
     got = body(text)
     assert_article(got)
@@ -285,7 +285,7 @@ def test_closing_tags_in_quoted_markup_kept() -> None:
 def test_numbered_points_over_their_paragraphs_kept_as_headings() -> None:
     # A listicle: each point a numbered line alone over its paragraph (and
     # one after a list of other stories, set apart by two blank lines).
-    related = "\n".join(_linked(f"  * Other story number {k} about the coast", k) for k in range(3))
+    related = "\n".join(linked(f"  * Other story number {k} about the coast", k) for k in range(3))
     text = save(
         MENU,
         "\n  Five things the ferry company will change",
@@ -320,7 +320,7 @@ def test_wrapped_items_of_a_long_numbered_list_joined() -> None:
         " 9. The ferry company that links the northern islands said on Monday that it\n"
         "    would replace its two oldest boats.\n"
         " 10. The new boats will be built at a yard on the mainland and will run on\n"
-        "    batteries for the shorter crossings.\n" + "\n".join(_firefox_wrap(p) for p in ARTICLE)
+        "    batteries for the shorter crossings.\n" + "\n".join(firefox_wrap(p) for p in ARTICLE)
     )
     got = [ln.text for ln in logical_lines(text)]
     joined = (
@@ -331,7 +331,7 @@ def test_wrapped_items_of_a_long_numbered_list_joined() -> None:
 
 
 def test_short_closing_sentence_and_lead_in_to_a_video_kept() -> None:
-    menu = "\n".join(_linked(m, k) for k, m in enumerate(MENU.split("\n")))
+    menu = "\n".join(linked(m, k) for k, m in enumerate(MENU.split("\n")))
     ads = "\n".join(("Sponsored Links", "MORE FOR YOU", "Promoted Stories", "Undo", "Free Game"))
     got = body(
         save(

@@ -14,9 +14,9 @@ from text_save_pages import (
     P3,
     P4,
     P5,
-    _islander_comment,
     assert_article,
     body,
+    islander_comment,
     save,
 )
 
@@ -144,7 +144,7 @@ def test_comments_after_the_article_dropped() -> None:
     comments = ["Share this:\nFacebook\nTwitter\nEmail", "There are 4 comments"]
     for name, day in (("Ann Mills", 3), ("Rob Kerr", 4), ("Sue Tan", 5), ("Li Wei", 6)):
         comments.append(f"{name} · March {day}, 2031 at 9:{day}0 AM")
-        comments.append(_islander_comment(day))
+        comments.append(islander_comment(day))
         comments.append(
             "The council should have asked the people who use the crossing every day "
             "before it agreed to anything, and it should publish the whole contract."
@@ -165,7 +165,7 @@ def test_comments_dated_in_other_languages_dropped(when: str) -> None:
     comments = ["Comments", "Rules for comments\nName (*):\nComment:"]
     for name, n in (("alcalino", 3), ("casper", 4), ("pepedelacalle", 5), ("angel", 6)):
         comments.append(f"{name}\n{when.format(n=n)}")
-        comments.append(_islander_comment(n))
+        comments.append(islander_comment(n))
     got = body(save(MENU, *ARTICLE, *comments, FOOTER))
     assert_article(got)
     assert "old boats broke down" not in got
@@ -194,7 +194,7 @@ def test_comments_under_a_comments_heading_dropped(heading: str) -> None:
     comments = [heading, "Show: Newest First"]
     for name, n in (("Richard", 3), ("Eagle 4", 4), ("SalinaDave", 5)):
         comments.append(name)
-        comments.append(_islander_comment(n))
+        comments.append(islander_comment(n))
     got = body(save(MENU, *ARTICLE, *comments, FOOTER))
     assert_article(got)
     assert "old boats broke down" not in got

@@ -12,10 +12,10 @@ from text_save_pages import (
     P3,
     P4,
     P5,
-    _firefox_wrap,
-    _linked,
     assert_article,
     body,
+    firefox_wrap,
+    linked,
     save,
 )
 
@@ -176,14 +176,14 @@ def test_teasers_written_as_links_not_taken_for_the_article() -> None:
     # Other stories' teasers: each a sentence-long summary that is all link
     # text, more of them than the article has paragraphs.
     teasers = [
-        _linked(
+        linked(
             f"Story {k}: the regional council said on Tuesday that it would review the "
             "timetable for the northern ferries again before the end of the year",
             k,
         )
         for k in range(8)
     ]
-    menu = "\n".join(_linked(m, k) for k, m in enumerate(MENU.split("\n")))
+    menu = "\n".join(linked(m, k) for k, m in enumerate(MENU.split("\n")))
     got = body(save(menu, *ARTICLE, "\n\n    More stories", *teasers, FOOTER))
     assert_article(got)
     assert "Story 3" not in got
@@ -195,7 +195,7 @@ def test_document_with_few_links_kept_whole() -> None:
     # of it, however little running text each stretch has.
     text = save(
         "Timetable notes",
-        _linked("Harbour Post", 0),
+        linked("Harbour Post", 0),
         "\n  Crossing Times",
         P1,
         "\n    Summer Schedule",
@@ -303,15 +303,15 @@ def test_lead_above_a_table_of_contents_kept() -> None:
             ("History", "Routes", "Boats", "Crews", "Fares", "Timetable", "Winter", "Notes"), 1
         )
     )
-    menu = "\n".join(_linked(m, k) for k, m in enumerate(MENU.split("\n")))
+    menu = "\n".join(linked(m, k) for k, m in enumerate(MENU.split("\n")))
     text = save(
         menu,
         "\n  Northern Ferries",
-        _firefox_wrap(P1 + " " + P2),
+        firefox_wrap(P1 + " " + P2),
         "Contents",
         contents,
-        *(_firefox_wrap(p) for p in (P3, P4, P5, P3.replace("new boats", "ferries"))),
-        "\n".join(_linked(f, k) for k, f in enumerate(FOOTER.split("\n"))),
+        *(firefox_wrap(p) for p in (P3, P4, P5, P3.replace("new boats", "ferries"))),
+        "\n".join(linked(f, k) for k, f in enumerate(FOOTER.split("\n"))),
     )
     got = body(text)
     for para in (P1, P2, P3, P4, P5):
@@ -336,8 +336,8 @@ def test_list_without_links_is_the_article_even_without_running_text() -> None:
         "New signs at the south pier",
         "Lockers for luggage in the waiting room",
     ]
-    menu = "\n".join(_linked(m, k) for k, m in enumerate(MENU.split("\n")))
-    links = "\n".join(_linked(f"Harbour link {k}", k) for k in range(6))
+    menu = "\n".join(linked(m, k) for k, m in enumerate(MENU.split("\n")))
+    links = "\n".join(linked(f"Harbour link {k}", k) for k in range(6))
     text = save(
         menu,
         "\n    Ferry update 2.0",
@@ -368,7 +368,7 @@ def test_article_in_two_pieces_outweighs_a_longer_notice_elsewhere() -> None:
         "site, or to support us in another way if you would rather not see any of it."
         for k in range(5)
     ]
-    more = "\n".join(_linked(f"  * Section {k}", k) for k in range(45))
+    more = "\n".join(linked(f"  * Section {k}", k) for k in range(45))
     second = [p.replace("the ", "the new ") for p in (P1, P2, P3)]
     got = body(save(MENU, P1, P2, P3, P4, player, P5, *second, more, *notice))
     for para in (*ARTICLE, *second):
@@ -381,10 +381,10 @@ def test_long_list_of_notes_after_the_article_kept_to_its_end() -> None:
     # running text, the rest are short references; the list is one piece.
     notes = [f" {k}. ^ {p}" for k, p in enumerate((P1, P2, P3, P4), 1)]
     notes += [
-        f" {k}. ^ {_linked(f'Harbour Post Ferry Report {k}', k)}, Page {k + 3}."
+        f" {k}. ^ {linked(f'Harbour Post Ferry Report {k}', k)}, Page {k + 3}."
         for k in range(5, 30)
     ]
-    menu = "\n".join(_linked(f"{m} Section Front Page", k) for k, m in enumerate(MENU.split("\n")))
+    menu = "\n".join(linked(f"{m} Section Front Page", k) for k, m in enumerate(MENU.split("\n")))
     got = body(save(menu, *ARTICLE, "\n\n    Notes", "\n".join(notes), menu, FOOTER))
     assert_article(got)
     assert "Ferry Report 29, Page 32." in got and "Ferry Report 5, Page 8." in got
@@ -398,9 +398,9 @@ def test_linked_headlines_right_after_the_articles_list_not_taken_for_more_of_it
         "  * Keep the ticket until the end of the crossing.",
     ]
     headlines = [
-        _linked(f"  * Island Council Votes On Harbour Plan Number {k}", k) for k in range(6)
+        linked(f"  * Island Council Votes On Harbour Plan Number {k}", k) for k in range(6)
     ]
-    menu = "\n".join(_linked(f"{m} Section Front Page", k) for k, m in enumerate(MENU.split("\n")))
+    menu = "\n".join(linked(f"{m} Section Front Page", k) for k, m in enumerate(MENU.split("\n")))
     got = body(
         save(menu, *ARTICLE, "What travellers should do:", "\n".join(steps + headlines), FOOTER)
     )
@@ -416,11 +416,11 @@ def test_sections_of_one_paragraph_each_not_taken_for_teasers() -> None:
     sections = []
     for k, para in enumerate(ARTICLE):
         sections += [f"\n\n    What the plan means, part {k}", para]
-    menu = "\n".join(_linked(m, k) for k, m in enumerate(MENU.split("\n")))
+    menu = "\n".join(linked(m, k) for k, m in enumerate(MENU.split("\n")))
     related = "\n".join(
-        _linked(f"  * Island Council Votes On Harbour Plan {k}", k) for k in range(8)
+        linked(f"  * Island Council Votes On Harbour Plan {k}", k) for k in range(8)
     )
-    footer = "\n".join(_linked(m, k) for k, m in enumerate(FOOTER.split("\n")))
+    footer = "\n".join(linked(m, k) for k, m in enumerate(FOOTER.split("\n")))
     got = body(save(menu, "\n\n  Ferry operator orders two new boats", *sections, related, footer))
     assert_article(got)
     assert "Council Votes" not in got and "Careers" not in got and "Subscribe" not in got
@@ -429,13 +429,13 @@ def test_sections_of_one_paragraph_each_not_taken_for_teasers() -> None:
 def test_teasers_with_linked_headlines_over_summaries_not_taken_for_the_article() -> None:
     teasers = []
     for k, topic in enumerate(("harbour", "school", "bridge", "library", "market", "pier")):
-        teasers.append(_linked(f"\n    Council Report On The {topic.title()} Is Out", k))
+        teasers.append(linked(f"\n    Council Report On The {topic.title()} Is Out", k))
         teasers.append(
             f"The long-awaited report on the {topic} was published on Tuesday, and it says "
             "that the work should be finished before the end of the year, and that the "
             "council will pay for most of it out of the harbour fund."
         )
-    menu = "\n".join(_linked(m, k) for k, m in enumerate(MENU.split("\n")))
+    menu = "\n".join(linked(m, k) for k, m in enumerate(MENU.split("\n")))
     got = body(
         save(menu, "\n\n  Ferry operator orders two new boats", P1, P2, P3, *teasers, FOOTER)
     )

@@ -54,7 +54,7 @@ def assert_article(got: str) -> None:
         assert para in got, para[:40]
 
 
-def _firefox_wrap(text: str, width: int = 80) -> str:
+def firefox_wrap(text: str, width: int = 80) -> str:
     """A paragraph wrapped the way Firefox's Save as Text wraps it."""
     out, line = [], ""
     for word in text.split(" "):
@@ -66,7 +66,7 @@ def _firefox_wrap(text: str, width: int = 80) -> str:
     return "\n".join([*out, line])
 
 
-def _islander_comment(n: int) -> str:
+def islander_comment(n: int) -> str:
     """A reader's comment on the ferry story (tests look for "old boats broke down")."""
     return (
         "I live on the island and I can tell you that the old boats broke down far "
@@ -74,5 +74,5 @@ def _islander_comment(n: int) -> str:
     )
 
 
-def _linked(line: str, k: int) -> str:
+def linked(line: str, k: int) -> str:
     return f"{line} <https://harbour.example/story/{k}/>"
