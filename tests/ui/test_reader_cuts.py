@@ -241,6 +241,36 @@ async def test_x_in_the_cut_view_cuts_what_is_shown_and_hides_what_was_kept(
         assert _cursor_text(screen) == BREAKWATER[0] and CUT_LABEL in _on_screen(screen)
 
 
+async def test_u_takes_back_a_bring_back_and_a_hide_again(make_site_app, site_dir):
+    """U undoes the last change whatever it was: a cut brought back with K
+    is cut again, a keep hidden again with X is kept again."""
+    path = site_dir / "breakwater.html"
+    with Library.open() as lib:
+        lib.cut(path, BREAKWATER[3])
+        lib.keep(path, RELATED)
+    app = make_site_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_titled(pilot, TITLE)
+        await _press_and_wait(pilot, "z")
+        await _cursor_to(pilot, screen, BREAKWATER[3][:20])
+        await _press_and_wait(pilot, "K")
+        await _cursor_to(pilot, screen, RELATED)
+        await _press_and_wait(pilot, "X")
+        assert app.library.corrections(path) == []
+        assert any("Hidden again: “Ferry prices" in said for said in _said(app))
+        await _press_and_wait(pilot, "U")
+        (keep,) = app.library.corrections(path)
+        assert (keep.action, keep.exact, keep.state) == ("keep", RELATED, "applied")
+        assert "Undone: hiding “Ferry prices" in "\n".join(_said(app))
+        await _press_and_wait(pilot, "U")
+        cuts = [c for c in app.library.corrections(path) if c.action == "cut"]
+        assert [(c.exact, c.state) for c in cuts] == [(BREAKWATER[3], "applied")]
+        assert BREAKWATER[3] not in screen.article.text and RELATED in screen.article.text
+        assert CUT_LABEL in _on_screen(screen)
+        await _press_and_wait(pilot, "U")
+        assert any("Nothing to undo" in said for said in _said(app))
+
+
 def _style_of(screen: ReaderScreen, text: str):
     """The style ``text`` is drawn in, on screen."""
     view = screen.view
@@ -313,6 +343,11 @@ async def test_the_palette_lists_this_articles_corrections_unmatched_ones_too(
         await writes_done(pilot)
         await wait_for(pilot, lambda: RELATED not in app.screen.article.text)
         assert [c.action for c in app.library.corrections(path)] == ["cut"]
+        assert any("Removed the keep: “Ferry prices" in said for said in _said(app))
+        # U makes the keep again
+        await _press_and_wait(pilot, "U")
+        assert RELATED in app.screen.article.text
+        assert sorted(c.action for c in app.library.corrections(path)) == ["cut", "keep"]
 
 
 async def test_the_text_cut_is_never_read_as_markup(make_app, library_dir):

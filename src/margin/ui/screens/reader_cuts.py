@@ -1,5 +1,5 @@
 """The reader's corrections to the cut, on keys: ``X`` cuts the paragraph
-under the cursor, ``U`` undoes the last cut or keep, ``z`` turns the cut
+under the cursor, ``U`` undoes the last cut, keep or removal, ``z`` turns the cut
 view on and off, ``K`` keeps (brings back) the hidden paragraph under the
 cursor in the cut view; and removing a correction chosen in a list.
 
@@ -12,13 +12,21 @@ place in the text (see :mod:`margin.ui.cut_view`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
 from margin.errors import MarginError
-from margin.library.corrections import CUT_BY_READER, DROPPED, KEPT_BY_READER
+from margin.library.corrections import (
+    CUT,
+    CUT_BY_READER,
+    DROPPED,
+    KEEP,
+    KEPT_BY_READER,
+    UNMATCHED,
+)
 from margin.ui.cut_view import BlockChange, CutView
 from margin.ui.dialogs.corrections_dialog import quoted
 from margin.ui.screens.reader_mixin import ReaderMixin
@@ -47,10 +55,34 @@ KEEP_HINT = "K brings back a paragraph margin dropped or you cut: press z to see
 
 @dataclass(frozen=True, slots=True)
 class Undo:
-    """A correction made here, that ``U`` removes; ``what`` names it."""
+    """What ``U`` takes back, named by ``what``: a correction made here
+    (``correction``, removed again), or one removed here (``remake`` makes
+    it again)."""
 
-    correction: int
+    correction: int | None
     what: str
+    remake: Callable[[Library], Correction] | None = None
+
+
+def remaker(path: str, action: str, text: str, page_at: int) -> Callable[[Library], Correction]:
+    """What makes again a cut or keep of ``text`` just removed from the
+    article at ``path``, its block at ``page_at`` of the page's text."""
+
+    def remake(lib: Library) -> Correction:
+        if action == KEEP:
+            return lib.keep(path, text, at=page_at)
+        # the block is shown now: a cut is placed by the article's offsets
+        at = next(
+            (
+                b.start
+                for b in lib.page_view(path).blocks
+                if b.start is not None and b.page_start <= page_at <= b.page_end
+            ),
+            None,
+        )
+        return lib.cut(path, text, at=at)
+
+    return remake
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +170,10 @@ class ReaderCuts(ReaderMixin):
         """``X`` on a block of the cut view: False when it is not a cut (a
         kept block's keep is removed instead, a hidden one is hidden)."""
         if block.state == KEPT_BY_READER and block.correction is not None:
-            self._remove(block.correction, f"Hidden again: {quoted(block.text, 50)}")
+            text = quoted(block.text, 50)
+            remake = remaker(self.path, KEEP, block.text, block.page_start)
+            undo = Undo(None, f"hiding {text} again", remake)
+            self._remove(block.correction, f"Hidden again: {text} ({UNDO_KEY} undoes it)", undo)
             return False
         if not block.shown:
             why = "a site rule cuts it" if block.by_rule else HIDDEN_BY.get(block.state, "")
@@ -181,22 +216,29 @@ class ReaderCuts(ReaderMixin):
         if block.shown:
             self.margin_app.say("This paragraph is shown already.")
         elif block.state == CUT_BY_READER and not block.by_rule and block.correction is not None:
-            self._remove(block.correction, f"Brought back: {quoted(block.text, 50)}")
+            text = quoted(block.text, 50)
+            remake = remaker(self.path, CUT, block.text, block.page_start)
+            undo = Undo(None, f"bringing back {text}", remake)
+            self._remove(block.correction, f"Brought back: {text} ({UNDO_KEY} undoes it)", undo)
         else:
             self._keep(block.text, block.page_start)
 
     def action_undo_cut(self) -> None:
         if not self.undo_list:
-            self.margin_app.say("Nothing to undo: U undoes the cuts and keeps made here.")
+            self.margin_app.say("Nothing to undo: U takes back the cuts and keeps made here, and their removals.")
             return
         if not self._may_correct():
             return
-        last = self.undo_list[-1]
+        # taken off at once: an undo that fails (its text gone) is not tried again
+        last, self.undo_list = self.undo_list[-1], self.undo_list[:-1]
 
         def write(lib: Library) -> Message:
-            lib.remove_correction(last.correction)
+            if last.remake is not None:
+                last.remake(lib)
+            elif last.correction is not None:
+                lib.remove_correction(last.correction)
             said = f"Undone: {last.what}"
-            return self._corrected(lib, page, said=said, forget=last.correction, reveal=True)
+            return self._corrected(lib, page, said=said, reveal=True)
 
         page = self.cut_view is not None
         self._write("Not undone", write)
@@ -234,8 +276,16 @@ class ReaderCuts(ReaderMixin):
         article as it is then."""
         if not self._may_correct():
             return
-        what = "Site rule removed" if correction.is_rule else f"Removed the {correction.action}"
-        self._remove(correction.id, f"{what}: {quoted(correction.exact, 50)}")
+        text = quoted(correction.exact, 50)
+        if correction.is_rule or correction.hint is None or correction.state == UNMATCHED:
+            what = "Site rule removed" if correction.is_rule else f"Removed the {correction.action}"
+            self._remove(correction.id, f"{what}: {text}")
+            return
+        remake = remaker(self.path, correction.action, correction.exact, correction.hint)
+        undo = Undo(None, f"removing the {correction.action} of {text}", remake)
+        self._remove(
+            correction.id, f"Removed the {correction.action}: {text} ({UNDO_KEY} undoes it)", undo
+        )
 
     # ------------------------------------------------------------- writes
 
@@ -274,12 +324,12 @@ class ReaderCuts(ReaderMixin):
 
         self._write("Not kept", write)
 
-    def _remove(self, correction: int, said: str) -> None:
+    def _remove(self, correction: int, said: str, undo: Undo | None = None) -> None:
         page = self.cut_view is not None
 
         def write(lib: Library) -> Message:
             lib.remove_correction(correction)
-            return self._corrected(lib, page, said=said, forget=correction, reveal=True)
+            return self._corrected(lib, page, said=said, forget=correction, undo=undo, reveal=True)
 
         self._write("Not removed", write)
 
@@ -325,6 +375,7 @@ class ReaderCuts(ReaderMixin):
         self._show_corrected(message)
         if message.forget is not None:
             self.undo_list = tuple(u for u in self.undo_list if u.correction != message.forget)
+
         if message.undo is not None:
             self.undo_list += (message.undo,)
         if message.said:
