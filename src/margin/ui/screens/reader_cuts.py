@@ -225,7 +225,9 @@ class ReaderCuts(ReaderMixin):
 
     def action_undo_cut(self) -> None:
         if not self.undo_list:
-            self.margin_app.say("Nothing to undo: U takes back the cuts and keeps made here, and their removals.")
+            self.margin_app.say(
+                "Nothing to undo: U takes back the cuts and keeps made here, and their removals."
+            )
             return
         if not self._may_correct():
             return
