@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from margin import __version__, entities
+from margin import __version__, cli_help, entities
 from margin.config import Config, load_config
 from margin.errors import MarginError
 from margin.sanitize import clean_message
@@ -72,6 +72,21 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+def _command(
+    sub: argparse._SubParsersAction[_Parser], name: str, summary: str, more: str = ""
+) -> _Parser:
+    """The parser of command ``name``: ``summary`` in the command list, and
+    in its --help a description, ``more`` and examples (``cli_help``)."""
+    parser: _Parser = sub.add_parser(
+        name,
+        help=summary,
+        description=cli_help.description(name, summary),
+        epilog=cli_help.epilog(name, more),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="margin",
@@ -82,12 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"margin {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser(
-        "extract",
-        help="print the clean article from a saved page",
-        epilog=SHOW_CUT_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    p = _command(sub, "extract", "print the clean article from a saved page", SHOW_CUT_HELP)
     p.add_argument("file", help="a saved page: HTML, MHTML, plain text or Markdown")
     p.add_argument(
         "--format",
@@ -105,14 +115,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the whole page with each block marked (see below)",
     )
 
-    p = sub.add_parser("index", help="scan library folders and index their articles")
+    p = _command(sub, "index", "scan library folders and index their articles")
     p.add_argument("dirs", nargs="*", metavar="DIR", help="folders to index (default: all known)")
     p.add_argument(
         "--jobs", "-j", type=int, default=0, help="worker processes (default: all cores)"
     )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
-    p = sub.add_parser("list", help="list articles in the library")
+    p = _command(sub, "list", "list articles in the library")
     p.add_argument("dir", nargs="?", metavar="DIR", help="only articles under DIR")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.add_argument(
@@ -140,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--entity", help="only articles that mention this entity")
     p.add_argument("--tag", help="only articles with this tag")
 
-    p = sub.add_parser("search", help="full-text search over the library")
+    p = _command(sub, "search", "full-text search over the library")
     p.add_argument("query", help='words to find (FTS5 syntax: "phrases", OR, prefix*)')
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.add_argument("--limit", type=int, default=20, help="at most this many results (default: 20)")
@@ -150,24 +160,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--entity", help="only articles that mention this entity")
     p.add_argument("--tag", help="only articles with this tag")
 
-    p = sub.add_parser("annotate", help="highlight a quote in an article, with an optional note")
+    p = _command(sub, "annotate", "highlight a quote in an article, with an optional note")
     p.add_argument("file", help="the article")
     p.add_argument("--quote", required=True, help="the text to highlight (first occurrence)")
     p.add_argument("--note", help="a note to attach to the highlight")
 
-    p = sub.add_parser("notes", help="list highlights and notes")
+    p = _command(sub, "notes", "list highlights and notes")
     p.add_argument("file", nargs="?", help="only this article's")
     p.add_argument("--json", action="store_true", help="print a JSON array")
 
-    p = sub.add_parser("bookmark", help="bookmark an article (or remove the bookmark)")
+    p = _command(sub, "bookmark", "bookmark an article (or remove the bookmark)")
     p.add_argument("file", help="the article")
     p.add_argument("--off", action="store_true", help="remove the bookmark")
 
-    p = sub.add_parser("export", help="export highlights and notes")
+    p = _command(sub, "export", "export highlights and notes")
     p.add_argument("--format", choices=("markdown", "json"), default="markdown")
     p.add_argument("--out", metavar="DIR", help="folder to write into (default: print)")
 
-    p = sub.add_parser("cut", help="drop the block holding a quote from an article")
+    p = _command(sub, "cut", "drop the block holding a quote from an article")
     p.add_argument("file", help="the article")
     p.add_argument("--quote", required=True, help="text of the block to drop, as margin shows it")
     p.add_argument(
@@ -176,16 +186,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="a rule for every article of the same site (URL host, else site name, else folder)",
     )
 
-    p = sub.add_parser("keep", help="bring back a block of the page that margin dropped")
+    p = _command(sub, "keep", "bring back a block of the page that margin dropped")
     p.add_argument("file", help="the article")
     p.add_argument("--quote", required=True, help="text of the block, as the page has it")
 
-    p = sub.add_parser("corrections", help="list (or remove) your cuts, keeps and site rules")
+    p = _command(sub, "corrections", "list (or remove) your cuts, keeps and site rules")
     p.add_argument("file", nargs="?", help="only this article's (and its site's rules)")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.add_argument("--remove", type=int, metavar="ID", help="remove the correction ID")
 
-    p = sub.add_parser("entities", help="list the named entities in an article")
+    p = _command(sub, "entities", "list the named entities in an article")
     p.add_argument("file", nargs="?", help="the article")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument(
@@ -198,30 +208,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _bringing_in(sub: argparse._SubParsersAction[_Parser]) -> None:
     """The commands that bring articles in, and tag and archive them."""
-    p = sub.add_parser("import", help="import a read-later export (Omnivore, Pocket, ...)")
+    p = _command(sub, "import", "import a read-later export (Omnivore, Pocket, ...)")
     p.add_argument("path", help="the export file, whatever its name (its format is sniffed)")
     p.add_argument("--fetch", action="store_true", help="then fetch the pending articles")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
-    p = sub.add_parser("add", help="fetch web pages into margin's inbox and index them")
+    p = _command(sub, "add", "fetch web pages into margin's inbox and index them")
     p.add_argument("urls", nargs="+", metavar="URL", help="http(s) addresses; - reads stdin")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
-    p = sub.add_parser("fetch", help="fetch the pending articles of an import")
+    p = _command(sub, "fetch", "fetch the pending articles of an import")
     p.add_argument(
         "--retry-failed", action="store_true", help="also those whose fetch failed before"
     )
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
-    p = sub.add_parser("tag", help="tag an article (or take tags off)")
+    p = _command(sub, "tag", "tag an article (or take tags off)")
     p.add_argument("article", metavar="FILE_OR_URL", help="the article's file or address")
     p.add_argument("tags", nargs="+", metavar="TAG")
     p.add_argument("--remove", action="store_true", help="take these tags off")
 
-    p = sub.add_parser("archive", help="mark an article archived (read), or not")
+    p = _command(sub, "archive", "mark an article archived (read), or not")
     p.add_argument("article", metavar="FILE_OR_URL", help="the article's file or address")
     p.add_argument("--off", action="store_true", help="take it out of the archive")
 
