@@ -148,3 +148,16 @@ def test_json_declares_margins_own_terms_in_its_context(tmp_path: Path) -> None:
     }
     assert used and used <= declared
     lib.close()
+
+
+def test_exporting_nothing_says_so_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    """Markdown of no highlights is no text at all: the reader is told why
+    (JSON is an empty collection, which says it itself)."""
+    from margin.cli import main
+
+    assert main(["export"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and err == "margin: no highlights or notes to export\n"
+    assert main(["export", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["total"] == 0 and err == ""

@@ -17,7 +17,10 @@ from margin.wording import counted
 def run(args: argparse.Namespace) -> int:
     with open_library(args.settings) as lib:
         if args.out is None:
-            sys.stdout.write(export.render(lib, args.format))
+            text = export.render(lib, args.format)
+            sys.stdout.write(text)
+            if not text:  # Markdown of nothing: say so where it will be seen
+                sys.stderr.write("margin: no highlights or notes to export\n")
             return 0
         out = Path(os.path.realpath(args.out))
         for folder in lib.folders():

@@ -29,7 +29,7 @@ def report(s: FetchSummary, as_json: bool, *, verb: str) -> int:
     the exit status: 1 when a page failed, 130 when interrupted."""
     if as_json:
         print(json.dumps(s.to_dict(), ensure_ascii=False, indent=2))
-    else:
+    elif not _one_failure(s):
         _print(s, verb)
     for url, reason in s.failed:
         sys.stderr.write(
@@ -38,6 +38,16 @@ def report(s: FetchSummary, as_json: bool, *, verb: str) -> int:
     if s.cancelled:
         return 130
     return 1 if s.failed else 0
+
+
+def _one_failure(s: FetchSummary) -> bool:
+    """All there was was one page, and it failed: its ``margin:`` line says
+    it all."""
+    return (
+        len(s.failed) == 1
+        and not (s.saved or s.already or s.cancelled or s.unfetchable)
+        and not (s.highlights.anchored or s.highlights.orphaned)
+    )
 
 
 def _print(s: FetchSummary, verb: str) -> None:
