@@ -149,3 +149,18 @@ def test_titles_sort_as_a_reader_reads_an_index(tmp_path: Path) -> None:
         "Zebra",
     ]
     lib.close()
+
+
+def test_a_snippet_marks_where_a_paragraph_runs_on_into_the_next() -> None:
+    """A caption or heading (no full stop) and the paragraph after it are
+    parted by a mark, not run into one sentence; a full stop parts them
+    already. The matches' offsets stay those of the words."""
+    from margin.library.search import CLOSE, OPEN, parse_snippet
+
+    marked = (
+        f"Ursula Kägi, an economic historian\n\nA retired {OPEN}crane{CLOSE} driver.\n\nHe left."
+    )
+    text, spans = parse_snippet(marked)
+    assert text == "Ursula Kägi, an economic historian · A retired crane driver. He left."
+    (span,) = spans
+    assert text[span[0] : span[1]] == "crane"

@@ -30,6 +30,10 @@ def fallback_query(query: str) -> str | None:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
+#: What ends a paragraph that runs on into the next in a snippet.
+_ENDS_SENTENCE = frozenset(".!?:;…。！？\"'”’»)]")
+
+
 def parse_snippet(marked: str) -> tuple[str, list[tuple[int, int]]]:
     """Strip the markers from an FTS5 snippet; return the text and the
     (start, end) offsets of the matched words in it."""
@@ -44,8 +48,14 @@ def parse_snippet(marked: str) -> tuple[str, list[tuple[int, int]]]:
             if start >= 0:
                 spans.append((start, length))
             start = -1
+        elif ch == "\n":
+            if out and out[-1] not in " \n":
+                # a new paragraph: a mark between two that a full stop does not part
+                gap = " " if out[-1] in _ENDS_SENTENCE else " · "
+                out.extend(gap)
+                length += len(gap)
         else:
-            out.append(" " if ch in "\n\t" else ch)
+            out.append(" " if ch == "\t" else ch)
             length += 1
     return "".join(out), spans
 
