@@ -99,3 +99,18 @@ async def test_the_reader_shows_the_tags_and_T_edits_them(make_app, library_dir)
         await wait_for(pilot, lambda: any("#garden #honey" in line for line in lines(reader.view)))
     with Library.open() as lib:
         assert lib.tags(library_dir / "bees.md") == ["garden", "honey"]
+
+
+async def test_the_tag_editor_names_an_article_of_cjk_words_on_a_narrow_screen(make_app):
+    """A title with no space to wrap at is cut on the dialog's one title
+    line, not moved whole onto a hidden second one."""
+    title = "深圳公交全面电动化十年：一座城市的绿色出行实验"
+    app = make_app()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await library_ready(pilot)
+        app.push_screen(TagDialog(title, [], []))
+        await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
+        await pilot.pause()
+        heading = app.screen.query_one(".dialog-title")
+        (line,) = [strip.text for strip in heading.render_lines(heading.region.reset_offset)]
+        assert line.startswith("Tags of “深圳公交") and line.rstrip().endswith("…")
