@@ -422,6 +422,26 @@ async def test_welcome_screen_when_library_empty(margin_home, monkeypatch, libra
         lib.close()
 
 
+async def test_the_welcome_box_wraps_on_a_narrow_terminal(margin_home, monkeypatch, library_dir):
+    """At 60 columns the welcome box fits the screen and every word of it
+    is shown (it was as wide as its longest line, cut at the screen's edge)."""
+    from margin import paths
+    from margin.ui.app import MarginApp
+
+    monkeypatch.setattr(paths, "sample_articles_path", lambda: library_dir)
+    with Library.open() as lib:
+        app = MarginApp(lib)
+        async with app.run_test(size=(60, 30)) as pilot:
+            screen = await library_ready(pilot)
+            box = screen.query_one("#welcome-text")
+            assert box.region.right <= 60
+            on_screen = " ".join(
+                strip.text.strip("│ ") for strip in box.render_lines(box.region.reset_offset)
+            )
+            for words in ("(.mht), plain text", "margin FOLDER, or drop", "start reading."):
+                assert words in " ".join(on_screen.split()), words
+
+
 async def test_command_palette_opens_an_article(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -239,10 +239,11 @@ class LibraryScreen(LibraryKeys, Screen[None]):
             return
         text = Text()
         text.append("Your library is empty.\n\n", style="bold")
-        text.append("margin reads pages you saved from the web: HTML, MHTML (.mht), plain text\n")
+        # paragraphs as one line each: the box wraps them to its width
+        text.append("margin reads pages you saved from the web: HTML, MHTML (.mht), plain text ")
         text.append("and Markdown. Save some into a folder and run  ")
         text.append("margin FOLDER", style="bold")
-        text.append(",\nor drop them into margin's inbox folder:\n\n    ")
+        text.append(", or drop them into margin's inbox folder:\n\n    ")
         text.append(display_path(paths.inbox_path()), style="italic")
         text.append("\n\nPress ")
         text.append("A", style="bold reverse")
