@@ -97,6 +97,27 @@ async def test_search_as_you_type_with_snippets(make_app):
         assert len(screen.article_list.items) == 5
 
 
+async def test_a_search_hit_opens_at_its_first_match(make_app):
+    """enter on a hit opens the article at the first match of the words it
+    was found by, marked, as after / in the reader: n goes on to the next."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await library_ready(pilot)
+        await pilot.press("slash", *"Boats")
+        await wait_for(pilot, lambda: screen.article_list.item_height == 2)
+        assert [i.row.title for i in screen.article_list.items] == ["The Harbour at Dawn"]
+        await pilot.press("enter", "enter")
+        reader = await reader_ready(pilot)
+        view = reader.view
+        assert len(view.matches) == 8 and view.search_query == "boats"
+        assert view.cursor.match == view.matches[0]
+        block = reader.article.blocks[view.cursor.block]
+        assert block.start <= view.matches[0][0] < block.end
+        assert "“boats” 1/8" in shown(reader.query_one("#reader-status"))
+        await pilot.press("n")
+        assert view.cursor.match == view.matches[1]
+
+
 async def test_sort_and_filter(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -490,10 +490,15 @@ class LibraryScreen(LibraryKeys, Screen[None]):
 
     @on(ArticleList.Chosen)
     def _open(self, event: ArticleList.Chosen) -> None:
-        self.open_row(event.item.row)
+        item = event.item
+        # a search hit opens at the words it was found by (the snippet's first match)
+        snippet = item.snippet or ""
+        start, end = item.matches[0] if self.search_text and item.matches else (0, 0)
+        self.open_row(item.row, find=snippet[start:end])
 
-    def open_row(self, row: ArticleRow) -> None:
-        """Open the article in the reader; one without its text is offered a fetch."""
+    def open_row(self, row: ArticleRow, find: str = "") -> None:
+        """Open the article in the reader (at the first match of ``find``, if
+        given); one without its text is offered a fetch."""
         from margin.ui.screens.reader_screen import ReaderScreen
 
         if row.status == "pending" or (row.status == "failed" and not row.path):
@@ -507,7 +512,7 @@ class LibraryScreen(LibraryKeys, Screen[None]):
                 severity="warning",
             )
             return
-        self.app.push_screen(ReaderScreen(row.path, row=row))
+        self.app.push_screen(ReaderScreen(row.path, row=row, find=find))
 
     @on(ArticleList.Moved)
     def _moved(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import webbrowser
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -37,6 +38,15 @@ if TYPE_CHECKING:
 # Dialogs, side panels (reader_panels) and the search box are imported and
 # mounted the first time they are wanted: most readings never open them, and
 # every widget on the screen costs styling time before the first lines show.
+
+
+def first_match(text: str, query: str) -> int | None:
+    """Where ``query`` first occurs in ``text``, case aside, as the reader's
+    search finds it (None: nowhere, or no query)."""
+    if not query:
+        return None
+    found = re.search(re.escape(query), text, re.IGNORECASE)
+    return None if found is None else found.start()
 
 
 def is_web_url(url: str | None) -> bool:
@@ -96,12 +106,20 @@ class ReaderScreen(ReaderCuts, ReaderPanels, ReaderTags, Screen[None]):
             self.reason = reason
 
     def __init__(
-        self, path: Path | str, *, row: ArticleRow | None = None, single_file: bool = False
+        self,
+        path: Path | str,
+        *,
+        row: ArticleRow | None = None,
+        single_file: bool = False,
+        find: str = "",
     ) -> None:
         super().__init__()
         self.path = str(path)
         self.row = row
         self.single_file = single_file
+        #: The words a library search found the article by: it opens at their
+        #: first match, marked, and ``n``/``N`` go on from there.
+        self.found_by = find
         self.article: Article | None = None
         self.bookmarked = bool(row.bookmarked) if row is not None else False
         #: False when the article is not in the library (single file not indexed):
@@ -208,12 +226,16 @@ class ReaderScreen(ReaderCuts, ReaderPanels, ReaderTags, Screen[None]):
         )
         self._highlights = message.highlights
         self.view.set_tags(self.row.tags if self.row is not None else ())
+        found = first_match(message.article.text, self.found_by)
         self.view.set_article(
             message.article,
             message.highlights,
-            offset=message.position,
+            offset=message.position if found is None else found,
             progress=message.progress,
         )
+        if found is not None:
+            self.view.set_search(self.found_by)
+            self.view.next_match(True)  # the first: "1/N", n goes on to the second
         self._update_status()
         self.refresh_bindings()
 
