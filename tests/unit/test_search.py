@@ -164,3 +164,8 @@ def test_a_snippet_marks_where_a_paragraph_runs_on_into_the_next() -> None:
     assert text == "Ursula Kägi, an economic historian · A retired crane driver. He left."
     (span,) = spans
     assert text[span[0] : span[1]] == "crane"
+
+
+def test_an_empty_query_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "  "]) == 2
+    assert capsys.readouterr().err.startswith("margin: give words to search for")

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 
+from margin.errors import UsageError
 from margin.library import Library
 from margin.sanitize import clean_field, display_path
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.query.strip():
+        raise UsageError('give words to search for (as in: margin search "sea wall")')
     with Library.open() as lib:
         hits = lib.search(
             args.query,
