@@ -170,10 +170,14 @@ class ReaderCuts(ReaderMixin):
         """``X`` on a block of the cut view: False when it is not a cut (a
         kept block's keep is removed instead, a hidden one is hidden)."""
         if block.state == KEPT_BY_READER and block.correction is not None:
-            text = quoted(block.text, 50)
-            remake = remaker(self.path, KEEP, block.text, block.page_start)
-            undo = Undo(None, f"hiding {text} again", remake)
-            self._remove(block.correction, f"Hidden again: {text} ({UNDO_KEY} undoes it)", undo)
+            self._remove_undoably(
+                block.correction,
+                KEEP,
+                block.text,
+                block.page_start,
+                "Hidden again: {}",
+                "hiding {} again",
+            )
             return False
         if not block.shown:
             why = "a site rule cuts it" if block.by_rule else HIDDEN_BY.get(block.state, "")
@@ -216,10 +220,14 @@ class ReaderCuts(ReaderMixin):
         if block.shown:
             self.margin_app.say("This paragraph is shown already.")
         elif block.state == CUT_BY_READER and not block.by_rule and block.correction is not None:
-            text = quoted(block.text, 50)
-            remake = remaker(self.path, CUT, block.text, block.page_start)
-            undo = Undo(None, f"bringing back {text}", remake)
-            self._remove(block.correction, f"Brought back: {text} ({UNDO_KEY} undoes it)", undo)
+            self._remove_undoably(
+                block.correction,
+                CUT,
+                block.text,
+                block.page_start,
+                "Brought back: {}",
+                "bringing back {}",
+            )
         else:
             self._keep(block.text, block.page_start)
 
@@ -278,15 +286,18 @@ class ReaderCuts(ReaderMixin):
         article as it is then."""
         if not self._may_correct():
             return
-        text = quoted(correction.exact, 50)
+        action, exact = correction.action, correction.exact
         if correction.is_rule or correction.hint is None or correction.state == UNMATCHED:
-            what = "Site rule removed" if correction.is_rule else f"Removed the {correction.action}"
-            self._remove(correction.id, f"{what}: {text}")
+            what = "Site rule removed" if correction.is_rule else f"Removed the {action}"
+            self._remove(correction.id, f"{what}: {quoted(exact, 50)}")
             return
-        remake = remaker(self.path, correction.action, correction.exact, correction.hint)
-        undo = Undo(None, f"removing the {correction.action} of {text}", remake)
-        self._remove(
-            correction.id, f"Removed the {correction.action}: {text} ({UNDO_KEY} undoes it)", undo
+        self._remove_undoably(
+            correction.id,
+            action,
+            exact,
+            correction.hint,
+            f"Removed the {action}: {{}}",
+            f"removing the {action} of {{}}",
         )
 
     # ------------------------------------------------------------- writes
@@ -325,6 +336,16 @@ class ReaderCuts(ReaderMixin):
             return self._corrected(lib, True, said=said, undo=undo)
 
         self._write("Not kept", write)
+
+    def _remove_undoably(
+        self, correction: int, action: str, text: str, page_at: int, said: str, what: str
+    ) -> None:
+        """Remove ``correction``, a cut or keep of ``text`` (its block at
+        ``page_at`` of the page's text), ``U`` making it again; ``said`` and
+        ``what`` name the removal, with ``{}`` where the quote goes."""
+        quote = quoted(text, 50)
+        undo = Undo(None, what.format(quote), remaker(self.path, action, text, page_at))
+        self._remove(correction, f"{said.format(quote)} ({UNDO_KEY} undoes it)", undo)
 
     def _remove(self, correction: int, said: str, undo: Undo | None = None) -> None:
         page = self.cut_view is not None
