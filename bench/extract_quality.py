@@ -12,7 +12,8 @@ Each split's F1 comes with a 95% bootstrap interval over its pages: with 32
 held-out pages it is several points wide, so read small moves with care.
 Each split also counts its pages under F1 0.5, on both paths: pages where
 the reader sees the wrong region or hardly any of the article, which a mean
-over pages hides.
+over pages hides. F1 is printed to four places, so that a goal such as
+0.975 is never met by rounding.
 
     python bench/extract_quality.py [--worst 10]
 """
@@ -77,7 +78,7 @@ def summarise(label: str, rows: list[dict], baseline: bool) -> None:
     mr = sum(r["r"] for r in rows) / n
     lo, hi = f1_interval(rows)
     print(
-        f"{label:<9} margin            F1 {f1(mp, mr):.3f}  precision {mp:.3f}  recall {mr:.3f}"
+        f"{label:<9} margin            F1 {f1(mp, mr):.4f}  precision {mp:.3f}  recall {mr:.3f}"
         f"  (95% interval over pages {lo:.3f}-{hi:.3f})  under F1 {LOW_F1}: {pages_below(rows)}"
     )
     if baseline:
@@ -85,7 +86,7 @@ def summarise(label: str, rows: list[dict], baseline: bool) -> None:
         br = sum(r["br"] for r in rows) / n
         lo, hi = f1_interval(rows, "bp", "br")
         print(
-            f"{label:<9} readability-lxml  F1 {f1(bp, br):.3f}  precision {bp:.3f}  recall {br:.3f}"
+            f"{label:<9} readability-lxml  F1 {f1(bp, br):.4f}  precision {bp:.3f}  recall {br:.3f}"
             f"  (95% interval over pages {lo:.3f}-{hi:.3f})"
             f"  under F1 {LOW_F1}: {pages_below(rows, 'bp', 'br')}"
         )
@@ -187,10 +188,10 @@ def html_variant(pages: list[Path], args: argparse.Namespace) -> None:
     mr = sum(r["r"] for r in rows) / n
     with_byline = [r for r in rows if r["byline_want"]]
     print(f"pages: {n}")
-    print(f"margin            F1 {f1(mp, mr):.3f}  precision {mp:.3f}  recall {mr:.3f}")
+    print(f"margin            F1 {f1(mp, mr):.4f}  precision {mp:.3f}  recall {mr:.3f}")
     if not args.no_baseline:
         bp, br = base_p / n, base_r / n
-        print(f"readability-lxml  F1 {f1(bp, br):.3f}  precision {bp:.3f}  recall {br:.3f}")
+        print(f"readability-lxml  F1 {f1(bp, br):.4f}  precision {bp:.3f}  recall {br:.3f}")
     print(f"title exact       margin {sum(r['title_ok'] for r in rows) / n:.3f}", end="")
     if not args.no_baseline:
         print(f"  (readability short_title {base_title / n:.3f})", end="")
@@ -257,7 +258,7 @@ def text_variant(pages: list[Path], args: argparse.Namespace) -> None:
         with_byline = [r for r in part if r["byline_want"]]
         lo, hi = f1_interval(part)
         print(
-            f"  {label:<9} ({n:>3})  margin F1 {mf:.3f}  precision {mp:.3f}"
+            f"  {label:<9} ({n:>3})  margin F1 {mf:.4f}  precision {mp:.3f}"
             f"  recall {mr:.3f}   keep-everything F1 {mean_f1(part, 'kp', 'kr')[0]:.3f}"
             f"  jusText-style F1 {justext_f1(part)}"
         )

@@ -47,3 +47,13 @@ def test_import_names_the_formats_it_reads() -> None:
     text = _help("import")
     for fmt in ("Omnivore", "Pocket", "Wallabag", "Instapaper", "Readwise", "Hypothesis", "WARC"):
         assert fmt in text
+
+
+def test_list_offers_the_cores_sorts_and_filters() -> None:
+    """The parser spells the choices out (importing the library would slow
+    every command's start): they must stay the core's."""
+    from margin.library.queries import FILTERS, SORTS
+
+    action = cli.build_parser()._subparsers._group_actions[0]  # type: ignore[union-attr]
+    options = {a.dest: a.choices for a in action.choices["list"]._actions}  # type: ignore[index]
+    assert tuple(options["sort"]) == SORTS and tuple(options["filter"]) == FILTERS
