@@ -137,6 +137,22 @@ def test_the_page_view_shows_every_block_with_what_margin_does_with_it(
     assert again.state == APPLIED
 
 
+def test_a_cut_placed_by_the_pages_text_hides_that_block_of_two_alike(
+    tmp_path: Path, lib: Library
+) -> None:
+    """The reader's undo of a bring-back cuts again by where the block is in
+    the page: of a paragraph printed twice, the second one."""
+    twice = PARAGRAPHS[3]
+    _, art = _library(tmp_path, lib, paragraphs=[*PARAGRAPHS, twice])
+    page = lib.page_view(art).text
+    second = page.index(twice, page.index(twice) + 1)
+    lib.cut(art, twice, page_at=second)
+    text = _text(lib, art)
+    assert text.count(twice) == 1 and text.index(twice) < text.index(PARAGRAPHS[4])
+    (hidden,) = [b for b in lib.page_view(art).blocks if b.state == CUT_BY_READER]
+    assert hidden.page_start == second
+
+
 # -- survival --------------------------------------------------------------------
 
 

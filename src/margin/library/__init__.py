@@ -58,9 +58,10 @@ Everything the CLI and the app need goes through :class:`Library`::
 
 The reader's corrections to the cut (see corrections.py, page_view.py):
 
-    lib.cut(path, quote, *, site=False, at=None) -> Correction
+    lib.cut(path, quote, *, site=False, at=None, page_at=None) -> Correction
         # hides the shown block holding quote (the first at or after offset
-        # `at` of the article's text); site=True: a site rule. Durable, then
+        # `at` of the article's text, or the one at `page_at` of the page's
+        # text); site=True: a site rule. Durable, then
         # the text (and the site's) is derived again. MarginError if absent.
     lib.keep(path, quote, *, at=None) -> Correction
         # shows the hidden block holding quote (`at`: offset into

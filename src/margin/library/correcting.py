@@ -54,10 +54,15 @@ def cut(
     *,
     site: bool = False,
     at: int | None = None,
+    page_at: int | None = None,
 ) -> Correction:
     """Hide the shown block holding ``quote`` (see :func:`page_view.cut_target`),
-    in this article or, with ``site``, as a rule for its site."""
-    target = cut_target(page_view(conn, aid, path, page), quote, at)
+    in this article or, with ``site``, as a rule for its site. ``page_at``
+    places it by the page's text instead of ``at``, the article's."""
+    view = page_view(conn, aid, path, page)
+    if page_at is not None:
+        at = view.shown_start(page_at)
+    target = cut_target(view, quote, at)
     rule = corrections.site_keys(page.article.url, page.article.site, path)[0] if site else None
     with store.transaction(conn):
         cid = corrections.insert(conn, CUT, target, aid, rule)

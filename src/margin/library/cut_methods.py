@@ -36,10 +36,17 @@ class CutMethods:
         def _article_id(self, path: str | os.PathLike[str]) -> int: ...
 
     def cut(
-        self, path: str | os.PathLike[str], quote: str, *, site: bool = False, at: int | None = None
+        self,
+        path: str | os.PathLike[str],
+        quote: str,
+        *,
+        site: bool = False,
+        at: int | None = None,
+        page_at: int | None = None,
     ) -> Correction:
         """Hide the block holding ``quote`` from the article as margin shows
-        it (the first at or after offset ``at`` of its text, if given); with
+        it (the first at or after offset ``at`` of its text, or in the block
+        at ``page_at`` of :attr:`PageView.text`, if given); with
         ``site``, in every article of its site (a site rule, scoped by the
         article's URL host, else its site name, else its folder). Saved
         durably, then the article's text (and, for a rule, its site's) is
@@ -49,7 +56,7 @@ class CutMethods:
 
         aid, p, page = self._source(path)
         with self._locked() as conn:
-            made = correcting.cut(conn, aid, p, page, quote, site=site, at=at)
+            made = correcting.cut(conn, aid, p, page, quote, site=site, at=at, page_at=page_at)
             touched = correcting.spread_rule(conn, made, aid) if made.is_rule else []
         self._rederive_all(touched)
         with self._locked() as conn:

@@ -76,6 +76,14 @@ class PageView:
     text: str  # the page's whole text
     states: dict[int, str] = field(default_factory=dict)
 
+    def shown_start(self, page_offset: int) -> int | None:
+        """Where the shown block holding ``page_offset`` of the page's text
+        starts in the article's text (None: no shown block holds it)."""
+        for b in self.blocks:
+            if b.start is not None and b.page_start <= page_offset <= b.page_end:
+                return b.start
+        return None
+
     def block_at(self, offset: int) -> ViewBlock | None:
         """The shown block holding ``offset`` of the article's text."""
         for b in self.blocks:

@@ -71,16 +71,7 @@ def remaker(path: str, action: str, text: str, page_at: int) -> Callable[[Librar
     def remake(lib: Library) -> Correction:
         if action == KEEP:
             return lib.keep(path, text, at=page_at)
-        # the block is shown now: a cut is placed by the article's offsets
-        at = next(
-            (
-                b.start
-                for b in lib.page_view(path).blocks
-                if b.start is not None and b.page_start <= page_at <= b.page_end
-            ),
-            None,
-        )
-        return lib.cut(path, text, at=at)
+        return lib.cut(path, text, page_at=page_at)
 
     return remake
 
