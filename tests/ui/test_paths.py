@@ -118,6 +118,22 @@ async def test_a_search_hit_opens_at_its_first_match(make_app):
         assert view.cursor.match == view.matches[1]
 
 
+async def test_a_match_in_the_first_paragraph_opens_at_the_top(make_app, tmp_path: Path):
+    """The title and byline above the first paragraph stay in sight."""
+    long_read = tmp_path / "long.md"
+    paragraphs = [f"Paragraph {i}. The tide came in over the old quay." for i in range(40)]
+    paragraphs[0] = "The lighthouse keeper, Ada, wrote down the tide every morning for years."
+    long_read.write_text("---\ntitle: Tides\n---\n\n" + "\n\n".join(paragraphs) + "\n")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await library_ready(pilot)
+        app.push_screen(ReaderScreen(long_read, find="lighthouse keeper"))
+        reader = await reader_ready(pilot)
+        view = reader.view
+        assert view.cursor.match == view.matches[0] and view.scroll_y == 0
+        assert "Tides" in "\n".join(lines(view))
+
+
 async def test_sort_and_filter(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -226,13 +226,12 @@ class ReaderScreen(ReaderCuts, ReaderPanels, ReaderTags, Screen[None]):
         )
         self._highlights = message.highlights
         self.view.set_tags(self.row.tags if self.row is not None else ())
-        found = first_match(message.article.text, self.found_by)
-        self.view.set_article(
-            message.article,
-            message.highlights,
-            offset=message.position if found is None else found,
-            progress=message.progress,
-        )
+        article = message.article
+        found = first_match(article.text, self.found_by)
+        offset = message.position if found is None else found
+        if found is not None and article.blocks and found < article.blocks[0].end:
+            offset = 0  # in the first paragraph: the title and byline stay in sight
+        self.view.set_article(article, message.highlights, offset=offset, progress=message.progress)
         if found is not None:
             self.view.set_search(self.found_by)
             self.view.next_match(True)  # the first: "1/N", n goes on to the second
